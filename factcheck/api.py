@@ -1,0 +1,87 @@
+"""The library API that the CLI calls: one function per command."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from factcheck import __version__
+from factcheck.config import Settings
+from factcheck.display import show_interval
+from factcheck.factbase import FactBase
+from factcheck.findings import Finding, Severity
+from factcheck.intervals import Interval
+from factcheck.loader import load_factbase
+from factcheck.report import Report, RuleInfo
+from factcheck.rules import RULES
+
+__all__ = ["check", "claim_records", "load"]
+
+
+def load(settings: Settings) -> tuple[FactBase, list[Finding]]:
+    """Load the fact base the settings point at (raises ``InputError`` if absent)."""
+    return load_factbase(settings)
+
+
+def check(settings: Settings, fail_on: Severity | None = None) -> Report:
+    """Load and check the fact base: every finding of every rule, sorted by place."""
+    factbase, findings = load_factbase(settings)
+    for rule in RULES.values():
+        findings.extend(rule.check(factbase))
+    claims = factbase.claims.values()
+    counts = (
+        ("files", len(factbase.files)),
+        ("sources", len(factbase.sources)),
+        ("entities", len(factbase.entities)),
+        ("metrics", len(factbase.metrics)),
+        ("claims", len(factbase.claims)),
+        ("quotes verified", sum(c.record.source in factbase.texts for c in claims)),
+    )
+    report = Report(
+        tool_version=__version__,
+        findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
+        rules=rule_infos(),
+        files=factbase.files,
+        counts=counts,
+    )
+    return replace(report, fail_on=fail_on or settings.fail_on)
+
+
+def rule_infos() -> tuple[RuleInfo, ...]:
+    return tuple(RuleInfo(r.code, r.slug, r.severity, r.summary(), r.doc()) for r in RULES.values())
+
+
+def claim_records(factbase: FactBase) -> Iterator[dict[str, Any]]:
+    """One flat record per claim, in file order: what ``factcheck claims`` lists."""
+    for cid, entry in factbase.claims.items():
+        claim = entry.record
+        reading = factbase.readings.get(cid)
+        interval = reading.interval if reading else Interval.everything()
+        yield {
+            "id": cid,
+            "source": claim.source,
+            "quote": claim.quote,
+            "subject": claim.subject,
+            "metric": claim.metric,
+            "value": claim.value,
+            "reading": claim.reading,
+            "unit": str(reading.unit) if reading else None,
+            "interval": show_interval(interval, reading.unit) if reading else None,
+            "low": _json_number(interval.lo),
+            "high": _json_number(interval.hi),
+            "low_closed": interval.lo_closed,
+            "high_closed": interval.hi_closed,
+            "hedge": str(reading.figure.hedge) if reading and reading.figure.hedge else None,
+            "as_of": str(claim.as_of),
+            "scope": claim.scope,
+            "qualifiers": dict(claim.qualifiers),
+            "modality": str(claim.modality),
+            "location": str(entry.location),
+        }
+
+
+def _json_number(value: Any) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value.denominator == 1 else float(value)

@@ -1,0 +1,155 @@
+"""The ``factcheck`` command. It parses options, calls one function of the API, picks
+a formatter from the registry and returns an exit code: 0 clean, 1 findings at or
+above ``--fail-on``, 2 usage or unreadable input."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from factcheck import __version__
+
+app = typer.Typer(
+    name="factcheck",
+    help="Check that the numbers in a fact base (and in drafts) add up.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class ReportFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    SARIF = "sarif"
+    GITHUB = "github"
+
+
+class FailOn(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class ClaimsFormat(StrEnum):
+    TABLE = "table"
+    JSONL = "jsonl"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """factcheck: a claim consistency checker and fact linter."""
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"factcheck: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _settings(claims: Path | None):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from factcheck.config import ConfigError, discover_settings
+
+    try:
+        settings = discover_settings()
+    except ConfigError as exc:
+        _fail(str(exc))
+    if claims is not None:
+        settings = replace(settings, claims=claims.resolve())
+    return settings
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _emit(text: str, output_file: Path | None) -> None:
+    if output_file is None:
+        sys.stdout.write(text)
+        return
+    from factcheck.atomicfile import write_atomic
+
+    try:
+        write_atomic(output_file, text)
+    except OSError as exc:
+        _fail(f"cannot write {output_file}: {exc.strerror or exc}")
+
+
+ClaimsOption = Annotated[
+    Path | None,
+    typer.Option("--claims", help="Folder (or file) of the fact base; default from config."),
+]
+
+
+@app.command()
+def check(
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="How to write the report.")
+    ] = ReportFormat.TEXT,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(help="Lowest severity that makes the exit code 1 [default: error]."),
+    ] = None,
+    output_file: Annotated[
+        Path | None, typer.Option(help="Write the report here (atomically) instead of stdout.")
+    ] = None,
+    claims: ClaimsOption = None,
+) -> None:
+    """Load and check the fact base; report every finding."""
+    from factcheck import api
+    from factcheck.findings import Severity
+    from factcheck.formatters import OutputOptions, render
+    from factcheck.loader import InputError
+
+    settings = _settings(claims)
+    try:
+        report = api.check(settings, Severity(fail_on) if fail_on else None)
+    except InputError as exc:
+        _fail(str(exc))
+    text = render(output_format, report, OutputOptions(color=_color() and output_file is None))
+    _emit(text, output_file)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command("claims")
+def list_claims(
+    output_format: Annotated[
+        ClaimsFormat, typer.Option("--format", "-f", help="table for people, jsonl for tools.")
+    ] = ClaimsFormat.TABLE,
+    claims: ClaimsOption = None,
+) -> None:
+    """List the fact base: every claim with its value read as an interval."""
+    from factcheck import api
+    from factcheck.loader import InputError
+
+    settings = _settings(claims)
+    try:
+        factbase, _ = api.load(settings)
+    except InputError as exc:
+        _fail(str(exc))
+    records = list(api.claim_records(factbase))
+    if output_format is ClaimsFormat.JSONL:
+        sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        return
+    from factcheck.formatters import OutputOptions
+    from factcheck.formatters.text import format_claims_table
+
+    sys.stdout.write(format_claims_table(records, OutputOptions(color=_color(), width=160)))

@@ -1,0 +1,272 @@
+"""Figures in text: "nearly 13,000", "5 billion yuan", "$684.4 million", "one-eighth".
+
+A figure is what was written, kept apart from what it means: its number(s) with the
+rounding unit of the last written digit, its unit, and its hedge. ``factcheck.hedges``
+turns a figure into an interval; the rules are tabled in docs/semantics.md.
+
+Scanning works in two steps. A regular expression finds quantities (a number in digits
+or words, with an optional currency, scale word and unit); then each quantity looks
+at the words just before it for a hedge ("more than") and at the words just after it
+for the other end of a range ("three to five years", "between 2019 and 2022").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from fractions import Fraction
+
+from factcheck.numwords import (
+    CARDINALS,
+    DENOMINATORS,
+    SCALES,
+    fraction_in_words,
+    words_to_number,
+)
+from factcheck.units import Unit
+
+__all__ = ["Amount", "Figure", "Hedge", "scan"]
+
+
+class Hedge(StrEnum):
+    ABOUT = "about"
+    NEARLY = "nearly"
+    MORE_THAN = "more-than"
+    AT_LEAST = "at-least"
+    LESS_THAN = "less-than"
+    AT_MOST = "at-most"
+
+
+#: Words before a figure that widen or bound it. Longest phrases are tried first.
+HEDGE_WORDS: dict[str, Hedge] = {
+    "about": Hedge.ABOUT, "around": Hedge.ABOUT, "approximately": Hedge.ABOUT,
+    "roughly": Hedge.ABOUT, "some": Hedge.ABOUT, "circa": Hedge.ABOUT,
+    "an estimated": Hedge.ABOUT, "estimated": Hedge.ABOUT,
+    "nearly": Hedge.NEARLY, "almost": Hedge.NEARLY, "close to": Hedge.NEARLY,
+    "just under": Hedge.NEARLY, "just shy of": Hedge.NEARLY,
+    "more than": Hedge.MORE_THAN, "over": Hedge.MORE_THAN, "above": Hedge.MORE_THAN,
+    "exceeding": Hedge.MORE_THAN, "in excess of": Hedge.MORE_THAN,
+    "upwards of": Hedge.MORE_THAN,
+    "at least": Hedge.AT_LEAST, "no less than": Hedge.AT_LEAST,
+    "no fewer than": Hedge.AT_LEAST, "since": Hedge.AT_LEAST,
+    "less than": Hedge.LESS_THAN, "fewer than": Hedge.LESS_THAN,
+    "under": Hedge.LESS_THAN, "below": Hedge.LESS_THAN,
+    "up to": Hedge.AT_MOST, "as high as": Hedge.AT_MOST, "as many as": Hedge.AT_MOST,
+    "as much as": Hedge.AT_MOST, "at most": Hedge.AT_MOST, "no more than": Hedge.AT_MOST,
+    "by": Hedge.AT_MOST,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A written number and the rounding unit of its last written digit.
+
+    ``step`` is 0 for an exact figure (a count in digits, a number in words), the
+    place of the last digit for a rounded one ("9.5 percent": 0.1; "5 billion": 1e9).
+    """
+
+    value: Fraction
+    step: Fraction = Fraction(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure found in text, with its span (``text[start:end]``)."""
+
+    start: int
+    end: int
+    low: Amount
+    high: Amount  # the same as ``low`` unless the figure is a range
+    unit: Unit | None = None
+    hedge: Hedge | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+
+# -- phase 1: quantities -------------------------------------------------------------
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CARD = "|".join(sorted(CARDINALS, key=len, reverse=True))
+_SCALE_WORDS = "|".join(SCALES)
+_WORDS = (  # "thirteen thousand", "twenty-five", "a hundred and five"
+    rf"(?:{_CARD}|an?(?=[\s-]+(?:{_SCALE_WORDS})))"
+    rf"(?:[\s-]+(?:and[\s-]+)?(?:{_CARD}|{_SCALE_WORDS}))*"
+)
+_DENOMS = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+_FRACTION = rf"(?:{_CARD}|an?)[\s-]+(?:{_DENOMS})"
+_MULTIPLE_WORDS = {"double": 2, "doubled": 2, "twofold": 2, "triple": 3, "tripled": 3,
+                   "threefold": 3, "quadruple": 4, "quadrupled": 4, "fourfold": 4}  # fmt: skip
+_MULTIPLE = "|".join(_MULTIPLE_WORDS)
+
+_UNIT_PATTERNS: tuple[tuple[Unit, str], ...] = (
+    (Unit.PERCENT, r"\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)"),
+    (Unit.CNY, r"\s*(?:yuan|rmb|cny|renminbi)\b"),
+    (Unit.USD, r"\s*(?:u\.?s\.?\s+dollars|dollars|usd)\b"),
+    (Unit.TIMES, r"(?:\s*times\b|-?fold\b)"),
+    (Unit.YEARS, r"(?:\s*|-)(?:years?|months?)\b"),
+    (Unit.KM, r"\s*(?:km|kilomet(?:re|er)s?)\b"),
+)
+_CURRENCY_PREFIX = {"us$": Unit.USD, "$": Unit.USD, "usd": Unit.USD, "¥": Unit.CNY,
+                    "rmb": Unit.CNY, "cny": Unit.CNY}  # fmt: skip
+
+_QUANTITY = re.compile(
+    rf"""
+    (?<![\w.,$¥-])(?<![A-Za-z]-)               # not inside a word, number or name (COVID-19)
+    (?:(?P<cur>us\$|\$|¥|(?:rmb|cny|usd)(?=\s))\s*)?
+    (?:
+        (?P<num>{_DIGITS})(?:\s*[-–]\s*(?P<num_to>{_DIGITS})(?![\w-]))?
+        (?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?
+      | (?P<frac>\b{_FRACTION}\b)
+      | (?P<mult>\b(?:{_MULTIPLE})\b)
+      | (?P<words>\b{_WORDS}\b)
+    )
+    (?P<unit>{"|".join(f"(?P<u{i}>{p})" for i, (_, p) in enumerate(_UNIT_PATTERNS))})?
+    (?![\w])
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_SCALE_VALUES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+                 "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000}  # fmt: skip
+
+
+def _digits(text: str, scale: int, rounded: bool) -> Amount:
+    plain = text.replace(",", "")
+    value = Fraction(plain) * scale
+    decimals = len(plain.partition(".")[2])
+    if rounded or decimals or scale > 1:
+        return Amount(value, Fraction(1, 10**decimals) * scale)
+    return Amount(value)
+
+
+def _quantity(m: re.Match[str]) -> Figure | None:
+    unit: Unit | None = None
+    if m["unit"]:
+        index = next(i for i in range(len(_UNIT_PATTERNS)) if m[f"u{i}"])
+        unit = _UNIT_PATTERNS[index][0]
+    if m["cur"]:
+        prefix_unit = _CURRENCY_PREFIX[m["cur"].strip().lower()]
+        if unit is not None and unit is not prefix_unit:
+            return None  # "$5 percent": not a figure we can read
+        unit = prefix_unit
+    rounded = unit is Unit.PERCENT  # a share is a rounded ratio, even when whole
+    if m["num"]:
+        scale = _SCALE_VALUES[m["scale"].lower()] if m["scale"] else 1
+        low = _digits(m["num"], scale, rounded)
+        high = low
+        if m["num_to"]:
+            high = _digits(_expand_abbreviated(m["num"], m["num_to"]), scale, rounded)
+            if high.value < low.value:
+                return None  # "10-5" is a score or an id, not a range
+    elif m["frac"]:
+        *numer, denom = re.split(r"[\s-]+", m["frac"].lower())
+        value = fraction_in_words(numer[0], denom) if len(numer) == 1 else None
+        if value is None:
+            return None
+        low = high = Amount(value)
+        unit = unit or Unit.RATIO
+    elif m["mult"]:
+        low = high = Amount(Fraction(_MULTIPLE_WORDS[m["mult"].lower()]))
+        unit = unit or Unit.TIMES
+    else:
+        words = [w for w in re.split(r"[\s-]+", m["words"].lower()) if w]
+        if words[0] in {"a", "an"}:
+            words[0] = "one"
+        number = words_to_number(words)
+        if number is None:
+            return None
+        big = [SCALES[w] for w in words if w in SCALES and SCALES[w] >= 1000]
+        step = Fraction(min(big)) if big and words[-1] in SCALES else Fraction(0)
+        low = high = Amount(Fraction(number), step)
+    if unit is Unit.YEARS and m["unit"] and "month" in m["unit"].lower():
+        low, high = (Amount(a.value / 12, a.step / 12) for a in (low, high))
+    return Figure(m.start(), m.end(), low, high, unit)
+
+
+def _expand_abbreviated(first: str, second: str) -> str:
+    """'2018', '20' → '2020' (a span of years written short)."""
+    if len(first) == 4 and len(second) == 2 and first.isdigit() and second.isdigit():
+        return first[:2] + second
+    return second
+
+
+# -- phase 2: hedges and ranges ------------------------------------------------------
+
+_HEDGE_BEFORE = re.compile(
+    r"(?:^|(?<=[^\w]))(?P<hedge>"
+    + "|".join(re.escape(h) for h in sorted(HEDGE_WORDS, key=len, reverse=True))
+    + r")\s+$",
+    re.IGNORECASE,
+)
+_RANGE_JOINER = re.compile(r"\s*(?:to|–|-|and)\s*", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_SIGN_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?P<sign>up|down)\s+$", re.IGNORECASE)
+_LOOKBEHIND = 24  # characters before a figure searched for a hedge
+#: "by 2025" bounds a year, but "grew by 13 percent" is exact; likewise "since".
+_YEAR_ONLY_HEDGES = frozenset({"by", "since"})
+
+
+def _is_year(figure: Figure) -> bool:
+    return (
+        figure.unit is None
+        and figure.low.step == 0
+        and all(
+            a.value.denominator == 1 and 1000 <= a.value <= 2999 for a in (figure.low, figure.high)
+        )
+    )
+
+
+def scan(text: str) -> Iterator[Figure]:
+    """Every figure in ``text``, left to right, with hedges and ranges joined."""
+    quantities = [q for m in _QUANTITY.finditer(text) if (q := _quantity(m)) is not None]
+    i = 0
+    while i < len(quantities):
+        figure = quantities[i]
+        before = text[max(0, figure.start - _LOOKBEHIND) : figure.start]
+        if i + 1 < len(quantities):
+            joined = _join_range(text, figure, quantities[i + 1], before)
+            if joined is not None:
+                figure = joined
+                i += 1
+        yield _with_prefix(text, figure)
+        i += 1
+
+
+def _join_range(text: str, first: Figure, second: Figure, before: str) -> Figure | None:
+    gap = text[first.end : second.start]
+    joiner = _RANGE_JOINER.fullmatch(gap)
+    if joiner is None:
+        return None
+    word = joiner.group(0).strip().lower()
+    intro = _BETWEEN_BEFORE.search(before)
+    introduced = intro is not None
+    if word == "and" and not introduced:
+        return None  # "500 and 68" are two figures
+    if first.unit is not None and second.unit is not None and first.unit is not second.unit:
+        return None
+    if second.low.value < first.low.value:
+        return None
+    unit = second.unit or first.unit
+    start = first.start - len(before) + intro.start() if intro is not None else first.start
+    return Figure(start, second.end, first.low, second.high, unit)
+
+
+def _with_prefix(text: str, figure: Figure) -> Figure:
+    """Attach a hedge ("more than") or a direction ("up 13 percent") written before."""
+    before = text[max(0, figure.start - _LOOKBEHIND) : figure.start]
+    h = _HEDGE_BEFORE.search(before)
+    if h is not None and (h["hedge"].lower() not in _YEAR_ONLY_HEDGES or _is_year(figure)):
+        hedge = HEDGE_WORDS[h["hedge"].lower()]
+        return replace(figure, start=figure.start - len(before) + h.start("hedge"), hedge=hedge)
+    if (s := _SIGN_BEFORE.search(before)) is not None:
+        start = figure.start - len(before) + s.start("sign")
+        if s["sign"].lower() == "down":
+            low = Amount(-figure.high.value, figure.high.step)
+            high = Amount(-figure.low.value, figure.low.step)
+            return replace(figure, start=start, low=low, high=high)
+        return replace(figure, start=start)
+    return figure

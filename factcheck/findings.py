@@ -1,0 +1,62 @@
+"""The one thing every stage reports: a ``Finding``, located in a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = ["Finding", "Location", "Related", "Severity"]
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ``--fail-on`` picks the lowest that fails a run."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A place in a file: 1-based line and column; the end is exclusive."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding involves (the other claim of a duplicate, say)."""
+
+    location: Location
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem, at one place, with a stable code (``FC105``) and a slug."""
+
+    code: str
+    slug: str
+    severity: Severity
+    message: str
+    location: Location
+    related: tuple[Related, ...] = ()
+    claims: tuple[str, ...] = field(default=())
+
+    @property
+    def sort_key(self) -> tuple[Location, str, str]:
+        return (self.location, self.code, self.message)

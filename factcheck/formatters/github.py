@@ -1,0 +1,35 @@
+"""``--format github``: GitHub Actions workflow commands, shown as annotations.
+
+https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+"""
+
+from __future__ import annotations
+
+from factcheck.findings import Finding, Severity
+from factcheck.formatters import OutputOptions
+from factcheck.report import Report
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    loc = finding.location
+    props = [f"file={_property(loc.path)}", f"line={loc.line}", f"col={loc.column}"]
+    if loc.end_line is not None:
+        props.append(f"endLine={loc.end_line}")
+    if loc.end_column is not None and loc.end_line == loc.line:
+        props.append(f"endColumn={loc.end_column}")
+    props.append(f"title={_property(f'{finding.code} {finding.slug}')}")
+    return f"::{_LEVEL[finding.severity]} {','.join(props)}::{_data(finding.message)}"
+
+
+def format_report(report: Report, options: OutputOptions) -> str:
+    return "".join(annotation(f) + "\n" for f in report.findings)

@@ -1,0 +1,84 @@
+"""The default format: findings for people, coloured when the terminal allows.
+
+This is the only module that imports rich.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.findings import Severity
+from factcheck.formatters import OutputOptions
+from factcheck.report import Report
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _console(buffer: io.StringIO, options: OutputOptions) -> Console:
+    return Console(
+        file=buffer,
+        force_terminal=options.color,
+        no_color=not options.color,
+        width=options.width,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def format_claims_table(records: Sequence[dict[str, Any]], options: OutputOptions) -> str:
+    """``factcheck claims``: one row per claim, the value as written beside its interval."""
+    buffer = io.StringIO()
+    table = Table(title=f"{len(records)} claims", title_justify="left", show_lines=False)
+    for column in ("id", "subject", "metric", "value", "interval", "as of"):
+        table.add_column(column, overflow="fold")
+    for r in records:
+        value = r["value"] if r["reading"] is None else f"{r['value']} (read: {r['reading']})"
+        table.add_row(r["id"], r["subject"], r["metric"], value, r["interval"] or "?", r["as_of"])
+    _console(buffer, options).print(table)
+    return buffer.getvalue()
+
+
+def format_report(report: Report, options: OutputOptions) -> str:
+    buffer = io.StringIO()
+    console = _console(buffer, options)
+    for finding in report.findings:
+        line = Text()
+        line.append(str(finding.location), style="bold")
+        line.append(": ")
+        line.append(f"{finding.code} ", style=_STYLE[finding.severity])
+        line.append(f"[{finding.severity}] ", style=_STYLE[finding.severity])
+        line.append(finding.message)
+        line.append(f"  ({finding.slug})", style="dim")
+        console.print(line)
+        for related in finding.related:
+            console.print(Text(f"    {related.location}: {related.message}", style="dim"))
+    counts = dict(report.counts)
+    by_severity = report.by_severity
+    looked_at = ", ".join(f"{n} {what}" for what, n in counts.items())
+    tally = ", ".join(
+        [
+            _plural(by_severity[Severity.ERROR], "error"),
+            _plural(by_severity[Severity.WARNING], "warning"),
+            f"{by_severity[Severity.INFO]} info",
+        ]
+    )
+    if report.findings:
+        console.print()
+    verdict = Text(
+        "✗ failed" if report.failed else "✓ passed",
+        style="bold red" if report.failed else "bold green",
+    )
+    console.print(
+        Text.assemble(verdict, f" — {tally} (fail on {report.fail_on}); checked {looked_at}")
+    )
+    return buffer.getvalue()

@@ -1,0 +1,242 @@
+"""Load a fact base from its folder: YAML files → typed records → ``FactBase``.
+
+Every problem becomes a finding at its file, line and column, and loading goes on:
+one broken record does not hide the rest (pandera's ``lazy=True``). Only a folder
+that is not there at all is an ``InputError`` (exit code 2).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from factcheck.config import Settings
+from factcheck.factbase import Entry, FactBase
+from factcheck.findings import Finding, Location, Related
+from factcheck.model import Claim, Entity, Metric, Source
+from factcheck.readings import read_claims
+from factcheck.rules.input import SchemaError, UnreadableFile
+from factcheck.rules.integrity import DuplicateId, SourceTextMissing
+from factcheck.yamlsource import YamlDocument, load_yaml_text
+
+__all__ = ["InputError", "display_path", "load_factbase"]
+
+SECTIONS: dict[str, type[BaseModel]] = {
+    "sources": Source,
+    "entities": Entity,
+    "metrics": Metric,
+    "claims": Claim,
+}
+_SINGULAR = {"sources": "source", "entities": "entity", "metrics": "metric", "claims": "claim"}
+YAML_SUFFIXES = (".yaml", ".yml")
+_FRIENDLY = {
+    "string_pattern_mismatch": (
+        "an id is lower-case letters and digits joined by '-', '_' or '.' (bj-healthcare)"
+    ),
+}
+
+
+class InputError(Exception):
+    """Input that cannot be read at all (no such folder): a usage error, exit 2."""
+
+
+def display_path(path: Path) -> str:
+    """A path as reports show it: relative to the working directory where possible."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    far = relative.startswith(os.path.join(os.pardir, os.pardir))
+    return str(Path(path).absolute()) if far else relative
+
+
+def claim_files(folder: Path) -> list[Path]:
+    if not folder.exists():
+        raise InputError(f"fact base not found: {display_path(folder)} does not exist")
+    if not folder.is_dir():
+        return [folder]
+    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES)
+
+
+@dataclass
+class _Collected:
+    entries: dict[str, list[Entry[Any]]] = field(
+        default_factory=lambda: {name: [] for name in SECTIONS}
+    )
+    findings: list[Finding] = field(default_factory=list)
+
+
+def load_factbase(settings: Settings) -> tuple[FactBase, list[Finding]]:
+    """Load every claims file under ``settings.claims``; return the fact base and the
+    findings met on the way (FC0xx input, FC101 duplicates, FC103/104 values, FC106
+    missing texts)."""
+    files = claim_files(settings.claims)
+    if not files:
+        raise InputError(f"no .yaml files in {display_path(settings.claims)}")
+    collected = _Collected()
+    for path in files:
+        _load_file(path, collected)
+    findings = collected.findings
+    by_id = {name: _unique(entries, findings) for name, entries in collected.entries.items()}
+    metrics = by_id["metrics"]
+    readings = read_claims(by_id["claims"], metrics, settings.hedges, findings)
+    texts = _read_texts(by_id["sources"], settings.sources, findings)
+    factbase = FactBase(
+        settings=settings,
+        files=tuple(display_path(p) for p in files),
+        sources=by_id["sources"],
+        entities=by_id["entities"],
+        metrics=metrics,
+        claims=by_id["claims"],
+        readings=readings,
+        texts=texts,
+    )
+    return factbase, findings
+
+
+def _load_file(path: Path, collected: _Collected) -> None:
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = "is a directory" if path.is_dir() else exc.strerror or str(exc)
+        collected.findings.append(UnreadableFile.finding(f"cannot read: {reason}", Location(shown)))
+        return
+    document, findings = load_yaml_text(shown, raw)
+    collected.findings.extend(findings)
+    if document is None or document.data is None:
+        return
+    if not isinstance(document.data, dict):
+        collected.findings.append(
+            SchemaError.finding(
+                "a claims file is a mapping of sections: sources, entities, metrics, claims",
+                document.location(()),
+            )
+        )
+        return
+    for section, items in document.data.items():
+        model = SECTIONS.get(section)
+        if model is None:
+            known = ", ".join(SECTIONS)
+            collected.findings.append(
+                SchemaError.finding(
+                    f"unknown section {section!r}; expected one of: {known}",
+                    document.location((section,), key=True),
+                )
+            )
+        elif not isinstance(items, list):
+            collected.findings.append(
+                SchemaError.finding(
+                    f"section {section!r} must be a list of records",
+                    document.location((section,)),
+                )
+            )
+        else:
+            entries = collected.entries[section]
+            for index, item in enumerate(items):
+                entry = _validate(model, item, document, (section, index), collected.findings)
+                if entry is not None:
+                    entries.append(entry)
+
+
+def _validate(
+    model: type[BaseModel],
+    item: Any,
+    document: YamlDocument,
+    path: tuple[str, int],
+    findings: list[Finding],
+) -> Entry[Any] | None:
+    try:
+        record = model.model_validate(item)
+    except ValidationError as exc:
+        reported = {f.location for f in findings if f.location.path == document.path}
+        findings.extend(_schema_findings(exc, item, document, path, reported))
+        return None
+    fields = {
+        name: document.location((*path, name)) for name in item if (*path, name) in document.values
+    }
+    return Entry(record, document.location(path), fields)
+
+
+def _schema_findings(
+    exc: ValidationError,
+    item: Any,
+    document: YamlDocument,
+    path: tuple[str, int],
+    already_reported: set[Location],
+) -> Iterator[Finding]:
+    record_id = item.get("id") if isinstance(item, dict) else None
+    what = _SINGULAR[path[0]]
+    label = f"{what} {record_id!r}" if isinstance(record_id, str) else f"{what} #{path[1] + 1}"
+    missing: list[str] = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        field_name = ".".join(str(part) for part in loc) or "record"
+        kind = error["type"]
+        if kind == "missing":
+            missing.append(field_name)
+            continue
+        if kind == "extra_forbidden":
+            message = f"{label}: unknown field {field_name!r}"
+            where = document.location((*path, *loc), key=True)
+        else:
+            detail = _FRIENDLY.get(kind) or error["msg"].removeprefix("Value error, ")
+            message = f"{label}: {field_name}: {detail}"
+            where = document.location((*path, *loc))
+        if where not in already_reported:  # the YAML layer said why (a rejected tag)
+            yield SchemaError.finding(message, where)
+    if missing:
+        names = ", ".join(repr(name) for name in missing)
+        plural = "s" if len(missing) > 1 else ""
+        yield SchemaError.finding(
+            f"{label}: missing required field{plural} {names}", document.location(path)
+        )
+
+
+def _unique(entries: Iterable[Entry[Any]], findings: list[Finding]) -> dict[str, Entry[Any]]:
+    """Entries by id; a repeated id is a finding pointing at the first."""
+    by_id: dict[str, Entry[Any]] = {}
+    for entry in entries:
+        record_id = entry.record.id
+        first = by_id.get(record_id)
+        if first is None:
+            by_id[record_id] = entry
+            continue
+        findings.append(
+            DuplicateId.finding(
+                f"id {record_id!r} is already used by the {type(first.record).__name__.lower()} "
+                f"at {first.location}",
+                entry.where("id"),
+                related=(Related(first.where("id"), "first used here"),),
+                claims=(record_id,) if isinstance(entry.record, Claim) else (),
+            )
+        )
+    return by_id
+
+
+def _read_texts(
+    sources: dict[str, Entry[Source]], root: Path, findings: list[Finding]
+) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for source_id, entry in sources.items():
+        relative = entry.record.text
+        if relative is None:
+            continue
+        path = root / relative
+        try:
+            texts[source_id] = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            findings.append(
+                SourceTextMissing.finding(
+                    f"text of source {source_id!r} not readable at {display_path(path)} "
+                    f"({reason}); its quotes are not verified",
+                    entry.where("text"),
+                )
+            )
+    return texts

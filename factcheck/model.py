@@ -1,0 +1,212 @@
+"""The typed records of a fact base: sources, entities, metrics and claims.
+
+Each is a frozen pydantic model that forbids unknown fields, so a typo in a claims
+file is a finding rather than a silently ignored key. The file format is documented
+for people in docs/claims-format.md.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from fractions import Fraction
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
+
+from factcheck.periods import Period, parse_period
+from factcheck.units import Measure, Unit
+
+__all__ = [
+    "Claim",
+    "Entity",
+    "EntityKind",
+    "Metric",
+    "Modality",
+    "Published",
+    "Source",
+]
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$",
+        description="lower-case letters, digits and - _ . (kebab-case recommended)",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+
+
+def _period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # as_of: 2022
+    return parse_period(value)
+
+
+PeriodField = Annotated[
+    Period,
+    BeforeValidator(_period),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": ["string", "integer"], "examples": ["2022-09", "2019/2022"]}),
+]
+
+
+def _written_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value  # let the str check reject it
+    if isinstance(value, int):
+        return str(value)  # value: 590
+    if isinstance(value, float):
+        raise ValueError(
+            'write a decimal value as text so its precision is kept: value: "9.5 percent"'
+        )
+    return value
+
+
+def _positive_fraction(value: Any) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError("precision is a positive number such as 100 or 0.5")
+    try:
+        number = Fraction(str(value))
+    except (ValueError, ZeroDivisionError):
+        raise ValueError("precision is a positive number such as 100 or 0.5") from None
+    if number <= 0:
+        raise ValueError("precision must be greater than zero")
+    return number
+
+
+FractionField = Annotated[
+    Fraction,
+    BeforeValidator(_positive_fraction),
+    PlainSerializer(lambda f: str(f) if f.denominator != 1 else f.numerator),
+    WithJsonSchema({"type": ["number", "string"], "exclusiveMinimum": 0}),
+]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class Published(_Record):
+    """When a source was published, and whether the text says so."""
+
+    when: PeriodField
+    basis: Literal["stated", "inferred"]
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _inferred_needs_reason(self) -> Published:
+        if self.basis == "inferred" and not self.reason:
+            raise ValueError("an inferred publication date needs a 'reason'")
+        return self
+
+
+class Source(_Record):
+    """An article, or a reference table, that claims quote."""
+
+    id: Id
+    title: Text
+    publisher: str | None = None
+    published: Published
+    text: str | None = Field(
+        default=None,
+        description="path of the source's text, relative to the configured source root",
+    )
+    url: str | None = None
+    reference: bool = Field(
+        default=False, description="reference data (not an article): batch sizes, rates"
+    )
+    notes: str | None = None
+
+
+class EntityKind(StrEnum):
+    COUNTRY = "country"
+    PROVINCE = "province"
+    MUNICIPALITY = "municipality"  # a province-level city: Beijing, Shanghai
+    CITY = "city"
+    DISTRICT = "district"
+    DEVELOPMENT_ZONE = "development-zone"
+    COMPANY = "company"
+    INSTITUTION = "institution"
+    MARKET = "market"
+    PROGRAMME = "programme"
+
+
+class Entity(_Record):
+    """Who or what a claim is about. ``parent`` places it in a hierarchy."""
+
+    id: Id
+    name: Text
+    aliases: tuple[str, ...] = ()
+    kind: EntityKind
+    parent: Id | None = None
+    notes: str | None = None
+
+
+class Metric(_Record):
+    """What a claim measures, and the properties the engine relies on."""
+
+    id: Id
+    description: Text
+    measures: Measure
+    unit: Unit | None = Field(default=None, description="overrides the measure's default unit")
+    additive: bool = Field(
+        default=False, description="a part (child entity, sub-metric) cannot exceed its whole"
+    )
+    cumulative: bool = Field(default=False, description="cannot fall over time")
+    part_of: Id | None = Field(
+        default=None, description="a metric that counts a superset of what this one counts"
+    )
+    notes: str | None = None
+
+
+class Modality(StrEnum):
+    """Whether a claim reports a fact, projects one, or states a goal."""
+
+    REPORTED = "reported"
+    PROJECTED = "projected"
+    GOAL = "goal"
+
+
+class Claim(_Record):
+    """One checkable statement of one source."""
+
+    id: Id
+    source: Id
+    quote: Text = Field(description="verbatim from the source; whitespace is normalised")
+    subject: Id
+    metric: Id
+    value: Annotated[Text, BeforeValidator(_written_value)] = Field(
+        description='the figure as written: "nearly 13,000", "9.5 percent", "one-eighth"'
+    )
+    reading: str | None = Field(
+        default=None,
+        description="the value as factcheck reads it, where the text alone is unclear",
+    )
+    unit: Unit | None = None
+    precision: FractionField | None = Field(
+        default=None,
+        description="rounding unit of the figure where it differs from its digits",
+    )
+    as_of: PeriodField
+    scope: str | None = Field(default=None, description="what a rank is among: 'city'")
+    qualifiers: dict[str, str | int] = Field(
+        default_factory=dict, description="narrows the metric: {sector: healthcare}"
+    )
+    modality: Modality = Modality.REPORTED
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _reading_says_why(self) -> Claim:
+        if self.reading is not None and not self.notes:
+            raise ValueError("a claim with a 'reading' needs 'notes' saying why")
+        return self

@@ -1,0 +1,120 @@
+"""Dates and periods: when a claim holds ("as of"), when a source was published, and
+date-valued claims ("July 14, 2023", "September 2022").
+
+A period is a closed range of calendar days. ISO-like forms are accepted everywhere:
+``2022``, ``2022-09``, ``2022-09-19``, and ranges ``2019/2022`` (ISO 8601 interval
+notation). Date-valued claims may also be written as in prose: "July 14, 2023",
+"14 July 2023", "September 2022".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["EPOCH", "Period", "parse_period", "parse_prose_date"]
+
+#: Date-valued claims are numbers of days since this day, so that they can be
+#: subtracted and compared like any other figure.
+EPOCH = date(1970, 1, 1)
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_MONTHS["sept"] = 9
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Period:
+    """The closed range of days ``start`` … ``end``."""
+
+    start: date
+    end: date
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    @property
+    def days(self) -> tuple[int, int]:
+        """First and last day as numbers of days since ``EPOCH``."""
+        return (self.start - EPOCH).days, (self.end - EPOCH).days
+
+
+_ISO_PART = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
+
+
+def _iso_part(text: str) -> Period:
+    m = _ISO_PART.fullmatch(text.strip())
+    if m is None:
+        raise ValueError(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+    return _period(int(m["y"]), _int_or_none(m["m"]), _int_or_none(m["d"]))
+
+
+def _int_or_none(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _period(year: int, month: int | None, day: int | None) -> Period:
+    try:
+        if month is None:
+            return Period(date(year, 1, 1), date(year, 12, 31))
+        if day is None:
+            first = date(year, month, 1)
+            return Period(first, date(year, month, calendar.monthrange(year, month)[1]))
+        return Period(date(year, month, day), date(year, month, day))
+    except ValueError as exc:  # month 13, February 30
+        raise ValueError(f"no such date: {exc}") from None
+
+
+def parse_period(text: str) -> Period:
+    """Parse ``2022``, ``2022-09``, ``2022-09-19`` or ``A/B`` of any two of those."""
+    if not isinstance(text, str):
+        raise ValueError("a period is written as a string such as '2022-09' or '2019/2022'")
+    first, slash, last = text.partition("/")
+    start = _iso_part(first)
+    if not slash:
+        return start
+    end = _iso_part(last)
+    if end.end < start.start:
+        raise ValueError(f"period {text!r} ends before it starts")
+    return Period(start.start, end.end)
+
+
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_PROSE_DATE = re.compile(
+    rf"""(?:
+        (?P<m1>{_MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})
+      | (?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_NAMES})\.?,?\s+(?P<y2>\d{{4}})
+      | (?P<m3>{_MONTH_NAMES})\.?,?\s+(?:of\s+)?(?P<y3>\d{{4}})
+      | (?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def parse_prose_date(text: str) -> Period | None:
+    """A date written as in prose, or None when ``text`` is not one."""
+    m = _PROSE_DATE.fullmatch(text.strip())
+    if m is None:
+        return None
+    if m["iso"]:
+        return _iso_part(m["iso"])
+    for i in "123":
+        if m[f"y{i}"]:
+            day = _int_or_none(m.groupdict().get(f"d{i}"))
+            return _period(int(m[f"y{i}"]), _MONTHS[m[f"m{i}"].lower()], day)
+    return None  # pragma: no cover - the pattern has no other branch
+
+
+def day_number(day: date) -> int:
+    return (day - EPOCH).days
+
+
+def from_day_number(n: int) -> date:
+    return EPOCH + timedelta(days=n)

@@ -1,0 +1,46 @@
+"""The ``Report``: everything a formatter needs, and nothing it would have to compute."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from factcheck.findings import Finding, Severity
+
+__all__ = ["Report", "RuleInfo"]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """A rule's documentation, as formatters show it (SARIF ``tool.driver.rules``)."""
+
+    code: str
+    slug: str
+    severity: Severity
+    summary: str
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The result of a run: findings sorted by place, plus what was looked at."""
+
+    tool_version: str
+    findings: tuple[Finding, ...]
+    rules: tuple[RuleInfo, ...]
+    files: tuple[str, ...]
+    counts: tuple[tuple[str, int], ...]  # ("claims", 87), ("sources", 7), ...
+    fail_on: Severity = Severity.ERROR
+
+    @property
+    def by_severity(self) -> Counter[Severity]:
+        return Counter(f.severity for f in self.findings)
+
+    @property
+    def failed(self) -> bool:
+        """True when a finding is at or above the ``fail_on`` severity."""
+        return any(f.severity.rank >= self.fail_on.rank for f in self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0

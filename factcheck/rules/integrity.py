@@ -1,0 +1,316 @@
+"""FC1xx: integrity of the fact base — ids, references, values, quotes."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from factcheck.findings import Finding, Related, Severity
+from factcheck.model import Modality
+from factcheck.rules.registry import Rule, register
+
+if TYPE_CHECKING:
+    from factcheck.factbase import Entry, FactBase
+
+
+@register
+class DuplicateId(Rule):
+    """Two records of the same kind share an id.
+
+    Ids are how constraints, reports and ``factcheck explain`` name a claim, so each
+    must name one record. The second use is reported, pointing at the first.
+
+    Why: with two claims called ``bj-healthcare``, a constraint over it would check
+    one and silently ignore the other.
+
+    Example: two claims files each define ``id: gd-fifth-batch``.
+
+    Fix: rename one of them; ids are kebab-case and say what the claim is about.
+    """
+
+    code = "FC101"
+    slug = "duplicate-id"
+    severity = Severity.ERROR
+
+
+@register
+class UnknownReference(Rule):
+    """A record names a source, entity or metric that the fact base does not define.
+
+    Checked: a claim's ``source``, ``subject`` and ``metric``; an entity's ``parent``;
+    a metric's ``part_of``. The message suggests the closest defined ids.
+
+    Why: a claim about an undefined subject cannot take part in any check.
+
+    Example: ``subject: bejing`` where the entity is ``beijing``.
+
+    Fix: correct the id, or define the missing record.
+    """
+
+    code = "FC102"
+    slug = "unknown-reference"
+    severity = Severity.ERROR
+
+    @classmethod
+    def check(cls, factbase: FactBase) -> Iterator[Finding]:
+        kinds: dict[str, Mapping[str, object]] = {
+            "source": factbase.sources,
+            "entity": factbase.entities,
+            "metric": factbase.metrics,
+        }
+        references: list[tuple[Entry[Any], str, str, tuple[str, ...]]] = []
+        for cid, claim in factbase.claims.items():
+            for field, kind in (("source", "source"), ("subject", "entity"), ("metric", "metric")):
+                references.append((claim, field, kind, (cid,)))
+        for entity in factbase.entities.values():
+            references.append((entity, "parent", "entity", ()))
+        for metric in factbase.metrics.values():
+            references.append((metric, "part_of", "metric", ()))
+        for entry, field, kind, claim_ids in references:
+            target = getattr(entry.record, field)
+            if target is None or target in kinds[kind]:
+                continue
+            close = difflib.get_close_matches(target, list(kinds[kind]), n=3)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            yield cls.finding(
+                f"{field} {target!r} is not a defined {kind}{hint}",
+                entry.where(field),
+                claims=claim_ids,
+            )
+
+
+@register
+class UnreadableValue(Rule):
+    """A claim's value is not one figure factcheck can read.
+
+    A value is the figure as written in the source — "nearly 13,000", "9.5 percent",
+    "5 billion yuan", "one-eighth", "ranking first", "July 14, 2023" — with at most
+    the words it counts ("three lists"). docs/semantics.md lists what is understood.
+
+    Why: a value that cannot be read has no interval and cannot be checked.
+
+    Example: ``value: "500 and 68"`` (two figures in one claim).
+
+    Fix: split the statement into one claim per figure, or, where the text itself is
+    unclear, keep the value as written and add a ``reading`` with ``notes``.
+    """
+
+    code = "FC103"
+    slug = "unreadable-value"
+    severity = Severity.ERROR
+
+
+@register
+class UnitMismatch(Rule):
+    """A claim's value is written in a unit its metric does not use.
+
+    Why: comparing yuan with dollars, or a share with a count, gives nonsense
+    verdicts; conversions are separate claims related by a constraint.
+
+    Example: ``value: "$684.4 million"`` for a metric whose unit is CNY.
+
+    Fix: use the metric that matches the unit (a dollar metric for the dollar figure),
+    or correct the claim's ``unit``.
+    """
+
+    code = "FC104"
+    slug = "unit-mismatch"
+    severity = Severity.ERROR
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+@register
+class QuoteNotFound(Rule):
+    """A claim's quote does not appear verbatim in its source's text.
+
+    Whitespace is normalised (line breaks and runs of spaces count as one space);
+    nothing else is, so curly quotes and typos in the source must be kept as they are.
+    The message says how much of the quote does match, and where it stops matching.
+
+    Why: a fact base is only as good as its provenance; a paraphrase is not a quote.
+
+    Example: quoting "590 national level little giants" where the article says
+    "590 national-level little giants".
+
+    Fix: copy the sentence again from the source text.
+    """
+
+    code = "FC105"
+    slug = "quote-not-found"
+    severity = Severity.ERROR
+
+    @classmethod
+    def check(cls, factbase: FactBase) -> Iterator[Finding]:
+        normalised = {sid: normalise_space(text) for sid, text in factbase.texts.items()}
+        for cid, entry in factbase.claims.items():
+            claim = entry.record
+            text = normalised.get(claim.source)
+            if text is None:
+                continue
+            quote = normalise_space(claim.quote)
+            if quote in text:
+                continue
+            matched = _longest_matching_prefix(quote, text)
+            detail = (
+                f"; the first {matched} characters match, then the source differs at "
+                f"{quote[matched : matched + 30]!r}"
+                if matched >= 10
+                else ""
+            )
+            yield cls.finding(
+                f"claim {cid!r}: quote not found in the text of source {claim.source!r}{detail}",
+                entry.where("quote"),
+                claims=(cid,),
+            )
+
+
+def _longest_matching_prefix(quote: str, text: str) -> int:
+    """Length of the longest prefix of ``quote`` found in ``text`` (binary search)."""
+    low, high = 0, len(quote)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if quote[:middle] in text:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+@register
+class SourceTextMissing(Rule):
+    """A source's text is not where its ``text`` field says, so its quotes go unverified.
+
+    Why: quotes are verified only against a text that is there; this says which
+    sources were skipped rather than passing them silently.
+
+    Example: running ``factcheck check`` where ``../shared/seeds`` is not present.
+
+    Fix: set ``sources`` in ``[tool.factcheck]`` to the folder holding the texts, or
+    correct the source's ``text`` path.
+    """
+
+    code = "FC106"
+    slug = "source-text-missing"
+    severity = Severity.WARNING
+
+
+@register
+class ValueNotInQuote(Rule):
+    """A claim's value, as written, does not appear in its quote.
+
+    The value is the figure exactly as the source writes it (case and whitespace
+    aside); how factcheck reads an unclear figure goes in ``reading``.
+
+    Why: a value that is not in the quote was retyped or computed, and may not be
+    what the source says.
+
+    Example: ``value: "9.5%"`` with the quote "... or 9.5 percent of the total".
+
+    Fix: copy the figure from the quote, hedge and unit words included.
+    """
+
+    code = "FC107"
+    slug = "value-not-in-quote"
+    severity = Severity.ERROR
+
+    @classmethod
+    def check(cls, factbase: FactBase) -> Iterator[Finding]:
+        for cid, entry in factbase.claims.items():
+            claim = entry.record
+            value = normalise_space(claim.value).casefold()
+            if value not in normalise_space(claim.quote).casefold():
+                yield cls.finding(
+                    f"claim {cid!r}: value {claim.value!r} is not written in its quote",
+                    entry.where("value"),
+                    claims=(cid,),
+                )
+
+
+@register
+class HierarchyCycle(Rule):
+    """Entities' ``parent`` links, or metrics' ``part_of`` links, go round in a circle.
+
+    Why: "a part cannot exceed its whole" needs a hierarchy; a cycle makes every
+    member a part of itself.
+
+    Example: ``beijing`` with ``parent: beijing-etown`` and ``beijing-etown`` with
+    ``parent: beijing``.
+
+    Fix: point the link of the outermost member at its real parent, or remove it.
+    """
+
+    code = "FC108"
+    slug = "hierarchy-cycle"
+    severity = Severity.ERROR
+
+    @classmethod
+    def check(cls, factbase: FactBase) -> Iterator[Finding]:
+        links: list[tuple[Mapping[str, Entry[Any]], str]] = [
+            (factbase.entities, "parent"),
+            (factbase.metrics, "part_of"),
+        ]
+        for records, field in links:
+            reported: set[str] = set()
+            for start in sorted(records):
+                seen: list[str] = []
+                current: str | None = start
+                while current is not None and current in records and current not in seen:
+                    seen.append(current)
+                    current = getattr(records[current].record, field)
+                if current is None or current not in seen:
+                    continue
+                cycle = seen[seen.index(current) :]
+                if reported.intersection(cycle):
+                    continue
+                reported.update(cycle)
+                first = records[min(cycle)]
+                yield cls.finding(
+                    f"{field} links form a cycle: {' → '.join([*cycle, cycle[0]])}",
+                    first.where(field),
+                    related=tuple(
+                        Related(records[c].where(field), f"{c} is part of the cycle")
+                        for c in sorted(cycle)
+                        if c != min(cycle)
+                    ),
+                )
+
+
+@register
+class ReportedAfterPublication(Rule):
+    """A reported claim holds for a time that begins after its source was published.
+
+    A source can report what happened up to its publication; a later period is a
+    projection or a goal, and should say so with ``modality``.
+
+    Why: a wrong ``as_of`` makes claims about different times look like the same
+    statement, or the same statement look like two.
+
+    Example: a 2018 article's "expected to reach 250 billion yuan by 2020" entered
+    with ``as_of: 2020`` and no ``modality``.
+
+    Fix: correct ``as_of``, or set ``modality: projected`` (or ``goal``).
+    """
+
+    code = "FC109"
+    slug = "reported-after-publication"
+    severity = Severity.WARNING
+
+    @classmethod
+    def check(cls, factbase: FactBase) -> Iterator[Finding]:
+        for cid, entry in factbase.claims.items():
+            claim = entry.record
+            source = factbase.sources.get(claim.source)
+            if source is None or claim.modality is not Modality.REPORTED:
+                continue
+            published = source.record.published.when
+            if claim.as_of.start > published.end:
+                yield cls.finding(
+                    f"claim {cid!r} is reported as of {claim.as_of}, after its source "
+                    f"was published ({published}); is it a projection or a goal?",
+                    entry.where("as_of"),
+                    claims=(cid,),
+                )

@@ -1,0 +1,77 @@
+"""A claim's value as written ("nearly 13,000", "ranking first", "July 14, 2023"),
+read into exactly one ``Figure``."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from factcheck.figures import HEDGE_WORDS, Amount, Figure, Hedge, scan
+from factcheck.numwords import ORDINALS
+from factcheck.periods import parse_prose_date
+from factcheck.units import Unit
+
+__all__ = ["UnreadableValueError", "read_value"]
+
+
+class UnreadableValueError(ValueError):
+    """The value as written is not one figure factcheck can read."""
+
+
+_RANK_WORDS = "|".join(
+    sorted([*ORDINALS, "top", "most", "largest", "biggest", "highest"], key=len, reverse=True)
+)
+_RANK = re.compile(
+    rf"(?:(?:ranking|ranked|ranks?)\s+)?(?:the\s+)?"
+    rf"(?:(?P<word>{_RANK_WORDS})|(?P<num>\d+)(?:st|nd|rd|th))\b.*",
+    re.IGNORECASE,
+)
+_DATE_HEDGE = re.compile(r"(?P<hedge>since|by|before|after|in|on)\s+(?P<rest>.+)", re.IGNORECASE)
+_DATE_HEDGES = {"since": Hedge.AT_LEAST, "by": Hedge.AT_MOST}
+
+
+def read_value(text: str) -> Figure:
+    """Read a claim's value as written. Raises ``UnreadableValueError`` with a reason."""
+    stripped = " ".join(text.split())
+    if not stripped:
+        raise UnreadableValueError("the value is empty")
+    if (date_figure := _read_date(stripped)) is not None:
+        return date_figure
+    figures = list(scan(stripped))
+    if not figures:
+        if (rank := _read_rank(stripped)) is not None:
+            return rank
+        raise UnreadableValueError(f"no figure in {stripped!r}")
+    if len(figures) > 1:
+        found = ", ".join(repr(stripped[f.start : f.end]) for f in figures)
+        raise UnreadableValueError(
+            f"{stripped!r} holds {len(figures)} figures ({found}); a claim states one"
+        )
+    return figures[0]
+
+
+def _read_date(text: str) -> Figure | None:
+    hedge: Hedge | None = None
+    body = text
+    if (m := _DATE_HEDGE.fullmatch(text)) is not None:
+        hedge = _DATE_HEDGES.get(m["hedge"].lower())
+        body = m["rest"]
+    try:
+        period = parse_prose_date(body)
+    except ValueError:  # "2018-20" is a span of years, not month 20
+        return None
+    if period is None:
+        return None
+    first, last = period.days
+    return Figure(0, len(text), Amount(Fraction(first)), Amount(Fraction(last)), Unit.DATE, hedge)
+
+
+def _read_rank(text: str) -> Figure | None:
+    m = _RANK.fullmatch(text)
+    if m is None:
+        return None
+    rank = int(m["num"]) if m["num"] else ORDINALS.get(m["word"].lower(), 1)
+    return Figure(0, len(text), Amount(Fraction(rank)), Amount(Fraction(rank)), Unit.RANK)
+
+
+assert "since" in HEDGE_WORDS  # the date hedges mirror the figure hedges
