@@ -95,5 +95,7 @@ def _hedges(table: Any, path: Path) -> HedgeWidths:
             raise ConfigError(
                 f"{path}: [tool.factcheck.hedges] {key}: expected a number ≥ 0, got {value!r}"
             )
+        if key == "nearly" and value == 0:
+            raise ConfigError(f"{path}: [tool.factcheck.hedges] nearly: must be above 0")
         values[key.replace("-", "_")] = Fraction(str(value))
     return HedgeWidths(**values)

@@ -25,6 +25,7 @@ from factcheck.numwords import (
     fraction_in_words,
     words_to_number,
 )
+from factcheck.periods import PROSE_DATE, period_of_match
 from factcheck.units import Unit
 
 __all__ = ["Amount", "Figure", "Hedge", "scan"]
@@ -81,6 +82,7 @@ class Figure:
     high: Amount  # the same as ``low`` unless the figure is a range
     unit: Unit | None = None
     hedge: Hedge | None = None
+    negative: bool = False  # "down 2.5 percent": the amounts are magnitudes
 
     @property
     def is_range(self) -> bool:
@@ -97,7 +99,16 @@ _WORDS = (  # "thirteen thousand", "twenty-five", "a hundred and five"
     rf"(?:[\s-]+(?:and[\s-]+)?(?:{_CARD}|{_SCALE_WORDS}))*"
 )
 _DENOMS = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
-_FRACTION = rf"(?:{_CARD}|an?)[\s-]+(?:{_DENOMS})"
+_PLURAL_DENOMS = "|".join(
+    sorted((d for d in DENOMINATORS if d.endswith("s")), key=len, reverse=True)
+)
+# "one-eighth" and "two thirds" are fractions; "a third" only when a fraction *of*
+# something follows, since "a third party" and "one fifth batch" are ordinals.
+_FRACTION = (
+    rf"(?:{_CARD}|an?)-(?:{_DENOMS})"
+    rf"|(?:{_CARD})\s+(?:{_PLURAL_DENOMS})"
+    rf"|(?:{_CARD}|an?)\s+(?:{_DENOMS})(?=\s+of\b|\s*[.,;:)]|\s*$)"
+)
 _MULTIPLE_WORDS = {"double": 2, "doubled": 2, "twofold": 2, "triple": 3, "tripled": 3,
                    "threefold": 3, "quadruple": 4, "quadrupled": 4, "fourfold": 4}  # fmt: skip
 _MULTIPLE = "|".join(_MULTIPLE_WORDS)
@@ -115,12 +126,12 @@ _CURRENCY_PREFIX = {"us$": Unit.USD, "$": Unit.USD, "usd": Unit.USD, "¥": Unit.
 
 _QUANTITY = re.compile(
     rf"""
-    (?<![\w.,$¥-])(?<![A-Za-z]-)               # not inside a word, number or name (COVID-19)
+    (?<![\w.$¥-])(?<![A-Za-z]-)                # not inside a word, number or name (COVID-19)
     (?:(?P<cur>us\$|\$|¥|(?:rmb|cny|usd)(?=\s))\s*)?
     (?:
         (?P<num>{_DIGITS})(?:\s*[-–]\s*(?P<num_to>{_DIGITS})(?![\w-]))?
         (?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?
-      | (?P<frac>\b{_FRACTION}\b)
+      | (?P<frac>\b(?:{_FRACTION})\b)
       | (?P<mult>\b(?:{_MULTIPLE})\b)
       | (?P<words>\b{_WORDS}\b)
     )
@@ -143,7 +154,13 @@ def _digits(text: str, scale: int, rounded: bool) -> Amount:
     return Amount(value)
 
 
+#: "one of the top cities", "one of them": a pronoun, not a count.
+_PRONOUN_ONE = re.compile(r"one\s+of\b", re.IGNORECASE)
+
+
 def _quantity(m: re.Match[str]) -> Figure | None:
+    if m["words"] and _PRONOUN_ONE.match(m.string, m.start("words")) and not m["unit"]:
+        return None
     unit: Unit | None = None
     if m["unit"]:
         index = next(i for i in range(len(_UNIT_PATTERNS)) if m[f"u{i}"])
@@ -220,9 +237,34 @@ def _is_year(figure: Figure) -> bool:
     )
 
 
+def _dates(text: str) -> list[Figure]:
+    dates = []
+    for m in PROSE_DATE.finditer(text):
+        try:
+            period = period_of_match(m)
+        except ValueError:  # "2018-20" is a span of years, not month 20
+            continue
+        if period is not None:
+            first, last = period.days
+            dates.append(
+                Figure(
+                    m.start(), m.end(), Amount(Fraction(first)), Amount(Fraction(last)), Unit.DATE
+                )
+            )
+    return dates
+
+
 def scan(text: str) -> Iterator[Figure]:
     """Every figure in ``text``, left to right, with hedges and ranges joined."""
-    quantities = [q for m in _QUANTITY.finditer(text) if (q := _quantity(m)) is not None]
+    dates = _dates(text)
+    taken = [(d.start, d.end) for d in dates]
+    quantities = [
+        q
+        for m in _QUANTITY.finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in taken)
+        and (q := _quantity(m)) is not None
+    ]
+    quantities = sorted([*quantities, *dates], key=lambda f: f.start)
     i = 0
     while i < len(quantities):
         figure = quantities[i]
@@ -264,9 +306,5 @@ def _with_prefix(text: str, figure: Figure) -> Figure:
         return replace(figure, start=figure.start - len(before) + h.start("hedge"), hedge=hedge)
     if (s := _SIGN_BEFORE.search(before)) is not None:
         start = figure.start - len(before) + s.start("sign")
-        if s["sign"].lower() == "down":
-            low = Amount(-figure.high.value, figure.high.step)
-            high = Amount(-figure.low.value, figure.low.step)
-            return replace(figure, start=start, low=low, high=high)
-        return replace(figure, start=start)
+        return replace(figure, start=start, negative=s["sign"].lower() == "down")
     return figure

@@ -51,6 +51,13 @@ def interval_of(
     step: Fraction | None = None,
 ) -> Interval:
     """The values a figure allows, hedge included (domain not applied)."""
+    magnitude = _hedged(figure, widths, unit, step)
+    return magnitude.negated() if figure.negative else magnitude
+
+
+def _hedged(
+    figure: Figure, widths: HedgeWidths, unit: Unit | None, step: Fraction | None
+) -> Interval:
     base = base_interval(figure, step)
     hedge = figure.hedge
     if hedge is None:

@@ -72,6 +72,12 @@ class Interval:
         hi, hi_closed = _tighter_upper(self, other)
         return Interval(lo, hi, lo_closed, hi_closed)
 
+    def negated(self) -> Interval:
+        """{-x : x in self}."""
+        lo = None if self.hi is None else -self.hi
+        hi = None if self.lo is None else -self.lo
+        return Interval(lo, hi, self.hi_closed, self.lo_closed)
+
     def meets(self, other: Interval) -> bool:
         """True when some value lies in both intervals."""
         return not self.intersect(other).is_empty

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["EPOCH", "Period", "parse_period", "parse_prose_date"]
+__all__ = ["EPOCH", "PROSE_DATE", "Period", "parse_period", "parse_prose_date", "period_of_match"]
 
 #: Date-valued claims are numbers of days since this day, so that they can be
 #: subtracted and compared like any other figure.
@@ -87,22 +87,26 @@ def parse_period(text: str) -> Period:
 
 
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_PROSE_DATE = re.compile(
-    rf"""(?:
+#: A day or a month written as in prose; also found inside running text by the scanner.
+PROSE_DATE = re.compile(
+    rf"""\b(?:
         (?P<m1>{_MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})
       | (?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_NAMES})\.?,?\s+(?P<y2>\d{{4}})
       | (?P<m3>{_MONTH_NAMES})\.?,?\s+(?:of\s+)?(?P<y3>\d{{4}})
       | (?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)
-    )""",
+    )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
 def parse_prose_date(text: str) -> Period | None:
     """A date written as in prose, or None when ``text`` is not one."""
-    m = _PROSE_DATE.fullmatch(text.strip())
-    if m is None:
-        return None
+    m = PROSE_DATE.fullmatch(text.strip())
+    return None if m is None else period_of_match(m)
+
+
+def period_of_match(m: re.Match[str]) -> Period | None:
+    """The period a ``PROSE_DATE`` match names. Raises ``ValueError`` for no such day."""
     if m["iso"]:
         return _iso_part(m["iso"])
     for i in "123":

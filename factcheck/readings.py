@@ -24,7 +24,7 @@ from factcheck.values import UnreadableValueError, read_value
 __all__ = ["read_claim", "read_claims"]
 
 
-class _UnitMismatchError(Exception):
+class _UnitMismatchError(ValueError):
     pass
 
 
