@@ -153,3 +153,40 @@ def list_claims(
     from factcheck.formatters.text import format_claims_table
 
     sys.stdout.write(format_claims_table(records, OutputOptions(color=_color(), width=160)))
+
+
+class RulesFormat(StrEnum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="A rule code or slug: FC105.")] = None,
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="table, or markdown for the docs.")
+    ] = RulesFormat.TABLE,
+) -> None:
+    """List the rules, or show one rule's documentation."""
+    from factcheck.api import rule_infos
+    from factcheck.ruledocs import rule_page, rules_markdown
+
+    infos = rule_infos()
+    if code is not None:
+        wanted = code.upper() if code.upper().startswith("FC") else code
+        found = [r for r in infos if wanted in {r.code, r.slug}]
+        if not found:
+            import difflib
+
+            names = [r.code for r in infos] + [r.slug for r in infos]
+            close = difflib.get_close_matches(code, names, n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            _fail(f"no rule {code!r}{hint}")
+        sys.stdout.write(rule_page(found[0]))
+    elif output_format is RulesFormat.MARKDOWN:
+        sys.stdout.write(rules_markdown(infos))
+    else:
+        width = max(len(r.slug) for r in infos)
+        sys.stdout.write(
+            "".join(f"{r.code}  {r.slug:<{width}}  {r.severity:<7}  {r.summary}\n" for r in infos)
+        )

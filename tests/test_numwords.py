@@ -8,9 +8,29 @@ from hypothesis import strategies as st
 
 from factcheck.numwords import words_to_number
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen \
-fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def below_thousand(n: int) -> list[str]:
@@ -34,7 +54,8 @@ def in_words(n: int) -> list[str]:
     if n == 0:
         return ["zero"]
     words: list[str] = []
-    for scale, name in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand")):  # fmt: skip
+    scales = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+    for scale, name in scales:
         group, n = divmod(n, scale)
         if group:
             words += [*below_thousand(group), name]

@@ -82,8 +82,9 @@ class DuplicateKey(Rule):
 
 @register
 class SchemaError(Rule):
-    """A record does not match the claims-file format: unknown or missing field,
-    wrong type, malformed id or date.
+    """A record does not match the claims-file format.
+
+    An unknown or missing field, a value of the wrong type, a malformed id or date.
 
     Why: a typo in a field name (``metirc:``) would otherwise drop information; unknown
     fields are errors, as docs/claims-format.md says.

@@ -93,5 +93,7 @@ def register(rule: R) -> R:
     missing = [s for s in _SECTIONS if f"\n{s}" not in doc]
     if not doc or missing:
         raise TypeError(f"{name}: docstring needs a summary and {', '.join(missing)} sections")
+    if doc.count("\n") < 1 or doc.splitlines()[1].strip():
+        raise TypeError(f"{name}: the docstring's summary is one line, then a blank line")
     RULES[rule.code] = rule
     return rule

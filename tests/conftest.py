@@ -1,0 +1,61 @@
+"""Shared fixtures: the repository root and a small fact base written on demand."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+MINIMAL = {
+    "claims/base.yaml": """
+        sources:
+          - id: s
+            title: A test article
+            published: {when: 2022-10-01, basis: stated}
+            text: article.txt
+        entities:
+          - {id: beijing, name: Beijing, kind: municipality}
+        metrics:
+          - {id: firms, description: Firms counted, measures: count}
+          - {id: firm-share, description: A share of firms, measures: share}
+        claims:
+          - id: bj-firms
+            source: s
+            quote: the capital had 590 firms
+            subject: beijing
+            metric: firms
+            value: "590"
+            as_of: 2022-09
+    """,
+    "texts/article.txt": "By September, the capital had 590 firms, ranking first.\n",
+    "pyproject.toml": """
+        [tool.factcheck]
+        claims = "claims"
+        sources = "texts"
+    """,
+}
+
+WriteTree = Callable[[dict[str, str]], Path]
+
+
+@pytest.fixture
+def write_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WriteTree:
+    """Write ``MINIMAL`` updated with the given files into a temporary folder, and
+    make it the working directory. A value of "" deletes that file."""
+
+    def write(files: dict[str, str]) -> Path:
+        for name, content in {**MINIMAL, **files}.items():
+            if not content:
+                continue
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(content).lstrip(), encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        return tmp_path
+
+    return write

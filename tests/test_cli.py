@@ -1,0 +1,196 @@
+"""The command line: exit codes, formats and output, as a CI job or a person sees them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck import __version__
+from factcheck.cli import app
+
+from .conftest import ROOT, SHARED, WriteTree
+
+runner = CliRunner()
+
+BROKEN_QUOTE = {
+    "claims/extra.yaml": """
+        claims:
+          - id: bj-rank
+            source: s
+            quote: the capital had 591 firms
+            subject: beijing
+            metric: firms
+            value: "591"
+            as_of: 2022-09
+    """
+}
+MISSING_TEXT = {"texts/article.txt": ""}
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"factcheck {__version__}\n"
+
+
+def test_clean_fact_base_exits_0(write_tree: WriteTree) -> None:
+    write_tree({})
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "✓ passed — 0 errors, 0 warnings, 0 info" in result.stdout
+
+
+def test_error_exits_1_and_names_the_place(write_tree: WriteTree) -> None:
+    write_tree(BROKEN_QUOTE)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(
+        "claims/extra.yaml:4:12: FC105 [error] claim 'bj-rank': quote not found"
+    )
+
+
+def test_warning_fails_only_with_fail_on_warning(write_tree: WriteTree) -> None:
+    write_tree(MISSING_TEXT)
+    assert runner.invoke(app, ["check"]).exit_code == 0
+    result = runner.invoke(app, ["check", "--fail-on", "warning"])
+    assert result.exit_code == 1
+    assert "FC106 [warning]" in result.stdout
+
+
+def test_missing_fact_base_is_a_usage_error(write_tree: WriteTree) -> None:
+    write_tree({})
+    result = runner.invoke(app, ["check", "--claims", "no-such-folder"])
+    assert result.exit_code == 2
+    assert result.stderr == "factcheck: error: fact base not found: no-such-folder does not exist\n"
+
+
+def test_invalid_config_is_a_usage_error(write_tree: WriteTree) -> None:
+    write_tree({"pyproject.toml": "[tool.factcheck]\nclaim = 'claims'\n"})
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 2
+    assert "pyproject.toml: [tool.factcheck]: unknown key 'claim'" in result.stderr
+
+
+def test_unknown_format_is_a_usage_error(write_tree: WriteTree) -> None:
+    write_tree({})
+    assert runner.invoke(app, ["check", "--format", "xml"]).exit_code == 2
+
+
+def test_json_report(write_tree: WriteTree) -> None:
+    write_tree(BROKEN_QUOTE)
+    result = runner.invoke(app, ["check", "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["summary"]["errors"] == 1
+    assert report["summary"]["claims"] == 2
+    (finding,) = report["findings"]
+    assert finding["code"] == "FC105"
+    assert (finding["path"], finding["line"], finding["column"]) == ("claims/extra.yaml", 4, 12)
+    assert finding["claims"] == ["bj-rank"]
+
+
+def test_github_annotations(write_tree: WriteTree) -> None:
+    write_tree(BROKEN_QUOTE)
+    result = runner.invoke(app, ["check", "--format", "github"])
+    assert result.stdout.startswith(
+        "::error file=claims/extra.yaml,line=4,col=12,endLine=4,endColumn=37,"
+        "title=FC105 quote-not-found::claim 'bj-rank': quote not found"
+    )
+
+
+def test_sarif_is_valid_and_complete(write_tree: WriteTree) -> None:
+    schema_path = SHARED / "external" / "sarif-schema-2.1.0.json"
+    if not schema_path.is_file():
+        pytest.skip(f"SARIF schema not found at {schema_path}")
+    jsonschema = pytest.importorskip("jsonschema")
+    write_tree(BROKEN_QUOTE)
+    result = runner.invoke(app, ["check", "--format", "sarif"])
+    sarif = json.loads(result.stdout)
+    jsonschema.Draft4Validator(json.loads(schema_path.read_text("utf-8"))).validate(sarif)
+    run = sarif["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    (res,) = run["results"]
+    assert rules[res["ruleIndex"]]["id"] == res["ruleId"] == "FC105"
+    assert res["level"] == "error"
+    assert res["properties"]["claims"] == ["bj-rank"]
+    region = res["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (4, 12)
+    assert all(rule["fullDescription"]["text"] for rule in rules)
+
+
+def test_output_file_is_written_whole(write_tree: WriteTree) -> None:
+    folder = write_tree(BROKEN_QUOTE)
+    target = folder / "report.sarif"
+    target.write_text("old report")
+    result = runner.invoke(app, ["check", "-f", "sarif", "--output-file", str(target)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert json.loads(target.read_text())["version"] == "2.1.0"
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []
+
+
+def test_output_file_in_missing_folder_is_a_usage_error(write_tree: WriteTree) -> None:
+    write_tree({})
+    result = runner.invoke(app, ["check", "--output-file", "no/such/dir/report.json"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("factcheck: error: cannot write no/such/dir/report.json")
+
+
+def test_claims_jsonl_lists_intervals(write_tree: WriteTree) -> None:
+    write_tree(
+        {
+            "claims/share.yaml": """
+                claims:
+                  - id: bj-share
+                    source: s
+                    quote: 9.5 percent
+                    subject: beijing
+                    metric: firm-share
+                    value: 9.5 percent
+                    as_of: 2022
+            """
+        }
+    )
+    result = runner.invoke(app, ["claims", "--format", "jsonl"])
+    assert result.exit_code == 0
+    rows = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    share = rows["bj-share"]
+    assert (share["low"], share["high"]) == (9.45, 9.55)
+    assert (share["low_closed"], share["high_closed"]) == (True, False)
+    assert share["unit"] == "percent"
+    assert rows["bj-firms"]["low"] == rows["bj-firms"]["high"] == 590
+    required = {"id", "source", "quote", "subject", "metric", "value", "unit", "low", "high"}
+    assert required | {"low_closed", "high_closed", "as_of"} <= set(share)
+
+
+def test_claims_table_on_the_bundled_fact_base(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["claims"])
+    assert result.exit_code == 0
+    assert "gd-fifth-batch-share" in result.stdout
+    assert "[9.45, 9.55) percent" in result.stdout
+
+
+def test_check_on_the_bundled_fact_base(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 0, result.stdout
+    assert "✓ passed" in result.stdout
+
+
+def test_no_traceback_on_yaml_with_python_tag(write_tree: WriteTree, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    write_tree(
+        {
+            "claims/evil.yaml": f"""
+                claims: !!python/object/apply:os.system ["touch {marker}"]
+            """
+        }
+    )
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1
+    assert "FC003" in result.stdout
+    assert not marker.exists()
