@@ -9,6 +9,11 @@ from typing import Any
 from factcheck import __version__
 from factcheck.config import Settings
 from factcheck.display import show_interval
+from factcheck.engine.model import build_model
+from factcheck.engine.reporting import engine_findings
+from factcheck.engine.verdicts import EngineResult, judge
+from factcheck.explain import Explanation
+from factcheck.explain import explain as explain_id
 from factcheck.factbase import FactBase
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import Interval
@@ -16,7 +21,7 @@ from factcheck.loader import load_factbase
 from factcheck.report import Report, RuleInfo
 from factcheck.rules import RULES
 
-__all__ = ["check", "claim_records", "load"]
+__all__ = ["check", "claim_records", "explain", "load", "run_engine"]
 
 
 def load(settings: Settings) -> tuple[FactBase, list[Finding]]:
@@ -29,6 +34,8 @@ def check(settings: Settings, fail_on: Severity | None = None) -> Report:
     factbase, findings = load_factbase(settings)
     for rule in RULES.values():
         findings.extend(rule.check(factbase))
+    result = run_engine(factbase)
+    findings.extend(engine_findings(result))
     claims = factbase.claims.values()
     counts = (
         ("files", len(factbase.files)),
@@ -37,6 +44,8 @@ def check(settings: Settings, fail_on: Severity | None = None) -> Report:
         ("metrics", len(factbase.metrics)),
         ("claims", len(factbase.claims)),
         ("quotes verified", sum(c.record.source in factbase.texts for c in claims)),
+        ("constraints", len(factbase.constraints)),
+        ("relations", len(result.verdicts)),
     )
     report = Report(
         tool_version=__version__,
@@ -46,6 +55,17 @@ def check(settings: Settings, fail_on: Severity | None = None) -> Report:
         counts=counts,
     )
     return replace(report, fail_on=fail_on or settings.fail_on)
+
+
+def explain(settings: Settings, identifier: str) -> Explanation:
+    """The explanation of one claim, constraint or unknown (raises ``UnknownIdError``)."""
+    factbase, _ = load_factbase(settings)
+    return explain_id(factbase, run_engine(factbase), identifier)
+
+
+def run_engine(factbase: FactBase) -> EngineResult:
+    """Build the constraint model of a loaded fact base and judge every relation."""
+    return judge(build_model(factbase))
 
 
 def rule_infos() -> tuple[RuleInfo, ...]:

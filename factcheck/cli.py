@@ -190,3 +190,41 @@ def rules(
         sys.stdout.write(
             "".join(f"{r.code}  {r.slug:<{width}}  {r.severity:<7}  {r.summary}\n" for r in infos)
         )
+
+
+class ExplainFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command()
+def explain(
+    identifier: Annotated[
+        str, typer.Argument(metavar="ID", help="A claim, constraint or unknown.")
+    ],
+    output_format: Annotated[
+        ExplainFormat, typer.Option("--format", "-f", help="text for people, json for tools.")
+    ] = ExplainFormat.TEXT,
+    claims: ClaimsOption = None,
+) -> None:
+    """Explain one claim, constraint or unknown: provenance, relations, derivation."""
+    from factcheck import api
+    from factcheck.explain import UnknownIdError
+    from factcheck.formatters import OutputOptions
+    from factcheck.loader import InputError
+
+    settings = _settings(claims)
+    try:
+        explanation = api.explain(settings, identifier)
+    except InputError as exc:
+        _fail(str(exc))
+    except UnknownIdError as exc:
+        _fail(str(exc))
+    if output_format is ExplainFormat.JSON:
+        from factcheck.formatters.explanation import explanation_json
+
+        sys.stdout.write(explanation_json(explanation))
+        return
+    from factcheck.formatters.explanation import format_explanation
+
+    sys.stdout.write(format_explanation(explanation, OutputOptions(color=_color(), width=120)))

@@ -28,6 +28,7 @@ class Settings:
     root: Path
     claims: Path
     sources: Path  # texts of the sources are found relative to this folder
+    constraints: Path | None = None  # the folder of constraints files, if any
     hedges: HedgeWidths = field(default_factory=HedgeWidths)
     fail_on: Severity = Severity.ERROR
     config_file: Path | None = None
@@ -46,7 +47,9 @@ def discover_settings(start: Path | None = None) -> Settings:
             table = _factcheck_table(candidate)
             if table is not None:
                 return settings_from_table(table, candidate)
-    return Settings(root=here, claims=here / "claims", sources=here)
+    return Settings(
+        root=here, claims=here / "claims", sources=here, constraints=here / "constraints"
+    )
 
 
 def _factcheck_table(path: Path) -> dict[str, Any] | None:
@@ -77,6 +80,7 @@ def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
         root=root,
         claims=folder("claims", "claims"),
         sources=folder("sources", "."),
+        constraints=folder("constraints", "constraints"),
         hedges=_hedges(table.get("hedges", {}), path),
         fail_on=Severity(fail_on),
         config_file=path,

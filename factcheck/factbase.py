@@ -4,19 +4,19 @@ read into an interval."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from factcheck.config import Settings
 from factcheck.figures import Figure
 from factcheck.findings import Location
 from factcheck.intervals import Interval
-from factcheck.model import Claim, Entity, Metric, Source
+from factcheck.model import Claim, Constraint, Entity, Metric, Source, Unknown
 from factcheck.units import Unit
 
 __all__ = ["Entry", "FactBase", "Reading"]
 
-R = TypeVar("R", Source, Entity, Metric, Claim)
+R = TypeVar("R", Source, Entity, Metric, Claim, Unknown, Constraint)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +26,20 @@ class Entry(Generic[R]):
     record: R
     location: Location
     fields: Mapping[str, Location]
+    inline: Mapping[str, Location] = field(default_factory=dict)
 
-    def where(self, field: str) -> Location:
-        return self.fields.get(field, self.location)
+    def where(self, name: str) -> Location:
+        return self.fields.get(name, self.location)
+
+    def within(self, name: str, start: int, end: int) -> Location:
+        """Where characters ``start:end`` of a one-line text field are in the file;
+        the field itself when it spans lines."""
+        first = self.inline.get(name)
+        if first is None:
+            return self.where(name)
+        return Location(
+            first.path, first.line, first.column + start, first.line, first.column + end
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +61,8 @@ class FactBase:
     claims: Mapping[str, Entry[Claim]]
     readings: Mapping[str, Reading]  # by claim id; absent where the value is unreadable
     texts: Mapping[str, str]  # by source id; absent where the text is not available
+    unknowns: Mapping[str, Entry[Unknown]] = field(default_factory=dict)
+    constraints: Mapping[str, Entry[Constraint]] = field(default_factory=dict)
+    #: Ids of records that failed validation (already reported): references to them are
+    #: not reported again as unknown.
+    rejected: frozenset[str] = frozenset()

@@ -56,6 +56,9 @@ class Finding:
     location: Location
     related: tuple[Related, ...] = ()
     claims: tuple[str, ...] = field(default=())
+    #: Set when the inconsistency is genuinely in the sources and an editor said so
+    #: (``acknowledged`` on a claim or constraint): shown, but it does not fail a run.
+    acknowledged: str | None = None
 
     @property
     def sort_key(self) -> tuple[Location, str, str]:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from factcheck.config import Settings
 from factcheck.factbase import Entry, FactBase
 from factcheck.findings import Finding, Location, Related
-from factcheck.model import Claim, Entity, Metric, Source
+from factcheck.model import Claim, Constraint, Entity, Metric, Source, Unknown
 from factcheck.readings import read_claims
 from factcheck.rules.input import SchemaError, UnreadableFile
 from factcheck.rules.integrity import DuplicateId, SourceTextMissing
@@ -26,13 +26,24 @@ from factcheck.yamlsource import YamlDocument, load_yaml_text
 
 __all__ = ["InputError", "display_path", "load_factbase"]
 
-SECTIONS: dict[str, type[BaseModel]] = {
+CLAIM_SECTIONS: dict[str, type[BaseModel]] = {
     "sources": Source,
     "entities": Entity,
     "metrics": Metric,
     "claims": Claim,
 }
-_SINGULAR = {"sources": "source", "entities": "entity", "metrics": "metric", "claims": "claim"}
+CONSTRAINT_SECTIONS: dict[str, type[BaseModel]] = {
+    "unknowns": Unknown,
+    "constraints": Constraint,
+}
+_SINGULAR = {
+    "sources": "source",
+    "entities": "entity",
+    "metrics": "metric",
+    "claims": "claim",
+    "unknowns": "unknown",
+    "constraints": "constraint",
+}
 YAML_SUFFIXES = (".yaml", ".yml")
 _FRIENDLY = {
     "string_pattern_mismatch": (
@@ -66,9 +77,10 @@ def claim_files(folder: Path) -> list[Path]:
 @dataclass
 class _Collected:
     entries: dict[str, list[Entry[Any]]] = field(
-        default_factory=lambda: {name: [] for name in SECTIONS}
+        default_factory=lambda: {name: [] for name in {**CLAIM_SECTIONS, **CONSTRAINT_SECTIONS}}
     )
     findings: list[Finding] = field(default_factory=list)
+    rejected: set[str] = field(default_factory=set)  # ids of records that failed validation
 
 
 def load_factbase(settings: Settings) -> tuple[FactBase, list[Finding]]:
@@ -78,9 +90,13 @@ def load_factbase(settings: Settings) -> tuple[FactBase, list[Finding]]:
     files = claim_files(settings.claims)
     if not files:
         raise InputError(f"no .yaml files in {display_path(settings.claims)}")
+    constraints = settings.constraints
+    constraint_files = claim_files(constraints) if constraints and constraints.exists() else []
     collected = _Collected()
     for path in files:
-        _load_file(path, collected)
+        _load_file(path, collected, CLAIM_SECTIONS)
+    for path in constraint_files:
+        _load_file(path, collected, CONSTRAINT_SECTIONS)
     findings = collected.findings
     by_id = {name: _unique(entries, findings) for name, entries in collected.entries.items()}
     metrics = by_id["metrics"]
@@ -88,18 +104,21 @@ def load_factbase(settings: Settings) -> tuple[FactBase, list[Finding]]:
     texts = _read_texts(by_id["sources"], settings.sources, findings)
     factbase = FactBase(
         settings=settings,
-        files=tuple(display_path(p) for p in files),
+        files=tuple(display_path(p) for p in [*files, *constraint_files]),
         sources=by_id["sources"],
         entities=by_id["entities"],
         metrics=metrics,
         claims=by_id["claims"],
         readings=readings,
         texts=texts,
+        unknowns=by_id["unknowns"],
+        constraints=by_id["constraints"],
+        rejected=frozenset(collected.rejected),
     )
     return factbase, findings
 
 
-def _load_file(path: Path, collected: _Collected) -> None:
+def _load_file(path: Path, collected: _Collected, sections: dict[str, type[BaseModel]]) -> None:
     shown = display_path(path)
     try:
         raw = path.read_bytes()
@@ -114,15 +133,20 @@ def _load_file(path: Path, collected: _Collected) -> None:
     if not isinstance(document.data, dict):
         collected.findings.append(
             SchemaError.finding(
-                "a claims file is a mapping of sections: sources, entities, metrics, claims",
+                f"this file is a mapping of sections: {', '.join(sections)}",
                 document.location(()),
             )
         )
         return
+    reported = {f.location for f in findings}
     for section, items in document.data.items():
-        model = SECTIONS.get(section)
+        model = sections.get(section)
+        if items is None and model is not None:
+            continue  # "claims:" with nothing under it: an empty section
+        if document.location((section,)) in reported:
+            continue  # the YAML layer already said what is wrong with this section
         if model is None:
-            known = ", ".join(SECTIONS)
+            known = ", ".join(sections)
             collected.findings.append(
                 SchemaError.finding(
                     f"unknown section {section!r}; expected one of: {known}",
@@ -142,6 +166,8 @@ def _load_file(path: Path, collected: _Collected) -> None:
                 entry = _validate(model, item, document, (section, index), collected.findings)
                 if entry is not None:
                     entries.append(entry)
+                elif isinstance(item, dict) and isinstance(item.get("id"), str):
+                    collected.rejected.add(item["id"])
 
 
 def _validate(
@@ -160,7 +186,10 @@ def _validate(
     fields = {
         name: document.location((*path, name)) for name in item if (*path, name) in document.values
     }
-    return Entry(record, document.location(path), fields)
+    inline = {
+        name: document.inline[(*path, name)] for name in item if (*path, name) in document.inline
+    }
+    return Entry(record, document.location(path), fields, inline)
 
 
 def _schema_findings(

@@ -26,12 +26,14 @@ from factcheck.units import Measure, Unit
 
 __all__ = [
     "Claim",
+    "Constraint",
     "Entity",
     "EntityKind",
     "Metric",
     "Modality",
     "Published",
     "Source",
+    "Unknown",
 ]
 
 Id = Annotated[
@@ -72,6 +74,12 @@ def _written_value(value: Any) -> Any:
     return value
 
 
+def _qualifier(value: Any) -> str | int:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError("a qualifier's value is text or a whole number")
+    return value
+
+
 def _positive_fraction(value: Any) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueError("precision is a positive number such as 100 or 0.5")
@@ -89,6 +97,19 @@ FractionField = Annotated[
     BeforeValidator(_positive_fraction),
     PlainSerializer(lambda f: str(f) if f.denominator != 1 else f.numerator),
     WithJsonSchema({"type": ["number", "string"], "exclusiveMinimum": 0}),
+]
+
+
+Acknowledged = Annotated[
+    str | None,
+    Field(
+        default=None,
+        min_length=1,
+        description=(
+            "an inconsistency that is genuinely in the sources, with the reason: "
+            "findings on it are shown as acknowledged and do not fail the run"
+        ),
+    ),
 ]
 
 
@@ -166,6 +187,12 @@ class Metric(_Record):
     part_of: Id | None = Field(
         default=None, description="a metric that counts a superset of what this one counts"
     )
+    ranks: Id | None = Field(
+        default=None, description="for a rank metric: the metric whose values are ranked"
+    )
+    share_of: Id | None = Field(
+        default=None, description="for a share metric: the count metric it is a share of"
+    )
     notes: str | None = None
 
 
@@ -199,10 +226,11 @@ class Claim(_Record):
     )
     as_of: PeriodField
     scope: str | None = Field(default=None, description="what a rank is among: 'city'")
-    qualifiers: dict[str, str | int] = Field(
+    qualifiers: dict[str, Annotated[str | int, BeforeValidator(_qualifier)]] = Field(
         default_factory=dict, description="narrows the metric: {sector: healthcare}"
     )
     modality: Modality = Modality.REPORTED
+    acknowledged: Acknowledged = None
     notes: str | None = None
 
     @model_validator(mode="after")
@@ -210,3 +238,23 @@ class Claim(_Record):
         if self.reading is not None and not self.notes:
             raise ValueError("a claim with a 'reading' needs 'notes' saying why")
         return self
+
+
+class Unknown(_Record):
+    """A named quantity no source states, which constraints relate to claims."""
+
+    id: Id
+    description: Text
+    measures: Measure
+    unit: Unit | None = None
+    notes: str | None = None
+
+
+class Constraint(_Record):
+    """A relation between claims and unknowns, as an expression (docs/constraints.md)."""
+
+    id: Id
+    description: Text
+    expr: Text
+    acknowledged: Acknowledged = None
+    notes: str | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from fractions import Fraction
 
 from factcheck.factbase import Entry, Reading
 from factcheck.figures import Amount, Figure
@@ -57,7 +58,17 @@ def read_claims(
 def read_claim(claim: Claim, metric: Metric, widths: HedgeWidths) -> Reading:
     """Raises ``UnreadableValueError`` or a unit problem; see ``read_claims``."""
     figure = read_value(claim.reading if claim.reading is not None else claim.value)
-    declared = claim.unit or metric.unit or default_unit(metric.measures)
+    expected = metric.unit or default_unit(metric.measures)
+    if (
+        claim.unit is not None
+        and expected is not None
+        and convert(Fraction(1), claim.unit, expected) is None
+    ):
+        raise _UnitMismatchError(
+            f"the claim's unit is {claim.unit} but metric {metric.id!r} is in {expected}"
+        )
+    declared = claim.unit or expected
+    owner = "the claim" if claim.unit is not None else f"metric {metric.id!r}"
     written = figure.unit
     if declared is None:
         if written is None:
@@ -67,19 +78,17 @@ def read_claim(claim: Claim, metric: Metric, widths: HedgeWidths) -> Reading:
             )
         declared = written
     elif written is not None and written is not declared:
-        figure = _converted(figure, written, declared, metric)
+        figure = _converted(figure, written, declared, owner)
     reading_unit = declared
     interval = interval_of(figure, widths, reading_unit, claim.precision)
     return Reading(figure, reading_unit, interval.intersect(domain_of(metric.measures)))
 
 
-def _converted(figure: Figure, written: Unit, declared: Unit, metric: Metric) -> Figure:
+def _converted(figure: Figure, written: Unit, declared: Unit, owner: str) -> Figure:
     def amount(a: Amount) -> Amount:
         value, step = convert(a.value, written, declared), convert(a.step, written, declared)
         if value is None or step is None:
-            raise _UnitMismatchError(
-                f"the value is in {written} but metric {metric.id!r} is in {declared}"
-            )
+            raise _UnitMismatchError(f"the value is in {written} but {owner} is in {declared}")
         return Amount(value, step)
 
     return replace(figure, low=amount(figure.low), high=amount(figure.high), unit=declared)

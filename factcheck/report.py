@@ -34,12 +34,19 @@ class Report:
 
     @property
     def by_severity(self) -> Counter[Severity]:
-        return Counter(f.severity for f in self.findings)
+        """Unacknowledged findings by severity."""
+        return Counter(f.severity for f in self.findings if f.acknowledged is None)
+
+    @property
+    def acknowledged(self) -> int:
+        return sum(f.acknowledged is not None for f in self.findings)
 
     @property
     def failed(self) -> bool:
-        """True when a finding is at or above the ``fail_on`` severity."""
-        return any(f.severity.rank >= self.fail_on.rank for f in self.findings)
+        """True when an unacknowledged finding is at or above ``fail_on``."""
+        return any(
+            f.severity.rank >= self.fail_on.rank and f.acknowledged is None for f in self.findings
+        )
 
     @property
     def exit_code(self) -> int:

@@ -11,6 +11,7 @@ __all__ = ["rule_page", "rules_markdown"]
 _RANGES = {
     "FC0": "Input: files that cannot be read as a fact base",
     "FC1": "Fact base integrity: ids, references, values, quotes",
+    "FC2": "Constraints: relations between claims, and the files that state them",
 }
 
 

@@ -10,6 +10,7 @@ laughs" file costs nothing.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,8 +35,11 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
-#: Nodes visited while building one document, aliases counted each time they are used.
-MAX_EXPANDED_NODES = 2_000_000
+#: Values reached through aliases while building one document: aliases may be used,
+#: but not to make a few lines expand into millions of values ("billion laughs").
+MAX_ALIAS_EXPANSION = 100_000
+#: Nesting of flow collections, or columns of indentation, factcheck reads at most.
+MAX_NESTING = 1_000
 
 Path = tuple[Hashable, ...]
 _constructor = yaml.constructor.SafeConstructor()
@@ -49,6 +53,9 @@ class YamlDocument:
     data: Any
     values: dict[Path, Location] = field(default_factory=dict)
     keys: dict[Path, Location] = field(default_factory=dict)
+    #: Where the text of each one-line scalar begins (after an opening quote), so
+    #: that an offset into the string is a column in the file.
+    inline: dict[Path, Location] = field(default_factory=dict)
 
     def location(self, path: Path, *, key: bool = False) -> Location:
         """Where ``path`` is written; the nearest enclosing value if it is not."""
@@ -64,15 +71,57 @@ class _TooComplexError(Exception):
     pass
 
 
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of ``text[index]``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
+    """UTF-8 text of a file (a byte-order mark is dropped), or a finding at the first
+    byte that is not UTF-8, its column counted in characters like every other."""
+    body = raw.removeprefix(codecs.BOM_UTF8)
+    try:
+        return body.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        before = body[: exc.start].decode("utf-8", errors="replace")
+        line, column = _line_and_column(before + "?", len(before))
+        message = f"not UTF-8 text: byte 0x{body[exc.start]:02x} cannot be decoded"
+        return None, [UnreadableFile.finding(message, Location(path, line, column))]
+
+
+def _too_deep(text: str) -> Location | None:
+    """Where flow collections ([ {) nest deeper than ``MAX_NESTING``, or None.
+
+    libyaml's parser recurses in C, and a deep enough file crashes the process
+    instead of raising, so depth is measured before parsing. Brackets inside quoted
+    strings are counted too; a real claims file never comes near the limit."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return Location("", *_line_and_column(text, index))
+        elif char in "]}" and depth:
+            depth -= 1
+    longest_indent = max(
+        (len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0
+    )
+    if longest_indent > MAX_NESTING:
+        return Location("", 1, 1)
+    return None
+
+
 def load_yaml_text(path: str, raw: bytes) -> tuple[YamlDocument | None, list[Finding]]:
     """Parse ``raw`` (a file's bytes) into a ``YamlDocument``, or findings saying why not."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded"
-        return None, [UnreadableFile.finding(message, Location(path, line, column))]
+    text, problems = decode(path, raw)
+    if text is None:
+        return None, problems
+    deep = _too_deep(text)
+    if deep is not None:
+        message = f"YAML nested more than {MAX_NESTING} levels deep; factcheck does not read it"
+        where = Location(path, deep.line, deep.column)
+        return None, [YamlTooComplex.finding(message, where)]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -85,7 +134,13 @@ def load_yaml_text(path: str, raw: bytes) -> tuple[YamlDocument | None, list[Fin
             at = f" at line {started.line + 1}, column {started.column + 1}" if started else ""
             context = f" {exc.context}{at}"
         return None, [YamlSyntax.finding(f"YAML syntax error: {problem}{context}", where)]
-    except yaml.YAMLError as exc:  # errors without a mark (a reader error, say)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line, column = _line_and_column(text, exc.position)
+        message = (
+            f"YAML does not allow the character {chr(exc.character)!r} (U+{exc.character:04X})"
+        )
+        return None, [YamlSyntax.finding(message, Location(path, line, column))]
+    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error is one of the above
         return None, [YamlSyntax.finding(f"YAML error: {exc}", Location(path))]
     except RecursionError:
         return None, [YamlTooComplex.finding("YAML nested too deeply to read", Location(path))]
@@ -95,13 +150,16 @@ def load_yaml_text(path: str, raw: bytes) -> tuple[YamlDocument | None, list[Fin
     builder = _Builder(document)
     try:
         data = builder.build(node, ())
-    except (_TooComplexError, RecursionError):
+    except _TooComplexError:
         message = (
-            f"YAML expands to more than {MAX_EXPANDED_NODES:,} values "
-            "(aliases used too often, or nested too deeply)"
+            f"YAML aliases expand to more than {MAX_ALIAS_EXPANSION:,} values; "
+            "write the data out plainly"
         )
         return None, [YamlTooComplex.finding(message, _location(path, node))]
-    return YamlDocument(path, data, document.values, document.keys), builder.findings
+    except RecursionError:
+        return None, [YamlTooComplex.finding("YAML nested too deeply to read", Location(path))]
+    located = YamlDocument(path, data, document.values, document.keys, document.inline)
+    return located, builder.findings
 
 
 def _location(path: str, node: yaml.Node) -> Location:
@@ -113,26 +171,38 @@ class _Builder:
     def __init__(self, document: YamlDocument) -> None:
         self.document = document
         self.findings: list[Finding] = []
-        self.visited = 0
+        self.built: set[int] = set()  # nodes already built once: a second visit is an alias
+        self.expanded = 0
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
-        self.visited += 1
-        if self.visited > MAX_EXPANDED_NODES:
-            raise _TooComplexError
+    def build(self, node: yaml.Node, path: Path, *, aliased: bool = False) -> Any:
+        if aliased or id(node) in self.built:
+            aliased = True
+            self.expanded += 1
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                raise _TooComplexError
+        self.built.add(id(node))
         where = _location(self.document.path, node)
         self.document.values.setdefault(path, where)
         if isinstance(node, yaml.ScalarNode):
+            if node.style in {None, "'", '"'} and node.start_mark.line == node.end_mark.line:
+                quoted = 1 if node.style else 0
+                self.document.inline[path] = Location(
+                    where.path, where.line, where.column + quoted, where.line, where.column + quoted
+                )
             return self._scalar(node, where)
         if node.tag not in {f"{_CORE}map", f"{_CORE}seq"}:
             self._unsupported(node.tag, where)
             return None
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return [
+                self.build(item, (*path, i), aliased=aliased) for i, item in enumerate(node.value)
+            ]
         assert isinstance(node, yaml.MappingNode)
-        return self._mapping(node, path)
+        return self._mapping(node, path, aliased)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[Any, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: Path, aliased: bool) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
+        seen: set[tuple[type, Any]] = set()  # by type too: YAML's 1 and true are two keys
         for key_node, value_node in node.value:
             key_where = _location(self.document.path, key_node)
             if not isinstance(key_node, yaml.ScalarNode):
@@ -140,10 +210,18 @@ class _Builder:
                     YamlSyntax.finding("a mapping key must be a plain value", key_where)
                 )
                 continue
-            key = self._scalar(key_node, key_where)
-            if not isinstance(key, Hashable):
+            if key_node.tag == f"{_CORE}merge":
+                self.findings.append(
+                    UnsupportedTag.finding(
+                        "merge keys (<<) are not supported: write the fields out", key_where
+                    )
+                )
                 continue
-            if key in result:
+            if key_node.tag not in _SCALAR_TAGS:
+                self._unsupported(key_node.tag, key_where)
+                continue
+            key = self._scalar(key_node, key_where)
+            if (type(key), key) in seen:
                 first = self.document.keys[(*path, key)]
                 self.findings.append(
                     DuplicateKey.finding(
@@ -153,8 +231,9 @@ class _Builder:
                     )
                 )
                 continue
+            seen.add((type(key), key))
             self.document.keys[(*path, key)] = key_where
-            result[key] = self.build(value_node, (*path, key))
+            result[key] = self.build(value_node, (*path, key), aliased=aliased)
         return result
 
     def _scalar(self, node: yaml.ScalarNode, where: Location) -> Any:

@@ -24,7 +24,7 @@ BROKEN_QUOTE = {
             subject: beijing
             metric: firms
             value: "591"
-            as_of: 2022-09
+            as_of: 2022-10
     """
 }
 MISSING_TEXT = {"texts/article.txt": ""}

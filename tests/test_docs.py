@@ -90,6 +90,7 @@ def test_check_page_examples_are_what_check_prints(
     assert runner.invoke(app, ["check"]).stdout == clean
 
     shutil.copytree(ROOT / "claims", tmp_path / "claims")
+    shutil.copytree(ROOT / "constraints", tmp_path / "constraints")
     (tmp_path / "pyproject.toml").write_text(
         f'[tool.factcheck]\nsources = "{(ROOT.parent / "shared").as_posix()}"\n'
     )
@@ -98,3 +99,24 @@ def test_check_page_examples_are_what_check_prints(
     article.write_text(text.replace("590 national-level little", "590 national level little", 1))
     monkeypatch.chdir(tmp_path)
     assert runner.invoke(app, ["check"]).stdout == broken
+
+
+def test_explain_page_examples_are_what_explain_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not (ROOT.parent / "shared" / "seeds").is_dir():
+        pytest.skip("source texts not found in ../shared/seeds")
+    monkeypatch.chdir(ROOT)
+    runner = CliRunner()
+    blocks = console_blocks("explain.md")
+    assert len(blocks) == 4
+    for command, output in blocks:
+        result = runner.invoke(app, command.split()[1:])
+        assert (result.stdout or result.stderr) == output, command
+
+
+def test_readme_shows_what_check_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not (ROOT.parent / "shared" / "seeds").is_dir():
+        pytest.skip("source texts not found in ../shared/seeds")
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "README.md").read_text("utf-8")
+    (block,) = re.findall(r"```console\n\$ factcheck check\n(.*?)```", text, flags=re.S)
+    assert CliRunner().invoke(app, ["check"]).stdout == block

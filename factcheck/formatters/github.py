@@ -22,13 +22,17 @@ def _property(text: str) -> str:
 
 def annotation(finding: Finding) -> str:
     loc = finding.location
+    level = "notice" if finding.acknowledged is not None else _LEVEL[finding.severity]
+    message = finding.message
+    if finding.acknowledged is not None:
+        message = f"{message} (acknowledged: {finding.acknowledged})"
     props = [f"file={_property(loc.path)}", f"line={loc.line}", f"col={loc.column}"]
     if loc.end_line is not None:
         props.append(f"endLine={loc.end_line}")
     if loc.end_column is not None and loc.end_line == loc.line:
         props.append(f"endColumn={loc.end_column}")
     props.append(f"title={_property(f'{finding.code} {finding.slug}')}")
-    return f"::{_LEVEL[finding.severity]} {','.join(props)}::{_data(finding.message)}"
+    return f"::{level} {','.join(props)}::{_data(message)}"
 
 
 def format_report(report: Report, options: OutputOptions) -> str:

@@ -24,6 +24,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "end_line": loc.end_line,
         "end_column": loc.end_column,
         "claims": list(finding.claims),
+        "acknowledged": finding.acknowledged,
         "related": [{"message": r.message, **asdict(r.location)} for r in finding.related],
     }
 
@@ -37,6 +38,7 @@ def format_report(report: Report, options: OutputOptions) -> str:
             "errors": by_severity[Severity.ERROR],
             "warnings": by_severity[Severity.WARNING],
             "info": by_severity[Severity.INFO],
+            "acknowledged": report.acknowledged,
             "fail_on": str(report.fail_on),
             "failed": report.failed,
         },

@@ -54,6 +54,11 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         "locations": [{"physicalLocation": _physical(finding.location)}],
         "properties": {"claims": list(finding.claims), "slug": finding.slug},
     }
+    if finding.acknowledged is not None:
+        # SARIF's way to say "known, accepted, not a failure": viewers hide or mark it.
+        result["suppressions"] = [
+            {"kind": "external", "status": "accepted", "justification": finding.acknowledged}
+        ]
     if finding.related:
         result["relatedLocations"] = [
             {"id": i, "physicalLocation": _physical(r.location), "message": {"text": r.message}}

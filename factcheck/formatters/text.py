@@ -59,6 +59,8 @@ def format_report(report: Report, options: OutputOptions) -> str:
         line.append(f"[{finding.severity}] ", style=_STYLE[finding.severity])
         line.append(finding.message)
         line.append(f"  ({finding.slug})", style="dim")
+        if finding.acknowledged is not None:
+            line.append(f"\n    acknowledged: {finding.acknowledged}", style="italic")
         console.print(line)
         for related in finding.related:
             console.print(Text(f"    {related.location}: {related.message}", style="dim"))
@@ -70,6 +72,7 @@ def format_report(report: Report, options: OutputOptions) -> str:
             _plural(by_severity[Severity.ERROR], "error"),
             _plural(by_severity[Severity.WARNING], "warning"),
             f"{by_severity[Severity.INFO]} info",
+            *([f"{report.acknowledged} acknowledged"] if report.acknowledged else []),
         ]
     )
     if report.findings:

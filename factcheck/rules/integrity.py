@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -69,9 +70,11 @@ class UnknownReference(Rule):
             references.append((metric, "part_of", "metric", ()))
         for entry, field, kind, claim_ids in references:
             target = getattr(entry.record, field)
-            if target is None or target in kinds[kind]:
+            if target is None or target in kinds[kind] or target in factbase.rejected:
                 continue
-            close = difflib.get_close_matches(target, list(kinds[kind]), n=3)
+            own = entry.record.id if kind != "source" else None
+            candidates = [k for k in kinds[kind] if k != own]
+            close = difflib.get_close_matches(target, candidates, n=3)
             hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
             yield cls.finding(
                 f"{field} {target!r} is not a defined {kind}{hint}",
@@ -222,12 +225,19 @@ class ValueNotInQuote(Rule):
         for cid, entry in factbase.claims.items():
             claim = entry.record
             value = normalise_space(claim.value).casefold()
-            if value not in normalise_space(claim.quote).casefold():
+            if not _written_in(value, normalise_space(claim.quote).casefold()):
                 yield cls.finding(
                     f"claim {cid!r}: value {claim.value!r} is not written in its quote",
                     entry.where("value"),
                     claims=(cid,),
                 )
+
+
+def _written_in(value: str, quote: str) -> bool:
+    """``value`` stands in ``quote`` as whole words: "50" is not written in "500"."""
+    before = r"(?<![0-9A-Za-z])" if value[:1].isalnum() else ""
+    after = r"(?![0-9A-Za-z])" if value[-1:].isalnum() else ""
+    return re.search(before + re.escape(value) + after, quote) is not None
 
 
 @register
@@ -266,6 +276,8 @@ class HierarchyCycle(Rule):
                 cycle = seen[seen.index(current) :]
                 if reported.intersection(cycle):
                     continue
+                turn = cycle.index(min(cycle))  # start where the finding is located
+                cycle = cycle[turn:] + cycle[:turn]
                 reported.update(cycle)
                 first = records[min(cycle)]
                 yield cls.finding(

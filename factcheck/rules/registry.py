@@ -58,6 +58,7 @@ class Rule:
         claims: tuple[str, ...] = (),
         related: tuple[Related, ...] = (),
         severity: Severity | None = None,
+        acknowledged: str | None = None,
     ) -> Finding:
         return Finding(
             code=cls.code,
@@ -67,6 +68,7 @@ class Rule:
             location=location,
             related=related,
             claims=claims,
+            acknowledged=acknowledged,
         )
 
     @classmethod

@@ -1,0 +1,329 @@
+"""Relations that need no hand-written constraint, derived from the registries.
+
+- agreement: claims of the same subject, metric, qualifiers, unit, modality, scope and
+  period must agree;
+- part ≤ whole: for additive metrics, through the entity hierarchy, qualifiers and
+  ``part_of`` metrics, at overlapping times;
+- cumulative: a cumulative metric cannot fall from one period to a later one;
+- rank: a "first" must be at least every other member of its scope at that time;
+- conversion: a yuan figure over its dollar figure must be a plausible rate for the
+  source's date (the reference parity, ±2 percent);
+- share: a share must equal its part over its whole.
+
+The rules' documentation is in ``factcheck/rules/constraints.py`` (FC202–FC207).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from datetime import timedelta
+from fractions import Fraction
+from itertools import combinations, pairwise
+
+from factcheck.arithmetic import hull
+from factcheck.engine.relations import Constant, Relation, RelationKind, Variable
+from factcheck.expressions import Binary, Name
+from factcheck.factbase import Entry, FactBase
+from factcheck.findings import Location
+from factcheck.intervals import Interval
+from factcheck.model import Claim, EntityKind, Modality
+from factcheck.periods import Period
+from factcheck.units import Measure, Unit
+
+__all__ = ["RATE_TOLERANCE", "RATE_WINDOW_DAYS", "builtin_relations"]
+
+#: The spot rate may sit this far from the central parity on the day.
+RATE_TOLERANCE = Fraction(2, 100)
+#: Reference rates this close to a source's publication period count as its date's.
+RATE_WINDOW_DAYS = 31
+
+#: A scope names the kinds of its members; a province-level city is both.
+SCOPE_KINDS: dict[str, set[str]] = {
+    "city": {EntityKind.CITY, EntityKind.MUNICIPALITY},
+    "province": {EntityKind.PROVINCE, EntityKind.MUNICIPALITY},
+}
+
+Untestable = tuple[Relation | None, Location, str, tuple[str, ...]]
+
+
+def _name(claim_id: str) -> Name:
+    return Name(claim_id, 0, len(claim_id))
+
+
+def _relation(  # noqa: PLR0917  (positional: every call site reads as a sentence)
+    kind: RelationKind,
+    key: str,
+    left: Name | Binary,
+    op: str,
+    right: Name | Binary | Constant,
+    claims: tuple[str, ...],
+    at: Entry[Claim],
+    description: str,
+    factbase: FactBase,
+) -> Relation:
+    acknowledged = next(
+        (
+            factbase.claims[c].record.acknowledged
+            for c in claims
+            if factbase.claims[c].record.acknowledged
+        ),
+        None,
+    )
+    return Relation(
+        id=f"{kind}:{key}",
+        kind=kind,
+        left=left,
+        op=op,
+        right=right,
+        variables=claims,
+        location=at.where("value"),
+        description=description,
+        acknowledged=acknowledged,
+        related=tuple(
+            factbase.claims[c].where("value") for c in claims if factbase.claims[c] is not at
+        ),
+    )
+
+
+def _same_quantity_key(claim: Claim, unit: Unit) -> tuple[object, ...]:
+    return (
+        claim.subject,
+        claim.metric,
+        tuple(sorted(claim.qualifiers.items())),
+        unit,
+        claim.modality,
+        claim.scope,
+    )
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    return a.overlaps(b)
+
+
+def _ancestors(start: str, parent: Mapping[str, str | None]) -> list[str]:
+    """``start`` and everything above it, nearest first (cycle-safe)."""
+    chain: list[str] = []
+    current: str | None = start
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = parent.get(current)
+    return chain
+
+
+def builtin_relations(
+    factbase: FactBase, variables: Mapping[str, Variable]
+) -> tuple[list[Relation], list[Untestable]]:
+    claims = {cid: e for cid, e in factbase.claims.items() if cid in variables}
+    untestable: list[Untestable] = []
+    relations = [
+        *_agreement(factbase, claims, variables),
+        *_part_whole(factbase, claims, variables),
+        *_cumulative(factbase, claims, variables),
+        *_rank(factbase, claims, variables),
+        *_conversion(factbase, claims, variables, untestable),
+        *_share(factbase, claims, variables),
+    ]
+    return relations, untestable
+
+
+def _agreement(
+    factbase: FactBase, claims: Mapping[str, Entry[Claim]], variables: Mapping[str, Variable]
+) -> Iterator[Relation]:
+    groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
+    for cid, entry in claims.items():
+        groups[(*_same_quantity_key(entry.record, variables[cid].unit), entry.record.as_of)].append(
+            cid
+        )
+    for members in groups.values():
+        for first, second in pairwise(members):
+            yield _relation(
+                RelationKind.AGREEMENT, f"{first}={second}", _name(first), "==", _name(second),
+                (first, second), claims[second],
+                f"{first} and {second} state the same quantity", factbase,
+            )  # fmt: skip
+
+
+def _part_whole(
+    factbase: FactBase, claims: Mapping[str, Entry[Claim]], variables: Mapping[str, Variable]
+) -> Iterator[Relation]:
+    parent = {eid: e.record.parent for eid, e in factbase.entities.items()}
+    part_of = {mid: m.record.part_of for mid, m in factbase.metrics.items()}
+    groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
+    for cid, entry in claims.items():
+        metric = factbase.metrics[entry.record.metric].record
+        if metric.additive:
+            groups[(variables[cid].unit, entry.record.modality)].append(cid)
+    for members in groups.values():
+        for a, b in combinations(members, 2):
+            for part, whole in ((a, b), (b, a)):
+                p, w = claims[part].record, claims[whole].record
+                if not _overlap(p.as_of, w.as_of):
+                    continue
+                inside = w.subject in _ancestors(p.subject, parent)
+                narrower = w.metric in _ancestors(p.metric, part_of)
+                more = set(w.qualifiers.items()) <= set(p.qualifiers.items())
+                strict = (
+                    p.subject != w.subject or p.metric != w.metric or p.qualifiers != w.qualifiers
+                )
+                if inside and narrower and more and strict:
+                    yield _relation(
+                        RelationKind.PART_WHOLE, f"{part}<={whole}",
+                        _name(part), "<=", _name(whole), (part, whole), claims[part],
+                        f"{part} (a part) cannot exceed {whole} (its whole)", factbase,
+                    )  # fmt: skip
+
+
+def _cumulative(
+    factbase: FactBase, claims: Mapping[str, Entry[Claim]], variables: Mapping[str, Variable]
+) -> Iterator[Relation]:
+    series: dict[tuple[object, ...], list[str]] = defaultdict(list)
+    for cid, entry in claims.items():
+        claim = entry.record
+        if factbase.metrics[claim.metric].record.cumulative and claim.modality is Modality.REPORTED:
+            series[_same_quantity_key(claim, variables[cid].unit)].append(cid)
+    for members in series.values():
+        ordered = sorted(members, key=lambda c: claims[c].record.as_of)
+        for earlier, later in combinations(ordered, 2):
+            e, l_ = claims[earlier].record, claims[later].record
+            if e.as_of.end < l_.as_of.start:
+                yield _relation(
+                    RelationKind.CUMULATIVE, f"{earlier}<={later}",
+                    _name(earlier), "<=", _name(later), (earlier, later), claims[later],
+                    f"{e.metric} cannot fall: {later} ({l_.as_of}) is later than "
+                    f"{earlier} ({e.as_of})",
+                    factbase,
+                )  # fmt: skip
+
+
+def _rank(
+    factbase: FactBase, claims: Mapping[str, Entry[Claim]], variables: Mapping[str, Variable]
+) -> Iterator[Relation]:
+    for rank_id, entry in claims.items():
+        rank = entry.record
+        metric = factbase.metrics[rank.metric].record
+        if (
+            metric.ranks is None
+            or rank.scope is None
+            or variables[rank_id].stated != Interval.point(1)
+        ):
+            continue
+        kinds = SCOPE_KINDS.get(rank.scope, {rank.scope})
+        values = [
+            (cid, e) for cid, e in claims.items()
+            if e.record.metric == metric.ranks and not e.record.qualifiers
+            and e.record.modality is Modality.REPORTED and _overlap(e.record.as_of, rank.as_of)
+        ]  # fmt: skip
+        own = [cid for cid, e in values if e.record.subject == rank.subject]
+        for own_id in own:
+            for other_id, other in values:
+                entity = factbase.entities.get(other.record.subject)
+                if entity is None or other.record.subject == rank.subject:
+                    continue
+                if (
+                    entity.record.kind not in kinds
+                    or variables[other_id].unit != variables[own_id].unit
+                ):
+                    continue
+                yield _relation(
+                    RelationKind.RANK, f"{rank_id}:{other_id}<={own_id}", _name(other_id), "<=",
+                    _name(own_id), (other_id, own_id), entry,
+                    f"{rank_id} says {rank.subject} ranks first among {rank.scope}: "
+                    f"{other_id} ({other.record.subject}) cannot exceed {own_id}",
+                    factbase,
+                )  # fmt: skip
+
+
+def _conversion(
+    factbase: FactBase,
+    claims: Mapping[str, Entry[Claim]],
+    variables: Mapping[str, Variable],
+    untestable: list[Untestable],
+) -> Iterator[Relation]:
+    rates = [
+        (e.record.as_of, variables[cid].stated) for cid, e in claims.items()
+        if factbase.metrics[e.record.metric].record.measures is Measure.EXCHANGE_RATE
+    ]  # fmt: skip
+    by_quantity: dict[tuple[object, ...], dict[Unit, str]] = defaultdict(dict)
+    for cid, entry in claims.items():
+        unit = variables[cid].unit
+        if unit in {Unit.CNY, Unit.USD}:
+            key = (
+                *_same_quantity_key(entry.record, Unit.CNY),
+                entry.record.as_of,
+                entry.record.source,
+            )
+            by_quantity[key].setdefault(unit, cid)
+    for pair in by_quantity.values():
+        if set(pair) != {Unit.CNY, Unit.USD}:
+            continue
+        yuan, dollars = pair[Unit.CNY], pair[Unit.USD]
+        source = factbase.sources.get(claims[yuan].record.source)
+        if source is None:
+            continue
+        published = source.record.published.when
+        window = Period(
+            published.start - timedelta(days=RATE_WINDOW_DAYS),
+            published.end + timedelta(days=RATE_WINDOW_DAYS),
+        )
+        near = [interval for when, interval in rates if _overlap(when, window)]
+        ratio = Binary("/", _name(yuan), _name(dollars), 0, 0)
+        if not near:
+            reason = f"no reference yuan/dollar rate within {RATE_WINDOW_DAYS} days of {published}"
+            untestable.append((None, claims[dollars].where("value"), reason, (yuan, dollars)))
+            continue
+        band = hull(near)
+        assert band.lo is not None
+        assert band.hi is not None
+        plausible = Interval(band.lo * (1 - RATE_TOLERANCE), band.hi * (1 + RATE_TOLERANCE))
+        yield _relation(
+            RelationKind.CONVERSION, f"{yuan}/{dollars}", ratio, "==", Constant(plausible),
+            (yuan, dollars), claims[dollars],
+            f"{yuan} / {dollars} is a yuan/dollar rate, which around {published} was "
+            f"{_show_rate(plausible)} (the reference parity ± 2%)",
+            factbase,
+        )  # fmt: skip
+
+
+def _show_rate(interval: Interval) -> str:
+    assert interval.lo is not None
+    assert interval.hi is not None
+    return f"{float(interval.lo):.4f} to {float(interval.hi):.4f}"
+
+
+def _share(
+    factbase: FactBase, claims: Mapping[str, Entry[Claim]], variables: Mapping[str, Variable]
+) -> Iterator[Relation]:
+    parent = {eid: e.record.parent for eid, e in factbase.entities.items()}
+    for share_id, entry in claims.items():
+        share = entry.record
+        counted = factbase.metrics[share.metric].record.share_of
+        if counted is None:
+            continue
+        candidates = [
+            (cid, e.record) for cid, e in claims.items()
+            if e.record.metric == counted and e.record.modality is share.modality
+            and _overlap(e.record.as_of, share.as_of)
+        ]  # fmt: skip
+        parts = [
+            c
+            for c, r in candidates
+            if r.subject == share.subject and r.qualifiers == share.qualifiers
+        ]
+        wholes: list[tuple[int, str]] = []
+        above = _ancestors(share.subject, parent)
+        for cid, record in candidates:
+            if record.subject == share.subject and set(record.qualifiers.items()) < set(
+                share.qualifiers.items()
+            ):
+                wholes.append((len(share.qualifiers) - len(record.qualifiers), cid))
+            elif record.subject in above[1:] and record.qualifiers == share.qualifiers:
+                wholes.append((above.index(record.subject), cid))
+        if not parts or not wholes:
+            continue
+        part, whole = parts[0], min(wholes)[1]
+        yield _relation(
+            RelationKind.SHARE, f"{share_id}", Binary("/", _name(part), _name(whole), 0, 0), "==",
+            _name(share_id), (part, whole, share_id), entry,
+            f"{share_id} is the share {part} makes of {whole}", factbase,
+        )  # fmt: skip

@@ -1,0 +1,282 @@
+"""Build the engine's input from a fact base: variables for claims and unknowns, and
+relations from constraints/*.yaml (this module) and from the registries (``builtin``)."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from factcheck.dimensions import ANY, DIMENSIONLESS, Dimension, dimension_of, scale_of
+from factcheck.engine.builtin import builtin_relations
+from factcheck.engine.relations import (
+    Constant,
+    Relation,
+    RelationKind,
+    Term,
+    Variable,
+    variables_in,
+)
+from factcheck.expressions import (
+    Binary,
+    Call,
+    Comparison,
+    ExpressionError,
+    Name,
+    Negation,
+    Number,
+    parse_constraint,
+)
+from factcheck.factbase import Entry, FactBase
+from factcheck.findings import Finding, Location
+from factcheck.intervals import Interval
+from factcheck.model import Constraint
+from factcheck.rules.constraints import DimensionMismatch, ExpressionSyntax, UnknownName
+from factcheck.rules.integrity import DuplicateId, UnitMismatch
+from factcheck.units import default_unit, domain_of
+
+__all__ = ["EngineModel", "build_model", "scaled"]
+
+
+@dataclass
+class EngineModel:
+    variables: dict[str, Variable]
+    relations: list[Relation]
+    findings: list[Finding] = field(default_factory=list)
+    #: Relations that cannot be built or tested, with the reason (FC209).
+    untestable: list[tuple[Relation | None, Location, str, tuple[str, ...]]] = field(
+        default_factory=list
+    )
+
+
+def scaled(interval: Interval, factor: Fraction) -> Interval:
+    """``interval`` times a positive constant."""
+    lo = None if interval.lo is None else interval.lo * factor
+    hi = None if interval.hi is None else interval.hi * factor
+    return Interval(lo, hi, interval.lo_closed, interval.hi_closed)
+
+
+def _variables(factbase: FactBase, findings: list[Finding]) -> dict[str, Variable]:
+    variables: dict[str, Variable] = {}
+    for cid, reading in factbase.readings.items():
+        entry = factbase.claims[cid]
+        metric = factbase.metrics[entry.record.metric].record
+        scale = scale_of(reading.unit)
+        variables[cid] = Variable(
+            id=cid,
+            kind="claim",
+            unit=reading.unit,
+            dimension=dimension_of(reading.unit),
+            scale=scale,
+            stated=scaled(reading.interval, scale),
+            domain=scaled(domain_of(metric.measures), scale),
+            location=entry.where("value"),
+        )
+    for uid, unknown_entry in factbase.unknowns.items():
+        unknown = unknown_entry.record
+        if uid in factbase.claims:
+            findings.append(
+                DuplicateId.finding(
+                    f"unknown {uid!r} has the id of a claim; constraints could not tell them apart",
+                    unknown_entry.where("id"),
+                    related=(),
+                )
+            )
+            continue
+        unit = unknown.unit or default_unit(unknown.measures)
+        if unit is None:
+            findings.append(
+                UnitMismatch.finding(
+                    f"unknown {uid!r} measures {unknown.measures}: give it a 'unit'",
+                    unknown_entry.where("measures"),
+                )
+            )
+            continue
+        domain = scaled(domain_of(unknown.measures), scale_of(unit))
+        variables[uid] = Variable(
+            uid, "unknown", unit, dimension_of(unit), scale_of(unit), domain, domain,
+            unknown_entry.where("id"),
+        )  # fmt: skip
+    return variables
+
+
+def build_model(factbase: FactBase) -> EngineModel:
+    """Variables and relations of the fact base, with findings for constraints that
+    cannot be built."""
+    findings: list[Finding] = []
+    variables = _variables(factbase, findings)
+    model = EngineModel(variables, [], findings)
+    for entry in factbase.constraints.values():
+        relation = _compile(entry, factbase, model)
+        if relation is not None:
+            model.relations.append(relation)
+    explicit = {frozenset(r.variables) for r in model.relations}
+    generated, untestable = builtin_relations(factbase, variables)
+    model.untestable.extend(untestable)
+    for relation in generated:
+        if relation.kind is RelationKind.SHARE and frozenset(relation.variables) in explicit:
+            continue  # a constraint already states this share
+        model.relations.append(relation)
+    return model
+
+
+def _compile(entry: Entry[Constraint], factbase: FactBase, model: EngineModel) -> Relation | None:
+    constraint = entry.record
+    if constraint.id in model.variables or constraint.id in factbase.claims:
+        model.findings.append(
+            DuplicateId.finding(
+                f"constraint {constraint.id!r} has the id of a claim or unknown; "
+                "`factcheck explain` could not tell them apart",
+                entry.where("id"),
+            )
+        )
+    try:
+        tree = parse_constraint(constraint.expr)
+    except ExpressionError as exc:
+        where = entry.within("expr", exc.start, exc.end)
+        model.findings.append(
+            ExpressionSyntax.finding(f"constraint {constraint.id!r}: {exc}", where)
+        )
+        return None
+    compiler = _Compiler(entry, factbase, model)
+    left, right = compiler.term(tree.left), compiler.term(tree.right)
+    if compiler.failed:
+        return None
+    names = list(dict.fromkeys([*variables_in(left), *variables_in(right)]))
+    claims = tuple(n for n in names if model.variables[n].kind == "claim")
+    relation = Relation(
+        id=constraint.id,
+        kind=RelationKind.CONSTRAINT,
+        left=left,
+        op=tree.op,
+        right=right,
+        variables=tuple(names),
+        location=entry.where("expr"),
+        description=constraint.description,
+        acknowledged=constraint.acknowledged,
+        related=tuple(model.variables[c].location for c in claims),
+    )
+    if compiler.unreadable:
+        reason = f"claim {compiler.unreadable[0]!r} has no readable value"
+        model.untestable.append((relation, relation.location, reason, claims))
+        return None
+    if not compiler.dimensions(tree):
+        return None
+    return relation
+
+
+class _Compiler:
+    """Resolves names and checks dimensions of one constraint, collecting findings."""
+
+    def __init__(self, entry: Entry[Constraint], factbase: FactBase, model: EngineModel) -> None:
+        self.entry, self.factbase, self.model = entry, factbase, model
+        self.failed = False
+        self.unreadable: list[str] = []
+
+    def _error(self, rule: type, message: str, start: int, end: int) -> None:
+        where = self.entry.within("expr", start, end)
+        cid = self.entry.record.id
+        self.model.findings.append(rule.finding(f"constraint {cid!r}: {message}", where))  # type: ignore[attr-defined]
+        self.failed = True
+
+    def term(self, node: Term) -> Term:
+        if isinstance(node, Name):
+            self._resolve(node)
+            return node
+        if isinstance(node, Negation):
+            return Negation(self.term(node.operand), node.start, node.end)
+        if isinstance(node, Binary):
+            return Binary(
+                node.op, self.term(node.left), self.term(node.right), node.start, node.end
+            )
+        if isinstance(node, Call):
+            if node.function in {"lo", "hi"}:
+                return self._bound(node)
+            return Call(node.function, tuple(self.term(a) for a in node.args), node.start, node.end)
+        return node
+
+    def _resolve(self, node: Name) -> None:
+        if node.id in self.model.variables:
+            return
+        if node.id in self.factbase.claims:
+            self.unreadable.append(node.id)
+            return
+        close = difflib.get_close_matches(node.id, list(self.model.variables), n=2)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        self._error(
+            UnknownName,
+            f"{node.id!r} is neither a claim nor an unknown{hint}",
+            node.start,
+            node.end,
+        )
+
+    def _bound(self, node: Call) -> Term:
+        (arg,) = node.args
+        assert isinstance(arg, Name)  # the parser allows only a name
+        self._resolve(arg)
+        variable = self.model.variables.get(arg.id)
+        if variable is None:
+            return Number(Fraction(0), node.start, node.end)
+        end = variable.stated.lo if node.function == "lo" else variable.stated.hi
+        if end is None:
+            self._error(
+                DimensionMismatch,
+                f"{node.function}({arg.id}): the claim's interval has no such end",
+                node.start,
+                node.end,
+            )
+            return Number(Fraction(0), node.start, node.end)
+        return _BoundConstant(Interval.point(end), node.start, node.end, variable.dimension)
+
+    def dimensions(self, tree: Comparison) -> bool:
+        """Check that like is added to like; report the first mismatch."""
+        try:
+            left = self._dimension(tree.left)
+            right = self._dimension(tree.right)
+            _unify(left, right, tree.left.start, tree.right.end, "compare")
+        except _MismatchError as mismatch:
+            self._error(DimensionMismatch, str(mismatch), mismatch.start, mismatch.end)
+            return False
+        return True
+
+    def _dimension(self, node: Term) -> Dimension:
+        if isinstance(node, Name):
+            return self.model.variables[node.id].dimension
+        if isinstance(node, _BoundConstant):
+            return node.dimension
+        if isinstance(node, Number | Constant):
+            return ANY
+        if isinstance(node, Negation):
+            return self._dimension(node.operand)
+        if isinstance(node, Binary):
+            left, right = self._dimension(node.left), self._dimension(node.right)
+            if node.op in {"+", "-"}:
+                verb = "add" if node.op == "+" else "subtract"
+                return _unify(left, right, node.start, node.end, verb)
+            left = DIMENSIONLESS if left.free else left
+            right = DIMENSIONLESS if right.free else right
+            return left * right if node.op == "*" else left * right.inverse()
+        assert isinstance(node, Call)
+        result = ANY
+        for arg in node.args:
+            result = _unify(result, self._dimension(arg), node.start, node.end, node.function)
+        return result
+
+
+@dataclass(frozen=True, slots=True)
+class _BoundConstant(Constant):
+    dimension: Dimension = DIMENSIONLESS
+
+
+class _MismatchError(Exception):
+    def __init__(self, message: str, start: int, end: int) -> None:
+        super().__init__(message)
+        self.start, self.end = start, end
+
+
+def _unify(a: Dimension, b: Dimension, start: int, end: int, verb: str) -> Dimension:
+    if a.free:
+        return b
+    if b.free or a == b:
+        return a
+    raise _MismatchError(f"cannot {verb} {a} and {b}", start, end)

@@ -1,0 +1,213 @@
+"""Interval propagation to a fixpoint (HC4-revise over a constraint graph).
+
+Each relation ``left op right`` is revised as ``left - right ∈ target(op)``: a forward
+pass evaluates every node of the tree over the current domains, the root is narrowed to
+the target, and a backward pass projects the narrowed root onto each child, narrowing
+the variables at the leaves (Benhamou et al., "Revising hull and box consistency",
+1999; DataFusion's interval ``cp_solver`` works the same way). A worklist revisits the
+relations of every variable that narrowed, until nothing changes.
+
+Soundness: every projection is an interval operation that holds every pointwise
+result, and domains are only ever intersected, so no value that satisfies every
+relation is ever discarded. Termination: a narrowing counts as a change only if it
+shrinks the domain by more than ``MIN_SHRINK`` of its width (or bounds an unbounded
+end), and the number of revisions is capped at ``budget``.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from factcheck import arithmetic as ar
+from factcheck.engine.relations import Constant, Relation, Term, target_of
+from factcheck.expressions import Binary, Call, Name, Negation, Number
+from factcheck.intervals import Interval
+
+__all__ = ["Narrowing", "Outcome", "evaluate", "propagate"]
+
+MIN_SHRINK = Fraction(1, 10**6)
+REVISIONS_PER_RELATION = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Narrowing:
+    """Relation ``relation`` narrowed ``variable`` from ``before`` to ``after``."""
+
+    variable: str
+    relation: str
+    before: Interval
+    after: Interval
+
+
+@dataclass
+class Outcome:
+    domains: dict[str, Interval]
+    narrowings: list[Narrowing] = field(default_factory=list)
+    emptied: tuple[str, str] | None = None  # (relation, variable) that became empty
+    revisions: int = 0
+    exhausted: bool = False  # the budget ran out before the fixpoint
+
+    @property
+    def consistent(self) -> bool:
+        return self.emptied is None
+
+
+class _EmptyError(Exception):
+    def __init__(self, variable: str) -> None:
+        self.variable = variable
+
+
+def evaluate(
+    term: Term, domains: Mapping[str, Interval], values: dict[int, Interval] | None = None
+) -> Interval:
+    """The interval of ``term`` over ``domains`` (forward pass). ``values``, when given,
+    receives every node's interval by ``id(node)``, for the backward pass."""
+    if isinstance(term, Name):
+        result = domains[term.id]
+    elif isinstance(term, Number):
+        result = Interval.point(term.value)
+    elif isinstance(term, Constant):
+        result = term.interval
+    elif isinstance(term, Negation):
+        result = evaluate(term.operand, domains, values).negated()
+    elif isinstance(term, Binary):
+        left = evaluate(term.left, domains, values)
+        right = evaluate(term.right, domains, values)
+        result = _BINARY[term.op](left, right)
+    else:
+        args = [evaluate(arg, domains, values) for arg in term.args]
+        result = _CALLS[term.function](args)
+    if values is not None:
+        values[id(term)] = result
+    return result
+
+
+_BINARY = {"+": ar.add, "-": ar.subtract, "*": ar.multiply, "/": ar.divide}
+_CALLS = {"sum": ar.total, "min": ar.minimum, "max": ar.maximum}
+
+
+def _revise(relation: Relation, domains: dict[str, Interval]) -> dict[str, Interval]:
+    """Narrowed domains of the relation's variables; raises ``_EmptyError``."""
+    values: dict[int, Interval] = {}
+    left = evaluate(relation.left, domains, values)
+    right = evaluate(relation.right, domains, values)
+    difference = ar.subtract(left, right)
+    allowed = difference.intersect(target_of(relation.op))
+    if allowed.is_empty:
+        raise _EmptyError(relation.variables[0] if relation.variables else "")
+    narrowed: dict[str, Interval] = {}
+    # left - right = d  ⇒  left = d + right, right = left - d
+    _project(relation.left, ar.add(allowed, right), values, domains, narrowed)
+    _project(relation.right, ar.subtract(left, allowed), values, domains, narrowed)
+    return narrowed
+
+
+def _project(
+    term: Term,
+    target: Interval,
+    values: dict[int, Interval],
+    domains: dict[str, Interval],
+    narrowed: dict[str, Interval],
+) -> None:
+    """Narrow the leaves of ``term`` so that ``term`` can lie in ``target``."""
+    current = values[id(term)].intersect(target)
+    if current.is_empty:
+        raise _EmptyError(next(iter(domains), ""))
+    if isinstance(term, Name):
+        base = narrowed.get(term.id, domains[term.id])
+        result = base.intersect(current)
+        if result.is_empty:
+            raise _EmptyError(term.id)
+        narrowed[term.id] = result
+    elif isinstance(term, Negation):
+        _project(term.operand, current.negated(), values, domains, narrowed)
+    elif isinstance(term, Binary):
+        a, b = values[id(term.left)], values[id(term.right)]
+        if term.op == "+":
+            _project(term.left, ar.subtract(current, b), values, domains, narrowed)
+            _project(term.right, ar.subtract(current, a), values, domains, narrowed)
+        elif term.op == "-":
+            _project(term.left, ar.add(current, b), values, domains, narrowed)
+            _project(term.right, ar.subtract(a, current), values, domains, narrowed)
+        elif term.op == "*":
+            # a·b = c ⇒ a = c / b, unless b can be 0 while c can be 0 (then a is free).
+            if not (0 in b and 0 in current):
+                _project(term.left, ar.divide(current, b), values, domains, narrowed)
+            if not (0 in a and 0 in current):
+                _project(term.right, ar.divide(current, a), values, domains, narrowed)
+        else:  # "/": a / b = c ⇒ a = c·b;  b = a / c unless a and c can both be 0
+            _project(term.left, ar.multiply(current, b), values, domains, narrowed)
+            if not (0 in a and 0 in current):
+                _project(term.right, ar.divide(a, current), values, domains, narrowed)
+    elif isinstance(term, Call):
+        args = [values[id(arg)] for arg in term.args]
+        for i, arg in enumerate(term.args):
+            if term.function == "sum":
+                others = ar.total(v for j, v in enumerate(args) if j != i)
+                _project(arg, ar.subtract(current, others), values, domains, narrowed)
+            elif term.function == "min" and current.lo is not None:
+                _project(
+                    arg, Interval(current.lo, None, current.lo_closed), values, domains, narrowed
+                )
+            elif term.function == "max" and current.hi is not None:
+                _project(
+                    arg,
+                    Interval(None, current.hi, False, current.hi_closed),
+                    values,
+                    domains,
+                    narrowed,
+                )
+
+
+def _significant(before: Interval, after: Interval) -> bool:
+    if (before.lo is None) != (after.lo is None) or (before.hi is None) != (after.hi is None):
+        return True
+    if before.lo is None or before.hi is None or after.lo is None or after.hi is None:
+        return before != after  # a finite end moved on a half-unbounded interval
+    width = before.hi - before.lo
+    return width > 0 and (width - (after.hi - after.lo)) > MIN_SHRINK * width
+
+
+def propagate(
+    relations: Iterable[Relation],
+    start: Mapping[str, Interval],
+    budget: int | None = None,
+) -> Outcome:
+    """Narrow ``start`` (domains by variable id) by ``relations`` to a fixpoint."""
+    relations = list(relations)
+    by_variable: dict[str, list[Relation]] = {}
+    for relation in relations:
+        for variable in relation.variables:
+            by_variable.setdefault(variable, []).append(relation)
+    outcome = Outcome(dict(start))
+    limit = budget if budget is not None else REVISIONS_PER_RELATION * len(relations) + 100
+    queue = deque(relations)
+    queued = {r.id for r in relations}
+    while queue:
+        if outcome.revisions >= limit:
+            outcome.exhausted = True
+            break
+        relation = queue.popleft()
+        queued.discard(relation.id)
+        outcome.revisions += 1
+        try:
+            narrowed = _revise(relation, outcome.domains)
+        except _EmptyError as empty:
+            outcome.emptied = (relation.id, empty.variable)
+            break
+        for variable, after in narrowed.items():
+            before = outcome.domains[variable]
+            if after == before:
+                continue
+            outcome.domains[variable] = after
+            outcome.narrowings.append(Narrowing(variable, relation.id, before, after))
+            if not _significant(before, after):
+                continue
+            for other in by_variable[variable]:
+                if other.id != relation.id and other.id not in queued:
+                    queue.append(other)
+                    queued.add(other.id)
+    return outcome

@@ -1,0 +1,177 @@
+"""The engine's verdicts and conflicts as findings (FC201–FC212)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from fractions import Fraction
+
+from factcheck.display import show_interval
+from factcheck.engine.model import EngineModel, scaled
+from factcheck.engine.relations import Constant, Relation, RelationKind, Term, Variable
+from factcheck.engine.verdicts import Conflict, EngineResult, Nearest, Status, Verdict
+from factcheck.expressions import Binary, Call, Name, Negation, Number
+from factcheck.findings import Finding, Related
+from factcheck.intervals import Interval
+from factcheck.rules.constraints import (
+    ClaimsDisagree,
+    ConstraintViolated,
+    CumulativeDecrease,
+    DerivedConflict,
+    ImplausibleConversion,
+    PartExceedsWhole,
+    RankContradicted,
+    ShareMismatch,
+    UntestableConstraint,
+)
+from factcheck.rules.registry import Rule
+
+__all__ = ["engine_findings", "render_term", "show_variable"]
+
+RULE_OF: dict[RelationKind, type[Rule]] = {
+    RelationKind.CONSTRAINT: ConstraintViolated,
+    RelationKind.AGREEMENT: ClaimsDisagree,
+    RelationKind.PART_WHOLE: PartExceedsWhole,
+    RelationKind.CUMULATIVE: CumulativeDecrease,
+    RelationKind.RANK: RankContradicted,
+    RelationKind.CONVERSION: ImplausibleConversion,
+    RelationKind.SHARE: ShareMismatch,
+}
+_OPS = {"==": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">"}
+
+
+def render_term(term: Term) -> str:
+    """An expression tree as text, for messages."""
+    if isinstance(term, Name):
+        return term.id
+    if isinstance(term, Number):
+        return _plain(term.value)
+    if isinstance(term, Constant):
+        return show_interval(term.interval, None)
+    if isinstance(term, Negation):
+        return f"-{render_term(term.operand)}"
+    if isinstance(term, Binary):
+        return f"{_wrapped(term.left)} {term.op} {_wrapped(term.right)}"
+    assert isinstance(term, Call)
+    return f"{term.function}({', '.join(render_term(a) for a in term.args)})"
+
+
+def _plain(value: Fraction) -> str:
+    """A number as an expression would write it: 2021, 0.179, 1/3."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    text = f"{float(value):.12g}"
+    return text if Fraction(text) == value else str(value)
+
+
+def _wrapped(term: Term) -> str:
+    return f"({render_term(term)})" if isinstance(term, Binary) else render_term(term)
+
+
+def show_variable(interval: Interval, variable: Variable) -> str:
+    """A base-scale interval in the variable's own unit: 0.095 → "9.5 percent"."""
+    return show_interval(scaled(interval, 1 / variable.scale), variable.unit)
+
+
+def _display(relation: Relation, variables: Mapping[str, Variable]) -> Variable | None:
+    """The variable whose unit both sides are shown in: a side that is a bare name."""
+    for side in (relation.right, relation.left):
+        if isinstance(side, Name):
+            return variables[side.id]
+    return None
+
+
+def _show(interval: Interval, unit_of: Variable | None) -> str:
+    if unit_of is None:
+        return show_interval(interval, None)
+    return show_variable(interval, unit_of)
+
+
+def _nearest_text(nearest: tuple[Nearest, ...], variables: Mapping[str, Variable]) -> str:
+    parts = []
+    for n in nearest:
+        variable = variables[n.claim]
+        stated = show_variable(variable.stated, variable)
+        if n.consistent.is_empty:
+            parts.append(f"{n.claim}: no value alone restores consistency (states {stated})")
+        elif n.value is not None:
+            value = show_variable(Interval.point(n.value), variable)
+            parts.append(f"{n.claim} → {value} (states {stated})")
+    return f". Nearest consistent values: {'; '.join(parts)}" if parts else ""
+
+
+def _violation(verdict: Verdict, variables: Mapping[str, Variable]) -> Finding:
+    relation = verdict.relation
+    unit_of = _display(relation, variables)
+    left, right = render_term(relation.left), render_term(relation.right)
+    gap = verdict.gap or Fraction(0)
+    gap_text = (
+        f", a gap of {_show(Interval.point(gap), unit_of)}" if unit_of is not None and gap else ""
+    )
+    sides = [
+        f"{render_term(term)} is {_show(value, unit_of)}"
+        for term, value in ((relation.left, verdict.left), (relation.right, verdict.right))
+        if not isinstance(term, Number | Constant)  # "2021 is 2021" says nothing
+    ]
+    message = (
+        f"{relation.description}: {' but '.join(sides)} "
+        f"(needs {left} {_OPS[relation.op]} {right}{gap_text})"
+        f"{_nearest_text(verdict.nearest, variables)}"
+    )
+    if relation.kind is RelationKind.CONSTRAINT:
+        message = f"constraint {relation.id!r} is violated: {message}"
+    claims = tuple(c for c in relation.variables if variables[c].kind == "claim")
+    return RULE_OF[relation.kind].finding(
+        message,
+        relation.location,
+        claims=claims,
+        related=tuple(Related(variables[c].location, f"{c} is here") for c in claims),
+        acknowledged=relation.acknowledged,
+    )
+
+
+def _conflict(conflict: Conflict, model: EngineModel, result: EngineResult) -> Finding:
+    variables = model.variables
+    relations = {r.id: r for r in model.relations}
+    involved = [relations[r] for r in conflict.relations]
+    ids = ", ".join(conflict.claims)
+    through = ", ".join(conflict.relations)
+    message = (
+        f"claims {ids} cannot all be true together, through {through}"
+        f"{_nearest_text(conflict.nearest, variables)}"
+    )
+    acknowledged = next((r.acknowledged for r in involved if r.acknowledged), None)
+    first = variables[conflict.claims[0]] if conflict.claims else None
+    location = involved[0].location if involved else first.location  # type: ignore[union-attr]
+    return DerivedConflict.finding(
+        message,
+        location,
+        claims=conflict.claims,
+        related=tuple(Related(variables[c].location, f"{c} is here") for c in conflict.claims),
+        acknowledged=acknowledged,
+    )
+
+
+def engine_findings(result: EngineResult) -> Iterator[Finding]:
+    model = result.model
+    yield from model.findings
+    for verdict in result.verdicts.values():
+        if verdict.status is Status.VIOLATED:
+            yield _violation(verdict, model.variables)
+        elif (
+            verdict.status is Status.UNTESTABLE and verdict.relation.kind is RelationKind.CONSTRAINT
+        ):
+            yield _untestable(verdict.relation, verdict.reason or "", model.variables)
+    for relation, location, reason, claims in model.untestable:
+        label = f"constraint {relation.id!r}" if relation else f"{' / '.join(claims)}"
+        yield UntestableConstraint.finding(
+            f"{label} is untestable: {reason}", location, claims=claims
+        )
+    for conflict in result.conflicts:
+        yield _conflict(conflict, model, result)
+
+
+def _untestable(relation: Relation, reason: str, variables: Mapping[str, Variable]) -> Finding:
+    claims = tuple(c for c in relation.variables if variables[c].kind == "claim")
+    return UntestableConstraint.finding(
+        f"constraint {relation.id!r} is untestable: {reason}", relation.location, claims=claims
+    )

@@ -1,0 +1,269 @@
+"""A verdict for every relation, and the conflicts among claims.
+
+Verdicts judge each relation on the claims as stated, with each unknown at the values
+the *other* relations allow it:
+
+- **violated**: no values the claims allow satisfy it; the gap says by how much;
+- **untestable**: it involves an unknown nothing else bounds (it derives that unknown
+  but tests nothing), or evaluates to "anything" (a divisor that may be zero);
+- **holds**: some values satisfy it (``certain`` when every value does).
+
+Conflicts are found by propagating every relation from the stated values: an empty
+domain means the claims cannot all be true. A deletion filter (Chinneck and Dravnieks'
+"irreducible infeasible subset", 1991) then shrinks the claims, and after them the
+relations, to a minimal set that is still inconsistent; for each of those claims the
+nearest value that would restore consistency is what the others imply about it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from fractions import Fraction
+
+import networkx as nx
+
+from factcheck import arithmetic as ar
+from factcheck.engine.model import EngineModel
+from factcheck.engine.propagation import Outcome, evaluate, propagate
+from factcheck.engine.relations import Relation, Variable, target_of
+from factcheck.intervals import Interval
+
+__all__ = ["Conflict", "EngineResult", "Nearest", "Status", "Verdict", "implied", "judge"]
+
+MAX_CONFLICTS = 25
+
+
+class Status(StrEnum):
+    HOLDS = "holds"
+    VIOLATED = "violated"
+    UNTESTABLE = "untestable"
+
+
+@dataclass(frozen=True, slots=True)
+class Nearest:
+    """What the rest implies about ``claim``, and its value nearest to the stated one."""
+
+    claim: str
+    consistent: Interval
+    value: Fraction | None  # None: the stated interval already meets ``consistent``
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    relation: Relation
+    status: Status
+    left: Interval
+    right: Interval
+    gap: Fraction | None = None
+    reason: str | None = None
+    certain: bool = False
+    nearest: tuple[Nearest, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    claims: tuple[str, ...]
+    relations: tuple[str, ...]
+    nearest: tuple[Nearest, ...]
+
+
+@dataclass
+class EngineResult:
+    model: EngineModel
+    verdicts: dict[str, Verdict]
+    conflicts: list[Conflict]
+    fixpoint: Outcome
+    components: dict[str, int] = field(default_factory=dict)  # relation id → component
+
+
+def _components(model: EngineModel) -> tuple[dict[str, int], dict[int, list[Relation]]]:
+    graph: nx.Graph[tuple[str, str]] = nx.Graph()
+    for relation in model.relations:
+        graph.add_node(("r", relation.id))
+        for variable in relation.variables:
+            graph.add_edge(("r", relation.id), ("v", variable))
+    of_relation: dict[str, int] = {}
+    members: dict[int, list[Relation]] = {}
+    by_id = {r.id: r for r in model.relations}
+    for index, nodes in enumerate(nx.connected_components(graph)):
+        rels = sorted((by_id[name] for kind, name in nodes if kind == "r"), key=_order(model))
+        members[index] = rels
+        for relation in rels:
+            of_relation[relation.id] = index
+    return of_relation, members
+
+
+def _order(model: EngineModel) -> Callable[[Relation], int]:
+    position = {r.id: i for i, r in enumerate(model.relations)}
+    return lambda r: position[r.id]
+
+
+def stated_domains(variables: Mapping[str, Variable]) -> dict[str, Interval]:
+    return {vid: v.stated for vid, v in variables.items()}
+
+
+def judge(model: EngineModel) -> EngineResult:
+    variables = model.variables
+    stated = stated_domains(variables)
+    of_relation, members = _components(model)
+    verdicts = {
+        r.id: _verdict(r, members[of_relation[r.id]], variables, stated) for r in model.relations
+    }
+    fixpoint = propagate(model.relations, stated)
+    conflicts: list[Conflict] = []
+    for rels in members.values():
+        # Violated relations are reported on their own; what is left can still
+        # conflict through a chain, which only a joint propagation shows.
+        healthy = [r for r in rels if verdicts[r.id].status is not Status.VIOLATED]
+        conflicts.extend(_conflicts(healthy, variables, stated))
+    return EngineResult(model, verdicts, conflicts, fixpoint, of_relation)
+
+
+def _verdict(
+    relation: Relation,
+    component: Sequence[Relation],
+    variables: Mapping[str, Variable],
+    stated: Mapping[str, Interval],
+) -> Verdict:
+    env = dict(stated)
+    free: list[str] = []
+    unknowns = [v for v in relation.variables if variables[v].kind == "unknown"]
+    if unknowns:
+        others = propagate([r for r in component if r.id != relation.id], stated)
+        if not others.consistent:
+            # Something else in the component is broken (and reported); derive the
+            # unknowns from the relations that name them directly instead.
+            neighbours = [
+                r for r in component
+                if r.id != relation.id and set(unknowns) & set(r.variables)
+            ]  # fmt: skip
+            others = propagate(neighbours, stated)
+        if not others.consistent:
+            reason = "the other relations of its unknowns conflict with each other"
+            return Verdict(
+                relation,
+                Status.UNTESTABLE,
+                Interval.everything(),
+                Interval.everything(),
+                reason=reason,
+            )
+        for unknown in unknowns:
+            env[unknown] = others.domains[unknown]
+            if env[unknown] == variables[unknown].domain:
+                free.append(unknown)
+    left, right = evaluate(relation.left, env), evaluate(relation.right, env)
+    difference = ar.subtract(left, right)
+    target = target_of(relation.op)
+    if difference.intersect(target).is_empty:
+        nearest = tuple(
+            _nearest(c, [relation], env, variables)
+            for c in relation.variables
+            if variables[c].kind == "claim"
+        )
+        return Verdict(
+            relation, Status.VIOLATED, left, right, _gap(difference, target), nearest=nearest
+        )
+    if free:
+        names = ", ".join(free)
+        reason = f"{names} is bounded by nothing else, so this derives it but tests nothing"
+        return Verdict(relation, Status.UNTESTABLE, left, right, reason=reason)
+    if difference.lo is None and difference.hi is None:
+        reason = (
+            "nothing can contradict it: its sides are bounded on one side only "
+            '("more than …") or divide by a value that may be zero'
+        )
+        return Verdict(relation, Status.UNTESTABLE, left, right, reason=reason)
+    certain = difference.intersect(target) == difference
+    return Verdict(relation, Status.HOLDS, left, right, certain=certain)
+
+
+def _gap(difference: Interval, target: Interval) -> Fraction:
+    """How far ``difference`` lies from ``target`` (they do not meet)."""
+    if target.hi is not None and difference.lo is not None and difference.lo >= target.hi:
+        return difference.lo - target.hi
+    assert target.lo is not None
+    assert difference.hi is not None
+    return target.lo - difference.hi
+
+
+def _nearest(
+    claim: str,
+    relations: Sequence[Relation],
+    env: Mapping[str, Interval],
+    variables: Mapping[str, Variable],
+) -> Nearest:
+    """What ``relations`` imply about ``claim`` when its own statement is set aside."""
+    start = dict(env)
+    start[claim] = variables[claim].domain
+    outcome = propagate(relations, start)
+    consistent = outcome.domains[claim] if outcome.consistent else _EMPTY
+    return Nearest(claim, consistent, _closest(variables[claim].stated, consistent))
+
+
+_EMPTY = Interval(Fraction(1), Fraction(0))
+
+
+def _closest(stated: Interval, consistent: Interval) -> Fraction | None:
+    if consistent.is_empty or stated.meets(consistent):
+        return None
+    if consistent.hi is not None and stated.lo is not None and consistent.hi <= stated.lo:
+        return consistent.hi
+    return consistent.lo
+
+
+def _inconsistent(relations: Iterable[Relation], start: Mapping[str, Interval]) -> bool:
+    outcome = propagate(relations, start)
+    return not outcome.consistent
+
+
+def _conflicts(
+    relations: list[Relation], variables: Mapping[str, Variable], stated: Mapping[str, Interval]
+) -> list[Conflict]:
+    """Minimal sets of claims that cannot all hold, one per independent conflict."""
+    found: list[Conflict] = []
+    remaining = list(relations)
+    while remaining and len(found) < MAX_CONFLICTS and _inconsistent(remaining, stated):
+        claims = sorted({v for r in remaining for v in r.variables if variables[v].kind == "claim"})
+
+        def relaxed(keep: Iterable[str]) -> dict[str, Interval]:
+            kept = set(keep)
+            return {
+                v: (stated[v] if v in kept or variables[v].kind != "claim" else variables[v].domain)
+                for v in stated
+            }
+
+        kept = list(claims)
+        for claim in claims:
+            trial = [c for c in kept if c != claim]
+            if _inconsistent(remaining, relaxed(trial)):
+                kept = trial
+        needed = list(remaining)
+        for relation in list(needed):
+            trial_relations = [r for r in needed if r.id != relation.id]
+            if _inconsistent(trial_relations, relaxed(kept)):
+                needed = trial_relations
+        env = relaxed(kept)
+        nearest = tuple(_nearest(c, needed, env, variables) for c in kept)
+        found.append(Conflict(tuple(kept), tuple(r.id for r in needed), nearest))
+        remaining = [r for r in remaining if r.id not in {n.id for n in needed}]
+    return found
+
+
+def implied(result: EngineResult, variable: str) -> tuple[Interval, Outcome]:
+    """What the rest of the fact base implies about ``variable``, its own statement set
+    aside: every relation of its component is propagated from the stated values, except
+    relations already violated on their own that do not involve it (they are reported,
+    and would otherwise leave nothing to imply). Empty when even that is inconsistent."""
+    model = result.model
+    mine = {result.components[r.id] for r in model.relations if variable in r.variables}
+    relations = [
+        r for r in model.relations
+        if result.components.get(r.id) in mine
+        and (variable in r.variables or result.verdicts[r.id].status is not Status.VIOLATED)
+    ]  # fmt: skip
+    start = stated_domains(model.variables)
+    start[variable] = model.variables[variable].domain
+    outcome = propagate(relations, start)
+    return (outcome.domains[variable] if outcome.consistent else _EMPTY), outcome

@@ -1,0 +1,266 @@
+"""``factcheck explain ID``: one claim's (or constraint's, or unknown's) provenance,
+relations and derivation, as a value that formatters render.
+
+What the rest of the fact base implies about a claim is found by setting the claim's
+own statement aside and propagating every relation of its component from the other
+claims as stated. The narrowings recorded on the way give the chain: the claim was
+narrowed by relation R from variables X and Y, X was narrowed by S from Z, …
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from factcheck.display import show_interval
+from factcheck.engine.propagation import Narrowing
+from factcheck.engine.relations import Constant, Relation, RelationKind, Variable
+from factcheck.engine.reporting import render_term, show_variable
+from factcheck.engine.verdicts import EngineResult, Status, Verdict, implied
+from factcheck.expressions import Name, Number
+from factcheck.factbase import FactBase
+from factcheck.intervals import Interval
+
+__all__ = ["Explanation", "Step", "UnknownIdError", "explain"]
+
+MAX_DEPTH = 8
+
+
+class UnknownIdError(LookupError):
+    def __init__(self, wanted: str, close: list[str]) -> None:
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        super().__init__(f"no claim, constraint or unknown {wanted!r}{hint}")
+        self.close = close
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One node of a derivation: ``variable`` is ``value``, by ``via`` from ``inputs``."""
+
+    variable: str
+    value: str
+    via: str | None = None  # relation id; None for a claim taken as stated
+    expression: str | None = None
+    inputs: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RelationLine:
+    id: str
+    kind: str
+    expression: str
+    status: str
+    detail: str
+    location: str
+    acknowledged: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    kind: str  # claim, unknown or constraint
+    id: str
+    facts: tuple[tuple[str, str], ...]
+    relations: tuple[RelationLine, ...] = ()
+    implied: str | None = None
+    consistent: bool | None = None
+    derivation: Step | None = None
+    notes: tuple[str, ...] = field(default=())
+
+
+def explain(factbase: FactBase, result: EngineResult, wanted: str) -> Explanation:
+    variables = result.model.variables
+    relations = {r.id: r for r in result.model.relations}
+    if wanted in factbase.claims:
+        return _claim(factbase, result, wanted)
+    if wanted in variables:
+        return _unknown(factbase, result, wanted)
+    if wanted in relations:
+        return _relation(result, relations[wanted])
+    if wanted in factbase.constraints:
+        entry = factbase.constraints[wanted]
+        facts = (("expression", entry.record.expr), ("defined at", str(entry.location)))
+        return Explanation("constraint", wanted, facts, notes=("not built: see check's findings",))
+    names = list(dict.fromkeys([*factbase.claims, *factbase.unknowns, *factbase.constraints]))
+    raise UnknownIdError(wanted, difflib.get_close_matches(wanted, names, n=3, cutoff=0.5))
+
+
+def _relation_lines(result: EngineResult, variable: str) -> tuple[RelationLine, ...]:
+    variables = result.model.variables
+    return tuple(
+        _line(verdict, variables)
+        for verdict in result.verdicts.values()
+        if variable in verdict.relation.variables
+    )
+
+
+def _line(verdict: Verdict, variables: Mapping[str, Variable]) -> RelationLine:
+    relation = verdict.relation
+    expression = f"{render_term(relation.left)} {relation.op} {render_term(relation.right)}"
+    if verdict.status is Status.UNTESTABLE:
+        detail = verdict.reason or ""
+    else:
+        shown = _side_unit(relation, variables)
+        detail = "; ".join(
+            f"{render_term(term)} is {_show(value, shown)}"
+            for term, value in ((relation.left, verdict.left), (relation.right, verdict.right))
+            if not isinstance(term, Number | Constant)
+        )
+        if verdict.status is Status.HOLDS and verdict.certain:
+            detail += " (holds for every stated value)"
+        for nearest in verdict.nearest:
+            if nearest.value is not None:
+                value = show_variable(Interval.point(nearest.value), variables[nearest.claim])
+                detail += f"; nearest consistent {nearest.claim}: {value}"
+    return RelationLine(
+        relation.id, str(relation.kind), expression, str(verdict.status), detail,
+        str(relation.location), relation.acknowledged,
+    )  # fmt: skip
+
+
+def _side_unit(relation: Relation, variables: Mapping[str, Variable]) -> Variable | None:
+    for side in (relation.right, relation.left):
+        if isinstance(side, Name):
+            return variables[side.id]
+    return None
+
+
+def _show(interval: Interval, unit_of: Variable | None) -> str:
+    return show_interval(interval, None) if unit_of is None else show_variable(interval, unit_of)
+
+
+def _implied(result: EngineResult, variable: str) -> tuple[Interval, list[Narrowing]]:
+    value, outcome = implied(result, variable)
+    return value, outcome.narrowings
+
+
+def _derivation(
+    variable: str,
+    narrowings: Sequence[Narrowing],
+    result: EngineResult,
+    depth: int = 0,
+    seen: frozenset[str] = frozenset(),
+) -> Step:
+    variables = result.model.variables
+    relations = {r.id: r for r in result.model.relations}
+    last = next((n for n in reversed(narrowings) if n.variable == variable), None)
+    if last is None or depth >= MAX_DEPTH or variable in seen:
+        value = show_variable(variables[variable].stated, variables[variable])
+        label = "as stated" if variables[variable].kind == "claim" else "its domain"
+        return Step(variable, f"{value} ({label})")
+    relation = relations[last.relation]
+    inputs = tuple(
+        _derivation(other, narrowings, result, depth + 1, seen | {variable})
+        for other in relation.variables
+        if other != variable
+    )
+    expression = f"{render_term(relation.left)} {relation.op} {render_term(relation.right)}"
+    value = show_variable(last.after, variables[variable])
+    return Step(variable, value, relation.id, expression, inputs)
+
+
+def _claim(factbase: FactBase, result: EngineResult, claim_id: str) -> Explanation:
+    entry = factbase.claims[claim_id]
+    claim = entry.record
+    facts: list[tuple[str, str]] = [("quote", f"“{' '.join(claim.quote.split())}”")]
+    source = factbase.sources.get(claim.source)
+    if source is not None:
+        record = source.record
+        published = f"{record.published.when} ({record.published.basis})"
+        facts.append(
+            (
+                "source",
+                f"{record.title} — {record.publisher or 'publisher not stated'}, {published}",
+            )
+        )
+        where = _quote_position(factbase.texts.get(claim.source), claim.quote)
+        if record.text:
+            facts.append(("text", f"{record.text}{where}"))
+    facts += [
+        ("subject", claim.subject),
+        ("metric", claim.metric),
+        (
+            "value",
+            claim.value if claim.reading is None else f"{claim.value} (read as {claim.reading})",
+        ),
+        ("as of", str(claim.as_of)),
+        ("defined at", str(entry.location)),
+    ]
+    qualifiers = ", ".join(f"{k}={v}" for k, v in claim.qualifiers.items())
+    for label, value in (
+        ("qualifiers", qualifiers),
+        ("scope", claim.scope),
+        ("notes", claim.notes),
+    ):
+        if value:
+            facts.append((label, " ".join(value.split())))
+    variable = result.model.variables.get(claim_id)
+    if variable is None:
+        return Explanation("claim", claim_id, tuple(facts), notes=("its value could not be read",))
+    after_value = next(i for i, (label, _) in enumerate(facts) if label == "value") + 1
+    facts.insert(after_value, ("interval", show_variable(variable.stated, variable)))
+    implied_value, narrowings = _implied(result, claim_id)
+    relations = _relation_lines(result, claim_id)
+    if not relations:
+        return Explanation("claim", claim_id, tuple(facts), notes=("takes part in no relation",))
+    return Explanation(
+        "claim",
+        claim_id,
+        tuple(facts),
+        relations,
+        implied=show_variable(implied_value, variable),
+        consistent=implied_value.meets(variable.stated),
+        derivation=_derivation(claim_id, narrowings, result),
+    )
+
+
+def _quote_position(text: str | None, quote: str) -> str:
+    if text is None:
+        return ""
+    words = quote.split()
+    m = re.search(r"\s+".join(map(re.escape, words)), text)
+    if m is None:
+        return " (quote not found)"
+    line = text.count("\n", 0, m.start()) + 1
+    column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+    return f":{line}:{column}"
+
+
+def _unknown(factbase: FactBase, result: EngineResult, unknown_id: str) -> Explanation:
+    entry = factbase.unknowns[unknown_id]
+    variable = result.model.variables[unknown_id]
+    facts = (
+        ("description", " ".join(entry.record.description.split())),
+        ("unit", str(variable.unit)),
+        ("defined at", str(entry.location)),
+    )
+    implied_value, narrowings = _implied(result, unknown_id)
+    return Explanation(
+        "unknown",
+        unknown_id,
+        facts,
+        _relation_lines(result, unknown_id),
+        implied=show_variable(implied_value, variable),
+        derivation=_derivation(unknown_id, narrowings, result),
+    )
+
+
+def _relation(result: EngineResult, relation: Relation) -> Explanation:
+    variables = result.model.variables
+    verdict = result.verdicts[relation.id]
+    facts: list[tuple[str, str]] = [
+        ("description", " ".join(relation.description.split())),
+        ("kind", str(relation.kind)),
+        ("expression", f"{render_term(relation.left)} {relation.op} {render_term(relation.right)}"),
+        ("defined at", str(relation.location)),
+        ("verdict", str(verdict.status)),
+    ]
+    if verdict.reason:
+        facts.append(("reason", verdict.reason))
+    for name in relation.variables:
+        variable = variables[name]
+        label = "claim" if variable.kind == "claim" else "unknown"
+        facts.append((f"{label} {name}", show_variable(variable.stated, variable)))
+    kind = "constraint" if relation.kind is RelationKind.CONSTRAINT else "relation"
+    return Explanation(kind, relation.id, tuple(facts), (_line(verdict, variables),))

@@ -1,0 +1,95 @@
+"""Interval arithmetic contains every pointwise result (hypothesis)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from factcheck import arithmetic as ar
+from factcheck.intervals import Interval
+
+values = st.fractions(min_value=-50, max_value=50, max_denominator=12)
+
+
+@st.composite
+def interval_and_member(draw: st.DrawFn) -> tuple[Interval, Fraction]:
+    """A non-empty interval (ends possibly open or unbounded) and a value inside it."""
+    member = draw(values)
+    below = draw(st.one_of(st.none(), st.fractions(min_value=0, max_value=20, max_denominator=12)))
+    above = draw(st.one_of(st.none(), st.fractions(min_value=0, max_value=20, max_denominator=12)))
+    lo = None if below is None else member - below
+    hi = None if above is None else member + above
+    lo_closed = below == 0 or draw(st.booleans())
+    hi_closed = above == 0 or draw(st.booleans())
+    interval = Interval(lo, hi, lo_closed, hi_closed)
+    assert member in interval
+    return interval, member
+
+
+BINARY: dict[
+    str, tuple[Callable[[Interval, Interval], Interval], Callable[[Fraction, Fraction], Fraction]]
+] = {
+    "add": (ar.add, lambda x, y: x + y),
+    "subtract": (ar.subtract, lambda x, y: x - y),
+    "multiply": (ar.multiply, lambda x, y: x * y),
+    "divide": (ar.divide, lambda x, y: x / y),
+    "minimum": (lambda a, b: ar.minimum([a, b]), min),
+    "maximum": (lambda a, b: ar.maximum([a, b]), max),
+}
+
+
+@pytest.mark.parametrize("name", BINARY)
+@given(a=interval_and_member(), b=interval_and_member())
+def test_binary_operations_contain_every_pointwise_result(
+    name: str, a: tuple[Interval, Fraction], b: tuple[Interval, Fraction]
+) -> None:
+    (x_interval, x), (y_interval, y) = a, b
+    operation, pointwise = BINARY[name]
+    if name == "divide":
+        assume(y != 0)
+    assert pointwise(x, y) in operation(x_interval, y_interval)
+
+
+@given(items=st.lists(interval_and_member(), min_size=1, max_size=5))
+def test_total_and_hull_contain_their_members(items: list[tuple[Interval, Fraction]]) -> None:
+    intervals = [i for i, _ in items]
+    members = [m for _, m in items]
+    assert sum(members, Fraction(0)) in ar.total(intervals)
+    assert all(m in ar.hull(intervals) for m in members)
+
+
+def _half_open(lo: int, hi: int) -> Interval:
+    return Interval(Fraction(lo), Fraction(hi), True, False)
+
+
+EXAMPLES = [
+    # an open end stays open
+    ("add", _half_open(1, 2), Interval.point(1), _half_open(2, 3)),
+    ("divide", Interval.point(500), Interval.point(5261), Interval.point(Fraction(500, 5261))),
+    # zero as an end of the divisor: only the non-zero divisors count
+    ("divide", Interval.closed(1, 2), Interval.closed(0, 4), Interval(Fraction(1, 4), None, True)),
+    # zero inside the divisor: unbounded
+    ("divide", Interval.closed(1, 2), Interval.closed(-1, 1), Interval.everything()),
+    # 0 × ∞ is 0, attained because the zero end is closed
+    ("multiply", Interval.closed(0, 1), Interval(Fraction(5), None), Interval(Fraction(0), None)),
+]
+
+
+@pytest.mark.parametrize(("name", "a", "b", "expected"), EXAMPLES)
+def test_examples(name: str, a: Interval, b: Interval, expected: Interval) -> None:
+    assert BINARY[name][0](a, b) == expected
+
+
+def test_long_denominators_are_rounded_outward() -> None:
+    third = Interval.point(Fraction(1, 3))
+    value = third
+    for _ in range(60):
+        value = ar.multiply(value, Interval.point(Fraction(7, 3)))
+    exact = Fraction(1, 3) * Fraction(7, 3) ** 60
+    assert exact in value
+    assert value.lo is not None
+    assert value.lo.denominator <= ar.MAX_DENOMINATOR
