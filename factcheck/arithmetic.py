@@ -95,7 +95,10 @@ def _product(x: _End, x_upper: bool, y: _End, y_upper: bool) -> tuple[Fraction |
     """(finite value or None, sign of an infinite result, closed)."""
     (xv, xc), (yv, yc) = x, y
     if xv is not None and yv is not None:
-        return xv * yv, 0, xc and yc
+        # A closed zero end times any value of the other interval is 0: attained
+        # even where the other end is open ((-∞, 0] × (0, 2) holds 0 × 1).
+        zero = (xv == 0 and xc) or (yv == 0 and yc)
+        return xv * yv, 0, (xc and yc) or zero
     if (xv is not None and xv == 0) or (yv is not None and yv == 0):
         return Fraction(0), 0, xc if xv == 0 else yc
     return None, _sign(xv, x_upper) * _sign(yv, y_upper), False

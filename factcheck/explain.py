@@ -14,12 +14,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from factcheck.display import show_interval
 from factcheck.engine.propagation import Narrowing
-from factcheck.engine.relations import Constant, Relation, RelationKind, Variable
-from factcheck.engine.reporting import render_term, show_variable
+from factcheck.engine.relations import Relation, RelationKind, Variable
+from factcheck.engine.reporting import describe_sides, render_term, show_variable
 from factcheck.engine.verdicts import EngineResult, Status, Verdict, implied
-from factcheck.expressions import Name, Number
 from factcheck.factbase import FactBase
 from factcheck.intervals import Interval
 
@@ -101,12 +99,7 @@ def _line(verdict: Verdict, variables: Mapping[str, Variable]) -> RelationLine:
     if verdict.status is Status.UNTESTABLE:
         detail = verdict.reason or ""
     else:
-        shown = _side_unit(relation, variables)
-        detail = "; ".join(
-            f"{render_term(term)} is {_show(value, shown)}"
-            for term, value in ((relation.left, verdict.left), (relation.right, verdict.right))
-            if not isinstance(term, Number | Constant)
-        )
+        detail = "; ".join(describe_sides(verdict, variables))
         if verdict.status is Status.HOLDS and verdict.certain:
             detail += " (holds for every stated value)"
         for nearest in verdict.nearest:
@@ -117,17 +110,6 @@ def _line(verdict: Verdict, variables: Mapping[str, Variable]) -> RelationLine:
         relation.id, str(relation.kind), expression, str(verdict.status), detail,
         str(relation.location), relation.acknowledged,
     )  # fmt: skip
-
-
-def _side_unit(relation: Relation, variables: Mapping[str, Variable]) -> Variable | None:
-    for side in (relation.right, relation.left):
-        if isinstance(side, Name):
-            return variables[side.id]
-    return None
-
-
-def _show(interval: Interval, unit_of: Variable | None) -> str:
-    return show_interval(interval, None) if unit_of is None else show_variable(interval, unit_of)
 
 
 def _implied(result: EngineResult, variable: str) -> tuple[Interval, list[Narrowing]]:

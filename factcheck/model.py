@@ -193,6 +193,14 @@ class Metric(_Record):
     share_of: Id | None = Field(
         default=None, description="for a share metric: the count metric it is a share of"
     )
+    share_within: Literal["subject", "parent"] = Field(
+        default="subject",
+        description=(
+            "what a share is of: the subject's own total (fewer qualifiers: healthcare "
+            "firms among all of Beijing's), or the parent entity's with the same qualifiers "
+            "(Guangdong's firms among a national list's)"
+        ),
+    )
     notes: str | None = None
 
 

@@ -147,7 +147,7 @@ def load_yaml_text(path: str, raw: bytes) -> tuple[YamlDocument | None, list[Fin
     document = YamlDocument(path, None)
     if node is None:
         return document, []
-    builder = _Builder(document)
+    builder = _Builder(document, text)
     try:
         data = builder.build(node, ())
     except _TooComplexError:
@@ -168,8 +168,9 @@ def _location(path: str, node: yaml.Node) -> Location:
 
 
 class _Builder:
-    def __init__(self, document: YamlDocument) -> None:
+    def __init__(self, document: YamlDocument, text: str) -> None:
         self.document = document
+        self.text = text
         self.findings: list[Finding] = []
         self.built: set[int] = set()  # nodes already built once: a second visit is an alias
         self.expanded = 0
@@ -184,11 +185,7 @@ class _Builder:
         where = _location(self.document.path, node)
         self.document.values.setdefault(path, where)
         if isinstance(node, yaml.ScalarNode):
-            if node.style in {None, "'", '"'} and node.start_mark.line == node.end_mark.line:
-                quoted = 1 if node.style else 0
-                self.document.inline[path] = Location(
-                    where.path, where.line, where.column + quoted, where.line, where.column + quoted
-                )
+            self._record_inline(node, path, where)
             return self._scalar(node, where)
         if node.tag not in {f"{_CORE}map", f"{_CORE}seq"}:
             self._unsupported(node.tag, where)
@@ -199,6 +196,19 @@ class _Builder:
             ]
         assert isinstance(node, yaml.MappingNode)
         return self._mapping(node, path, aliased)
+
+    def _record_inline(self, node: yaml.ScalarNode, path: Path, where: Location) -> None:
+        """Remember where a one-line scalar's text starts, if its characters stand in the
+        file exactly as in the value (no escapes, no folding), so that an offset into
+        the value is a column in the file."""
+        if node.start_mark.line != node.end_mark.line or node.style not in {None, "", "'", '"'}:
+            return  # plain style is '' from libyaml and None from the Python parser
+        quoted = 1 if node.style in {"'", '"'} else 0
+        start = node.start_mark.index + quoted
+        if self.text[start : start + len(node.value)] != node.value:
+            return  # an escape ("\u2264", '') makes columns and offsets differ
+        column = where.column + quoted
+        self.document.inline[path] = Location(where.path, where.line, column, where.line, column)
 
     def _mapping(self, node: yaml.MappingNode, path: Path, aliased: bool) -> dict[Any, Any]:
         result: dict[Any, Any] = {}

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# `HYPOTHESIS_PROFILE=fuzz pytest` runs every property with 10,000 examples; the default
+# run keeps hypothesis's own default (100) so the suite stays quick.
+settings.register_profile(
+    "fuzz", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -59,3 +69,13 @@ def write_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WriteTree:
         return tmp_path
 
     return write
+
+
+def validate_sarif(sarif: object) -> None:
+    """Validate against the OASIS SARIF 2.1.0 schema in ../shared, or skip saying why."""
+    schema_path = SHARED / "external" / "sarif-schema-2.1.0.json"
+    if not schema_path.is_file():
+        pytest.skip(f"SARIF schema not found at {schema_path}")
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(schema_path.read_text("utf-8"))
+    jsonschema.Draft4Validator(schema).validate(sarif)

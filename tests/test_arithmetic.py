@@ -76,6 +76,13 @@ EXAMPLES = [
     ("divide", Interval.closed(1, 2), Interval.closed(-1, 1), Interval.everything()),
     # 0 × ∞ is 0, attained because the zero end is closed
     ("multiply", Interval.closed(0, 1), Interval(Fraction(5), None), Interval(Fraction(0), None)),
+    # a closed zero end times an open one: 0 is still attained (found by hypothesis)
+    (
+        "multiply",
+        Interval(None, Fraction(0), False, True),
+        Interval(Fraction(0), Fraction(2), False, False),
+        Interval(None, Fraction(0), False, True),
+    ),
 ]
 
 

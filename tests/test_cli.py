@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from factcheck import __version__
 from factcheck.cli import app
 
-from .conftest import ROOT, SHARED, WriteTree
+from .conftest import ROOT, WriteTree, validate_sarif
 
 runner = CliRunner()
 
@@ -102,14 +102,10 @@ def test_github_annotations(write_tree: WriteTree) -> None:
 
 
 def test_sarif_is_valid_and_complete(write_tree: WriteTree) -> None:
-    schema_path = SHARED / "external" / "sarif-schema-2.1.0.json"
-    if not schema_path.is_file():
-        pytest.skip(f"SARIF schema not found at {schema_path}")
-    jsonschema = pytest.importorskip("jsonschema")
     write_tree(BROKEN_QUOTE)
     result = runner.invoke(app, ["check", "--format", "sarif"])
     sarif = json.loads(result.stdout)
-    jsonschema.Draft4Validator(json.loads(schema_path.read_text("utf-8"))).validate(sarif)
+    validate_sarif(sarif)
     run = sarif["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     (res,) = run["results"]
@@ -194,3 +190,71 @@ def test_no_traceback_on_yaml_with_python_tag(write_tree: WriteTree, tmp_path: P
     assert result.exit_code == 1
     assert "FC003" in result.stdout
     assert not marker.exists()
+
+
+ACKNOWLEDGED = {
+    "constraints/goal.yaml": """
+        constraints:
+          - id: firms-at-most-500
+            description: the firms cannot be more than 500
+            expr: bj-firms <= 500
+            acknowledged: the source says 590; kept as written
+    """,
+    "pyproject.toml": """
+        [tool.factcheck]
+        claims = "claims"
+        constraints = "constraints"
+        sources = "texts"
+    """,
+}
+
+
+def test_acknowledged_violation_is_shown_but_does_not_fail(write_tree: WriteTree) -> None:
+    write_tree(ACKNOWLEDGED)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 0, result.stdout
+    assert "FC201 [error] constraint 'firms-at-most-500' is violated" in result.stdout
+    assert "acknowledged: the source says 590; kept as written" in result.stdout
+    assert "1 acknowledged" in result.stdout
+    github = runner.invoke(app, ["check", "-f", "github"]).stdout
+    assert github.startswith("::notice ")
+    assert "(acknowledged: the source says 590; kept as written)" in github
+
+
+def test_acknowledged_violation_in_sarif_is_an_accepted_suppression(write_tree: WriteTree) -> None:
+    write_tree(ACKNOWLEDGED)
+    sarif = json.loads(runner.invoke(app, ["check", "-f", "sarif"]).stdout)
+    validate_sarif(sarif)
+    (result,) = sarif["runs"][0]["results"]
+    assert result["suppressions"] == [
+        {
+            "kind": "external",
+            "status": "accepted",
+            "justification": "the source says 590; kept as written",
+        }
+    ]
+    assert result["ruleId"] == "FC201"
+
+
+def test_explain_json(write_tree: WriteTree) -> None:
+    write_tree(ACKNOWLEDGED)
+    result = runner.invoke(app, ["explain", "bj-firms", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    explanation = json.loads(result.stdout)
+    assert explanation["kind"] == "claim"
+    assert explanation["facts"]["quote"] == "“the capital had 590 firms”"
+    assert explanation["facts"]["interval"] == "590"
+    (relation,) = explanation["relations"]
+    assert relation["id"] == "firms-at-most-500"
+    assert relation["status"] == "violated"
+    assert explanation["implied"] == "[0, 500]"
+    assert explanation["consistent"] is False
+
+
+def test_explain_unknown_id_is_a_usage_error(write_tree: WriteTree) -> None:
+    write_tree(ACKNOWLEDGED)
+    result = runner.invoke(app, ["explain", "bj-firm"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "factcheck: error: no claim, constraint or unknown 'bj-firm'; did you mean bj-firms?\n"
+    )

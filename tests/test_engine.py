@@ -81,7 +81,7 @@ def systems(draw: st.DrawFn) -> tuple[dict[str, Fraction], dict[str, Interval], 
     return point, domains, relations
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(systems())
 def test_propagation_never_discards_a_solution(
     system: tuple[dict[str, Fraction], dict[str, Interval], list[Relation]],

@@ -51,8 +51,9 @@ compares the findings with ``expect``. A case is a mapping with these keys:
     A reason: the case shows a known bug; it is marked ``xfail(strict=True)``, so it
     fails loudly once the bug is fixed (then remove the mark).
 
-File contents (in ``files``, ``texts`` and ``constraints``) are strings written as UTF-8. For bytes
-that are not plain UTF-8 text, give a mapping ``{text, encoding, newline}`` instead:
+File contents (in ``files``, ``texts`` and ``constraints``) are strings written as UTF-8.
+For bytes that are not plain UTF-8 text, give a mapping ``{text, encoding, newline}``
+instead:
 
 ``encoding``
     A Python codec, by default ``utf-8``. ``utf-8-sig`` writes a byte-order mark,

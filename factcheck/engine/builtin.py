@@ -22,10 +22,9 @@ from fractions import Fraction
 from itertools import combinations, pairwise
 
 from factcheck.arithmetic import hull
-from factcheck.engine.relations import Constant, Relation, RelationKind, Variable
+from factcheck.engine.relations import Constant, Relation, RelationKind, Untestable, Variable
 from factcheck.expressions import Binary, Name
 from factcheck.factbase import Entry, FactBase
-from factcheck.findings import Location
 from factcheck.intervals import Interval
 from factcheck.model import Claim, EntityKind, Modality
 from factcheck.periods import Period
@@ -43,8 +42,6 @@ SCOPE_KINDS: dict[str, set[str]] = {
     "city": {EntityKind.CITY, EntityKind.MUNICIPALITY},
     "province": {EntityKind.PROVINCE, EntityKind.MUNICIPALITY},
 }
-
-Untestable = tuple[Relation | None, Location, str, tuple[str, ...]]
 
 
 def _name(claim_id: str) -> Name:
@@ -120,7 +117,7 @@ def builtin_relations(
         *_agreement(factbase, claims, variables),
         *_part_whole(factbase, claims, variables),
         *_cumulative(factbase, claims, variables),
-        *_rank(factbase, claims, variables),
+        *_rank(factbase, claims, variables, untestable),
         *_conversion(factbase, claims, variables, untestable),
         *_share(factbase, claims, variables),
     ]
@@ -197,7 +194,10 @@ def _cumulative(
 
 
 def _rank(
-    factbase: FactBase, claims: Mapping[str, Entry[Claim]], variables: Mapping[str, Variable]
+    factbase: FactBase,
+    claims: Mapping[str, Entry[Claim]],
+    variables: Mapping[str, Variable],
+    untestable: list[Untestable],
 ) -> Iterator[Relation]:
     for rank_id, entry in claims.items():
         rank = entry.record
@@ -215,6 +215,7 @@ def _rank(
             and e.record.modality is Modality.REPORTED and _overlap(e.record.as_of, rank.as_of)
         ]  # fmt: skip
         own = [cid for cid, e in values if e.record.subject == rank.subject]
+        compared = False
         for own_id in own:
             for other_id, other in values:
                 entity = factbase.entities.get(other.record.subject)
@@ -225,6 +226,7 @@ def _rank(
                     or variables[other_id].unit != variables[own_id].unit
                 ):
                     continue
+                compared = True
                 yield _relation(
                     RelationKind.RANK, f"{rank_id}:{other_id}<={own_id}", _name(other_id), "<=",
                     _name(own_id), (other_id, own_id), entry,
@@ -232,6 +234,17 @@ def _rank(
                     f"{other_id} ({other.record.subject}) cannot exceed {own_id}",
                     factbase,
                 )  # fmt: skip
+        if not compared:
+            missing = (
+                f"no {metric.ranks} of {rank.subject}"
+                if not own
+                else (f"no other {rank.scope} with {metric.ranks}")
+            )
+            reason = (
+                f"the rank {rank_id} is untestable: the fact base has {missing} "
+                f"at {rank.as_of} to compare"
+            )
+            untestable.append(Untestable(reason, entry.where("value"), (rank_id,)))
 
 
 def _conversion(
@@ -269,8 +282,11 @@ def _conversion(
         near = [interval for when, interval in rates if _overlap(when, window)]
         ratio = Binary("/", _name(yuan), _name(dollars), 0, 0)
         if not near:
-            reason = f"no reference yuan/dollar rate within {RATE_WINDOW_DAYS} days of {published}"
-            untestable.append((None, claims[dollars].where("value"), reason, (yuan, dollars)))
+            reason = (
+                f"the conversion {yuan} / {dollars} is untestable: no reference yuan/dollar "
+                f"rate within {RATE_WINDOW_DAYS} days of {published}"
+            )
+            untestable.append(Untestable(reason, claims[dollars].where("value"), (yuan, dollars)))
             continue
         band = hull(near)
         assert band.lo is not None
@@ -297,12 +313,12 @@ def _share(
     parent = {eid: e.record.parent for eid, e in factbase.entities.items()}
     for share_id, entry in claims.items():
         share = entry.record
-        counted = factbase.metrics[share.metric].record.share_of
-        if counted is None:
+        metric = factbase.metrics[share.metric].record
+        if metric.share_of is None:
             continue
         candidates = [
             (cid, e.record) for cid, e in claims.items()
-            if e.record.metric == counted and e.record.modality is share.modality
+            if e.record.metric == metric.share_of and e.record.modality is share.modality
             and _overlap(e.record.as_of, share.as_of)
         ]  # fmt: skip
         parts = [
@@ -310,20 +326,42 @@ def _share(
             for c, r in candidates
             if r.subject == share.subject and r.qualifiers == share.qualifiers
         ]
-        wholes: list[tuple[int, str]] = []
-        above = _ancestors(share.subject, parent)
-        for cid, record in candidates:
-            if record.subject == share.subject and set(record.qualifiers.items()) < set(
-                share.qualifiers.items()
-            ):
-                wholes.append((len(share.qualifiers) - len(record.qualifiers), cid))
-            elif record.subject in above[1:] and record.qualifiers == share.qualifiers:
-                wholes.append((above.index(record.subject), cid))
+        wholes = _share_wholes(share, candidates, metric.share_within, parent)
         if not parts or not wholes:
             continue
-        part, whole = parts[0], min(wholes)[1]
-        yield _relation(
-            RelationKind.SHARE, f"{share_id}", Binary("/", _name(part), _name(whole), 0, 0), "==",
-            _name(share_id), (part, whole, share_id), entry,
-            f"{share_id} is the share {part} makes of {whole}", factbase,
-        )  # fmt: skip
+        part = parts[0]
+        for whole in wholes:
+            yield _relation(
+                RelationKind.SHARE, f"{share_id}:{whole}",
+                Binary("/", _name(part), _name(whole), 0, 0), "==", _name(share_id),
+                (part, whole, share_id), entry,
+                f"{share_id} is the share {part} makes of {whole}", factbase,
+            )  # fmt: skip
+
+
+def _share_wholes(
+    share: Claim,
+    candidates: list[tuple[str, Claim]],
+    within: str,
+    parent: Mapping[str, str | None],
+) -> list[str]:
+    """The claims a share is of: the nearest whole the metric's ``share_within`` names
+    (the subject with the fewest qualifiers dropped, or the nearest ancestor with the
+    same qualifiers); every claim of that nearest whole, if there are several."""
+    ranked: list[tuple[int, str]] = []
+    above = _ancestors(share.subject, parent)
+    own = set(share.qualifiers.items())
+    for cid, record in candidates:
+        fewer = set(record.qualifiers.items()) < own
+        if within == "subject" and record.subject == share.subject and fewer:
+            ranked.append((len(own) - len(record.qualifiers), cid))
+        elif (
+            within == "parent"
+            and record.subject in above[1:]
+            and record.qualifiers == share.qualifiers
+        ):
+            ranked.append((above.index(record.subject), cid))
+    if not ranked:
+        return []
+    nearest = min(distance for distance, _ in ranked)
+    return [cid for distance, cid in ranked if distance == nearest]

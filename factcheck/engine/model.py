@@ -14,6 +14,7 @@ from factcheck.engine.relations import (
     Relation,
     RelationKind,
     Term,
+    Untestable,
     Variable,
     variables_in,
 )
@@ -28,11 +29,12 @@ from factcheck.expressions import (
     parse_constraint,
 )
 from factcheck.factbase import Entry, FactBase
-from factcheck.findings import Finding, Location
+from factcheck.findings import Finding
 from factcheck.intervals import Interval
 from factcheck.model import Constraint
 from factcheck.rules.constraints import DimensionMismatch, ExpressionSyntax, UnknownName
 from factcheck.rules.integrity import DuplicateId, UnitMismatch
+from factcheck.rules.registry import Rule
 from factcheck.units import default_unit, domain_of
 
 __all__ = ["EngineModel", "build_model", "scaled"]
@@ -44,9 +46,7 @@ class EngineModel:
     relations: list[Relation]
     findings: list[Finding] = field(default_factory=list)
     #: Relations that cannot be built or tested, with the reason (FC209).
-    untestable: list[tuple[Relation | None, Location, str, tuple[str, ...]]] = field(
-        default_factory=list
-    )
+    untestable: list[Untestable] = field(default_factory=list)
 
 
 def scaled(interval: Interval, factor: Fraction) -> Interval:
@@ -142,6 +142,14 @@ def _compile(entry: Entry[Constraint], factbase: FactBase, model: EngineModel) -
     left, right = compiler.term(tree.left), compiler.term(tree.right)
     if compiler.failed:
         return None
+    if compiler.unreadable:
+        message = (
+            f"constraint {constraint.id!r} is untestable: claim "
+            f"{compiler.unreadable[0]!r} has no readable value"
+        )
+        unreadable = tuple(dict.fromkeys(compiler.unreadable))
+        model.untestable.append(Untestable(message, entry.where("expr"), unreadable))
+        return None
     names = list(dict.fromkeys([*variables_in(left), *variables_in(right)]))
     claims = tuple(n for n in names if model.variables[n].kind == "claim")
     relation = Relation(
@@ -156,10 +164,6 @@ def _compile(entry: Entry[Constraint], factbase: FactBase, model: EngineModel) -
         acknowledged=constraint.acknowledged,
         related=tuple(model.variables[c].location for c in claims),
     )
-    if compiler.unreadable:
-        reason = f"claim {compiler.unreadable[0]!r} has no readable value"
-        model.untestable.append((relation, relation.location, reason, claims))
-        return None
     if not compiler.dimensions(tree):
         return None
     return relation
@@ -173,10 +177,10 @@ class _Compiler:
         self.failed = False
         self.unreadable: list[str] = []
 
-    def _error(self, rule: type, message: str, start: int, end: int) -> None:
+    def _error(self, rule: type[Rule], message: str, start: int, end: int) -> None:
         where = self.entry.within("expr", start, end)
         cid = self.entry.record.id
-        self.model.findings.append(rule.finding(f"constraint {cid!r}: {message}", where))  # type: ignore[attr-defined]
+        self.model.findings.append(rule.finding(f"constraint {cid!r}: {message}", where))
         self.failed = True
 
     def term(self, node: Term) -> Term:

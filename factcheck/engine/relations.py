@@ -13,7 +13,15 @@ from factcheck.findings import Location
 from factcheck.intervals import Interval
 from factcheck.units import Unit
 
-__all__ = ["Constant", "Relation", "RelationKind", "Term", "Variable", "target_of"]
+__all__ = [
+    "Constant",
+    "Relation",
+    "RelationKind",
+    "Term",
+    "Untestable",
+    "Variable",
+    "target_of",
+]
 
 
 Term = Node  # an expression tree as the engine evaluates it
@@ -58,6 +66,15 @@ class Relation:
     description: str
     acknowledged: str | None = None
     related: tuple[Location, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Untestable:
+    """A relation that cannot be built or tested, and why (reported as FC209)."""
+
+    message: str
+    location: Location
+    claims: tuple[str, ...]
 
 
 _TARGETS = {

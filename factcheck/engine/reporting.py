@@ -25,7 +25,7 @@ from factcheck.rules.constraints import (
 )
 from factcheck.rules.registry import Rule
 
-__all__ = ["engine_findings", "render_term", "show_variable"]
+__all__ = ["describe_sides", "engine_findings", "render_term", "show_in", "show_variable"]
 
 RULE_OF: dict[RelationKind, type[Rule]] = {
     RelationKind.CONSTRAINT: ConstraintViolated,
@@ -72,7 +72,7 @@ def show_variable(interval: Interval, variable: Variable) -> str:
     return show_interval(scaled(interval, 1 / variable.scale), variable.unit)
 
 
-def _display(relation: Relation, variables: Mapping[str, Variable]) -> Variable | None:
+def display_unit(relation: Relation, variables: Mapping[str, Variable]) -> Variable | None:
     """The variable whose unit both sides are shown in: a side that is a bare name."""
     for side in (relation.right, relation.left):
         if isinstance(side, Name):
@@ -80,10 +80,22 @@ def _display(relation: Relation, variables: Mapping[str, Variable]) -> Variable 
     return None
 
 
-def _show(interval: Interval, unit_of: Variable | None) -> str:
+def show_in(interval: Interval, unit_of: Variable | None) -> str:
+    """A base-scale interval in ``unit_of``'s unit, or as a plain number without one."""
     if unit_of is None:
         return show_interval(interval, None)
     return show_variable(interval, unit_of)
+
+
+def describe_sides(verdict: Verdict, variables: Mapping[str, Variable]) -> list[str]:
+    """ "left is X", "right is Y" for the sides that are not literals ("2021 is 2021")."""
+    relation = verdict.relation
+    unit_of = display_unit(relation, variables)
+    return [
+        f"{render_term(term)} is {show_in(value, unit_of)}"
+        for term, value in ((relation.left, verdict.left), (relation.right, verdict.right))
+        if not isinstance(term, Number | Constant)
+    ]
 
 
 def _nearest_text(nearest: tuple[Nearest, ...], variables: Mapping[str, Variable]) -> str:
@@ -91,7 +103,9 @@ def _nearest_text(nearest: tuple[Nearest, ...], variables: Mapping[str, Variable
     for n in nearest:
         variable = variables[n.claim]
         stated = show_variable(variable.stated, variable)
-        if n.consistent.is_empty:
+        if n.exhausted:
+            parts.append(f"{n.claim}: none found within the work bound (states {stated})")
+        elif n.consistent.is_empty:
             parts.append(f"{n.claim}: no value alone restores consistency (states {stated})")
         elif n.value is not None:
             value = show_variable(Interval.point(n.value), variable)
@@ -101,19 +115,14 @@ def _nearest_text(nearest: tuple[Nearest, ...], variables: Mapping[str, Variable
 
 def _violation(verdict: Verdict, variables: Mapping[str, Variable]) -> Finding:
     relation = verdict.relation
-    unit_of = _display(relation, variables)
+    unit_of = display_unit(relation, variables)
     left, right = render_term(relation.left), render_term(relation.right)
     gap = verdict.gap or Fraction(0)
     gap_text = (
-        f", a gap of {_show(Interval.point(gap), unit_of)}" if unit_of is not None and gap else ""
+        f", a gap of {show_in(Interval.point(gap), unit_of)}" if unit_of is not None and gap else ""
     )
-    sides = [
-        f"{render_term(term)} is {_show(value, unit_of)}"
-        for term, value in ((relation.left, verdict.left), (relation.right, verdict.right))
-        if not isinstance(term, Number | Constant)  # "2021 is 2021" says nothing
-    ]
     message = (
-        f"{relation.description}: {' but '.join(sides)} "
+        f"{relation.description}: {' but '.join(describe_sides(verdict, variables))} "
         f"(needs {left} {_OPS[relation.op]} {right}{gap_text})"
         f"{_nearest_text(verdict.nearest, variables)}"
     )
@@ -161,11 +170,8 @@ def engine_findings(result: EngineResult) -> Iterator[Finding]:
             verdict.status is Status.UNTESTABLE and verdict.relation.kind is RelationKind.CONSTRAINT
         ):
             yield _untestable(verdict.relation, verdict.reason or "", model.variables)
-    for relation, location, reason, claims in model.untestable:
-        label = f"constraint {relation.id!r}" if relation else f"{' / '.join(claims)}"
-        yield UntestableConstraint.finding(
-            f"{label} is untestable: {reason}", location, claims=claims
-        )
+    for note in model.untestable:
+        yield UntestableConstraint.finding(note.message, note.location, claims=note.claims)
     for conflict in result.conflicts:
         yield _conflict(conflict, model, result)
 

@@ -47,7 +47,10 @@ class Nearest:
 
     claim: str
     consistent: Interval
-    value: Fraction | None  # None: the stated interval already meets ``consistent``
+    value: Fraction | None  # None: the stated interval meets ``consistent``, or unknown
+    #: Propagation stopped at its work bound: ``consistent`` is only an outer bound, and
+    #: no nearest value is claimed (a bound creeping towards infinity looks like one).
+    exhausted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +201,8 @@ def _nearest(
     start = dict(env)
     start[claim] = variables[claim].domain
     outcome = propagate(relations, start)
+    if outcome.exhausted:
+        return Nearest(claim, outcome.domains[claim], None, exhausted=True)
     consistent = outcome.domains[claim] if outcome.consistent else _EMPTY
     return Nearest(claim, consistent, _closest(variables[claim].stated, consistent))
 
@@ -214,6 +219,9 @@ def _closest(stated: Interval, consistent: Interval) -> Fraction | None:
 
 
 def _inconsistent(relations: Iterable[Relation], start: Mapping[str, Interval]) -> bool:
+    """Proven inconsistent. A propagation that stops at its work bound proves nothing,
+    so the deletion filter then keeps the claim: the set stays inconsistent, though
+    perhaps not minimal."""
     outcome = propagate(relations, start)
     return not outcome.consistent
 

@@ -180,11 +180,12 @@ class DerivedConflict(Rule):
 
 @register
 class UntestableConstraint(Rule):
-    """A constraint cannot be tested with what the fact base states.
+    """A constraint or a built-in relation cannot be tested with what the fact base states.
 
-    It defines an unknown that nothing else bounds, involves a claim whose value
-    could not be read, or divides by a value that may be zero. Untestable is never
-    reported as consistent.
+    A constraint defines an unknown that nothing else bounds, involves a claim whose
+    value could not be read, or has sides bounded on one side only; a rank has no
+    other member of its scope to compare with; a conversion has no reference rate near
+    its date. Untestable is never reported as consistent.
 
     Why: a constraint that can never fail checks nothing; saying so keeps the
     report honest about its coverage.
