@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
 from factcheck.config import Settings
 from factcheck.display import show_interval
-from factcheck.engine.model import build_model
-from factcheck.engine.reporting import engine_findings
-from factcheck.engine.verdicts import EngineResult, judge
-from factcheck.explain import Explanation
-from factcheck.explain import explain as explain_id
 from factcheck.factbase import FactBase
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import Interval
@@ -21,7 +16,13 @@ from factcheck.loader import load_factbase
 from factcheck.report import Report, RuleInfo
 from factcheck.rules import RULES
 
-__all__ = ["check", "claim_records", "explain", "load", "run_engine"]
+if TYPE_CHECKING:  # the engine, explain and lint are imported by the commands that use them
+    from factcheck.engine.verdicts import EngineResult
+    from factcheck.explain import Explanation
+    from factcheck.lint.drafts import Draft
+    from factcheck.lint.run import LintOptions
+
+__all__ = ["check", "claim_records", "explain", "lint", "load", "run_engine"]
 
 
 def load(settings: Settings) -> tuple[FactBase, list[Finding]]:
@@ -34,6 +35,8 @@ def check(settings: Settings, fail_on: Severity | None = None) -> Report:
     factbase, findings = load_factbase(settings)
     for rule in RULES.values():
         findings.extend(rule.check(factbase))
+    from factcheck.engine.reporting import engine_findings
+
     result = run_engine(factbase)
     findings.extend(engine_findings(result))
     claims = factbase.claims.values()
@@ -59,13 +62,41 @@ def check(settings: Settings, fail_on: Severity | None = None) -> Report:
 
 def explain(settings: Settings, identifier: str) -> Explanation:
     """The explanation of one claim, constraint or unknown (raises ``UnknownIdError``)."""
+    from factcheck.explain import explain as explain_id
+
     factbase, _ = load_factbase(settings)
     return explain_id(factbase, run_engine(factbase), identifier)
 
 
 def run_engine(factbase: FactBase) -> EngineResult:
     """Build the constraint model of a loaded fact base and judge every relation."""
+    from factcheck.engine.model import build_model
+    from factcheck.engine.verdicts import judge
+
     return judge(build_model(factbase))
+
+
+def lint(settings: Settings, drafts: Sequence[Draft], options: LintOptions | None = None) -> Report:
+    """Lint drafts against the fact base the settings point at."""
+    from factcheck.lint.run import LintOptions, lint_drafts
+
+    factbase, _ = load_factbase(settings)
+    findings, stats = lint_drafts(factbase, drafts, options or LintOptions())
+    counts = (
+        ("drafts", stats.drafts),
+        ("figures", stats.figures),
+        ("checked", stats.checked),
+        ("unchecked", stats.unchecked),
+        ("claims", len(factbase.claims)),
+    )
+    report = Report(
+        tool_version=__version__,
+        findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
+        rules=rule_infos(),
+        files=tuple(d.path for d in drafts),
+        counts=counts,
+    )
+    return replace(report, fail_on=settings.fail_on)
 
 
 def rule_infos() -> tuple[RuleInfo, ...]:

@@ -228,3 +228,84 @@ def explain(
     from factcheck.formatters.explanation import format_explanation
 
     sys.stdout.write(format_explanation(explanation, OutputOptions(color=_color(), width=120)))
+
+
+def _read_draft(name: str) -> tuple[str, str] | str:
+    """(path, text) of a draft, or the reason it cannot be read."""
+    from factcheck.yamlsource import decode
+
+    if name == "-":
+        raw, shown = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        shown = name
+        try:
+            raw = Path(name).read_bytes()
+        except IsADirectoryError:
+            return f"{name}: is a directory"
+        except OSError as exc:
+            return f"{name}: cannot read: {exc.strerror or exc}"
+    if b"\0" in raw[:8192]:
+        return f"{shown}:1:1: not a text file (it holds NUL bytes)"
+    text, problems = decode(shown, raw)
+    if text is None:
+        return f"{problems[0].location}: {problems[0].message}"
+    return shown, text
+
+
+@app.command()
+def lint(
+    drafts: Annotated[
+        list[str], typer.Argument(metavar="FILE...", help="Markdown or text drafts; - for stdin.")
+    ],
+    *,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="How to write the report.")
+    ] = ReportFormat.TEXT,
+    strict: Annotated[
+        bool, typer.Option(help="List the figures that matched no claim (FC308, info).")
+    ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(help="The drafts' date (YYYY-MM-DD), for conversions and schedules."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(help="Lowest severity that makes the exit code 1 [default: error]."),
+    ] = None,
+    output_file: Annotated[
+        Path | None, typer.Option(help="Write the report here (atomically) instead of stdout.")
+    ] = None,
+    claims: ClaimsOption = None,
+) -> None:
+    """Check the figures in drafts against the fact base and against themselves."""
+    import datetime
+    from dataclasses import replace
+
+    from factcheck import api
+    from factcheck.findings import Severity
+    from factcheck.formatters import OutputOptions, render
+    from factcheck.lint.drafts import read_draft
+    from factcheck.lint.run import LintOptions
+    from factcheck.loader import InputError
+
+    when = None
+    if date is not None:
+        try:
+            when = datetime.date.fromisoformat(date)
+        except ValueError:
+            _fail(f"--date: {date!r} is not a date (write YYYY-MM-DD)")
+    settings = _settings(claims)
+    read = [_read_draft(name) for name in drafts]
+    unreadable = [r for r in read if isinstance(r, str)]
+    for reason in unreadable:
+        typer.echo(f"factcheck: error: {reason}", err=True)
+    parsed = [read_draft(path, text) for path, text in (r for r in read if not isinstance(r, str))]
+    try:
+        report = api.lint(settings, parsed, LintOptions(strict=strict, date=when))
+    except InputError as exc:
+        _fail(str(exc))
+    if fail_on is not None:
+        report = replace(report, fail_on=Severity(fail_on))
+    text = render(output_format, report, OutputOptions(color=_color() and output_file is None))
+    _emit(text, output_file)
+    raise typer.Exit(2 if unreadable else report.exit_code)

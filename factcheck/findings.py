@@ -59,6 +59,8 @@ class Finding:
     #: Set when the inconsistency is genuinely in the sources and an editor said so
     #: (``acknowledged`` on a claim or constraint): shown, but it does not fail a run.
     acknowledged: str | None = None
+    #: The line of a draft the finding is on, for formatters that show it underlined.
+    excerpt: str | None = None
 
     @property
     def sort_key(self) -> tuple[Location, str, str]:

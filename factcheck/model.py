@@ -187,6 +187,10 @@ class Metric(_Record):
     part_of: Id | None = Field(
         default=None, description="a metric that counts a superset of what this one counts"
     )
+    terms: tuple[str, ...] = Field(
+        default=(),
+        description="phrases that name the metric in prose, for linting drafts",
+    )
     ranks: Id | None = Field(
         default=None, description="for a rank metric: the metric whose values are ranked"
     )

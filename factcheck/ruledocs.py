@@ -12,6 +12,7 @@ _RANGES = {
     "FC0": "Input: files that cannot be read as a fact base",
     "FC1": "Fact base integrity: ids, references, values, quotes",
     "FC2": "Constraints: relations between claims, and the files that state them",
+    "FC3": "Drafts: figures in prose against the fact base and against themselves",
 }
 
 

@@ -17,7 +17,7 @@ runner = CliRunner()
 
 
 def test_codes_are_grouped_and_slugs_unique() -> None:
-    assert all(re.fullmatch(r"FC[012]\d\d", code) for code in RULES)
+    assert all(re.fullmatch(r"FC[0-3]\d\d", code) for code in RULES)
     slugs = [rule.slug for rule in RULES.values()]
     assert len(slugs) == len(set(slugs))
 

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.findings import Severity
+from factcheck.findings import Finding, Severity
 from factcheck.formatters import OutputOptions
 from factcheck.report import Report
 
@@ -48,6 +48,22 @@ def format_claims_table(records: Sequence[dict[str, Any]], options: OutputOption
     return buffer.getvalue()
 
 
+def _excerpt(finding: Finding) -> Text:
+    """The draft's line with the figure underlined, as ruff and mypy show source."""
+    loc = finding.location
+    assert finding.excerpt is not None
+    gutter = f"{loc.line:>5} | "
+    start = loc.column - 1
+    end = loc.end_column - 1 if loc.end_column and loc.end_line == loc.line else start + 1
+    text = Text(gutter, style="dim")
+    text.append(finding.excerpt[:start])
+    text.append(finding.excerpt[start:end], style=f"underline {_STYLE[finding.severity]}")
+    text.append(finding.excerpt[end:])
+    text.append("\n" + " " * (len(gutter) - 2) + "| ", style="dim")
+    text.append(" " * start + "^" * max(1, end - start), style=_STYLE[finding.severity])
+    return text
+
+
 def format_report(report: Report, options: OutputOptions) -> str:
     buffer = io.StringIO()
     console = _console(buffer, options)
@@ -62,6 +78,8 @@ def format_report(report: Report, options: OutputOptions) -> str:
         if finding.acknowledged is not None:
             line.append(f"\n    acknowledged: {finding.acknowledged}", style="italic")
         console.print(line)
+        if finding.excerpt is not None:
+            console.print(_excerpt(finding))
         for related in finding.related:
             console.print(Text(f"    {related.location}: {related.message}", style="dim"))
     counts = dict(report.counts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.rules import constraints, input, integrity  # noqa: F401  (registers the rules)
+from factcheck.rules import constraints, input, integrity, lint  # noqa: F401  (registers them)
 from factcheck.rules.registry import RULES, Rule, register
 
 __all__ = ["RULES", "Rule", "register"]

@@ -59,6 +59,7 @@ class Rule:
         related: tuple[Related, ...] = (),
         severity: Severity | None = None,
         acknowledged: str | None = None,
+        excerpt: str | None = None,
     ) -> Finding:
         return Finding(
             code=cls.code,
@@ -69,6 +70,7 @@ class Rule:
             related=related,
             claims=claims,
             acknowledged=acknowledged,
+            excerpt=excerpt,
         )
 
     @classmethod

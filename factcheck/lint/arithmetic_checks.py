@@ -1,0 +1,221 @@
+"""A draft checked against itself: shares, conversions, growth, sums and schedules
+stated within one sentence. Each check returns (rule, message, figure) for what fails.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import combinations
+
+from factcheck import arithmetic as ar
+from factcheck.display import show_interval
+from factcheck.figures import Figure, Hedge
+from factcheck.hedges import HedgeWidths, interval_of
+from factcheck.intervals import Interval
+from factcheck.rules.lint import (
+    DraftConversionImplausible,
+    DraftGrowthMismatch,
+    DraftScheduleMismatch,
+    DraftShareMismatch,
+    DraftSumMismatch,
+)
+from factcheck.rules.registry import Rule
+from factcheck.units import Unit
+
+__all__ = ["Problem", "SentenceFigures", "check_sentence"]
+
+RATE_TOLERANCE = Fraction(2, 100)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    rule: type[Rule]
+    message: str
+    figure: Figure
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFigures:
+    text: str
+    figures: Sequence[Figure]
+    widths: HedgeWidths
+    rates: Interval | None  # plausible yuan per dollar for the draft's date, if known
+    year: int | None  # the draft's year, if known
+
+
+def _is_year(figure: Figure) -> bool:
+    return (
+        figure.unit is None
+        and figure.low.step == 0
+        and figure.low.value.denominator == 1
+        and 1900 <= figure.low.value <= 2100
+    )
+
+
+def _is_count(figure: Figure) -> bool:
+    return figure.unit is None and figure.hedge is None and not _is_year(figure)
+
+
+def _interval(figure: Figure, widths: HedgeWidths) -> Interval:
+    return interval_of(figure, widths)
+
+
+def _percent_of(part: Interval, whole: Interval) -> Interval:
+    return ar.multiply(ar.divide(part, whole), Interval.point(100))
+
+
+def _after(s: SentenceFigures, figure: Figure, n: int = 40) -> str:
+    return s.text[figure.end : figure.end + n].lower()
+
+
+def _before(s: SentenceFigures, figure: Figure, n: int = 40) -> str:
+    return s.text[max(0, figure.start - n) : figure.start].lower()
+
+
+def shares(s: SentenceFigures) -> Iterator[Problem]:
+    counts = [f for f in s.figures if _is_count(f)]
+    for share in s.figures:
+        if share.unit is not Unit.PERCENT or share.negative or len(counts) < 2:
+            continue
+        if not re.match(r"\s+of\s+(the\s+)?(total|all)\b", _after(s, share)):
+            continue
+        stated = _interval(share, s.widths)
+        pairs = [(a, b) for a, b in combinations(counts, 2)] + [
+            (b, a) for a, b in combinations(counts, 2)
+        ]
+        ratios = [
+            _percent_of(_interval(a, s.widths), _interval(b, s.widths))
+            for a, b in pairs
+            if a.low.value < b.low.value
+        ]
+        if ratios and not any(r.meets(stated) for r in ratios):
+            shown = ", ".join(s.text[c.start : c.end] for c in counts)
+            yield Problem(
+                DraftShareMismatch,
+                f"{s.text[share.start : share.end]!r} is not the share any of {shown} makes "
+                f"of another (closest: {show_interval(_closest(ratios, stated), None)} percent)",
+                share,
+            )
+
+
+def _closest(candidates: list[Interval], target: Interval) -> Interval:
+    def distance(i: Interval) -> Fraction:
+        lo = i.lo if i.lo is not None else Fraction(0)
+        t = target.lo if target.lo is not None else Fraction(0)
+        return abs(lo - t)
+
+    return min(candidates, key=distance)
+
+
+def conversions(s: SentenceFigures) -> Iterator[Problem]:
+    if s.rates is None:
+        return
+    for yuan, dollars in zip(s.figures, s.figures[1:], strict=False):
+        if yuan.unit is not Unit.CNY or dollars.unit is not Unit.USD:
+            continue
+        if not re.fullmatch(r"\s*\(\s*", s.text[yuan.end : dollars.start]):
+            continue
+        rate = ar.divide(_interval(yuan, s.widths), _interval(dollars, s.widths))
+        if not rate.meets(s.rates):
+            written = s.text[yuan.start : dollars.end + 1]
+            yield Problem(
+                DraftConversionImplausible,
+                f"{written!r} implies {show_interval(rate, None)} yuan per dollar; the "
+                f"reference parity allows {show_interval(s.rates, None)}",
+                dollars,
+            )
+
+
+def growth(s: SentenceFigures) -> Iterator[Problem]:
+    for i, rise in enumerate(s.figures):
+        if rise.unit is not Unit.PERCENT or not s.text[rise.start :].lower().startswith(
+            ("up", "down")
+        ):
+            continue
+        base = next(
+            (f for f in s.figures[i + 1 :] if re.search(r"\bfrom\s+$", _before(s, f))), None
+        )
+        now = next((f for f in reversed(s.figures[:i]) if base and f.unit is base.unit), None)
+        if base is None or now is None or _is_year(base):
+            continue
+        change = ar.subtract(
+            _percent_of(_interval(now, s.widths), _interval(base, s.widths)), Interval.point(100)
+        )
+        if not change.meets(_interval(rise, s.widths)):
+            yield Problem(
+                DraftGrowthMismatch,
+                f"{s.text[now.start : now.end]!r} is {show_interval(change, None)} percent "
+                f"up on {s.text[base.start : base.end]!r}, not {s.text[rise.start : rise.end]!r}",
+                rise,
+            )
+
+
+_TOTAL_BEFORE = re.compile(r"(?:total(?:l)?ing|a total of|in total of|total of|sum of)\s+$")
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|,?\s*and|,?\s*plus)\s*")
+
+
+def _listed_before(s: SentenceFigures, i: int) -> list[Figure]:
+    """The list of figures that ends just before figure ``i``: "248, 1,744 and 2,930"."""
+    parts: list[Figure] = []
+    for figure in reversed(s.figures[:i]):
+        if parts and not _LIST_SEPARATOR.fullmatch(s.text[figure.end : parts[0].start]):
+            break
+        parts.insert(0, figure)
+    return parts
+
+
+def sums(s: SentenceFigures) -> Iterator[Problem]:
+    for i, total in enumerate(s.figures):
+        if not _TOTAL_BEFORE.search(_before(s, total)) or _is_year(total):
+            continue
+        parts = _listed_before(s, i)
+        if any(p.unit is not total.unit or p.hedge is not None or _is_year(p) for p in parts):
+            continue
+        if len(parts) < 2:
+            continue
+        added = ar.total(_interval(p, s.widths) for p in parts)
+        if not added.meets(_interval(total, s.widths)):
+            shown = " + ".join(s.text[p.start : p.end] for p in parts)
+            yield Problem(
+                DraftSumMismatch,
+                f"{shown} is {show_interval(added, None)}, not {s.text[total.start : total.end]!r}",
+                total,
+            )
+
+
+def schedules(s: SentenceFigures) -> Iterator[Problem]:
+    for lead in s.figures:
+        if lead.unit is not Unit.YEARS or not _after(s, lead).startswith(" ahead of schedule"):
+            continue
+        deadline = next((f for f in s.figures if f.hedge is Hedge.AT_MOST and _is_year(f)), None)
+        if deadline is None:
+            continue
+        # The year it was reached: a plain year in the sentence ("Since 2019" is not),
+        # else the draft's own.
+        others = [
+            f.low.value for f in s.figures if _is_year(f) and f is not deadline and f.hedge is None
+        ]
+        reached = others[0] if others else (Fraction(s.year) if s.year is not None else None)
+        if reached is None:
+            continue
+        years = ar.subtract(Interval.point(deadline.low.value), _interval(lead, s.widths))
+        if reached not in years:
+            yield Problem(
+                DraftScheduleMismatch,
+                f"{int(deadline.low.value)} less {s.text[lead.start : lead.end]!r} is "
+                f"{show_interval(years, Unit.YEAR)}, not {int(reached)}",
+                lead,
+            )
+
+
+CHECKS = (shares, conversions, growth, sums, schedules)
+
+
+def check_sentence(s: SentenceFigures) -> Iterator[Problem]:
+    for check in CHECKS:
+        yield from check(s)

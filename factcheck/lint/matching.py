@@ -1,0 +1,386 @@
+"""Which claim a figure in a draft speaks about.
+
+Two ways, tried in order:
+
+1. **Anchors.** Every figure in a claim's quote is an anchor: the claim's value, or a year
+   or date within the claim's ``as_of`` ("In 2017, the value … reached 163 billion
+   yuan"), with the words on either side of it. A draft that reuses a source sentence
+   puts its figure between the same words; the figure is held to the anchor's interval.
+2. **Signatures.** For a draft in its own words: the claims whose subject is named in the
+   sentence (name or alias), whose metric is named near the figure (the metric's
+   ``terms``), whose qualifiers are all mentioned, whose unit fits and whose time fits
+   any year the sentence states. The figure must fit one of the best such claims.
+
+An inverted index from words to anchors and signatures keeps this to a few candidates
+per figure, whatever the size of the fact base.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from functools import cached_property
+
+from factcheck.factbase import FactBase
+from factcheck.figures import Figure, Hedge, scan
+from factcheck.hedges import HedgeWidths, interval_of
+from factcheck.intervals import Interval
+from factcheck.model import Claim
+from factcheck.periods import Period
+from factcheck.units import Measure, Unit, convert, domain_of
+
+__all__ = ["Anchor", "ClaimIndex", "Match", "figure_interval", "words"]
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# Words that identify nothing. A tuple, not "...".split(), so that ruff keeps it short.
+STOPWORDS = frozenset((
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "from", "with", "and",
+    "or", "as", "is", "was", "were", "are", "be", "been", "its", "it", "that", "this",
+    "which", "their", "his", "her", "they", "them", "than", "more", "less", "over",
+    "about", "nearly", "some", "up", "has", "had", "have", "will", "would", "could",
+    "there", "these", "those", "into", "per",
+))  # fmt: skip
+#: Unit and scale words say nothing of what a sentence is about ("163 billion yuan").
+UNIT_WORDS = frozenset((
+    "percent", "per", "cent", "thousand", "million", "billion", "trillion", "yuan", "rmb",
+    "cny", "renminbi", "dollars", "usd", "times", "years", "year", "km",
+))  # fmt: skip
+CONTEXT = 4  # words on each side of a figure that identify it
+MIN_CONTEXT = Fraction(1, 2)  # share of an anchor's context words the draft must repeat
+MIN_SENTENCE = Fraction(2, 5)  # share of a quote's words the draft sentence must share
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def content(tokens: Iterable[str]) -> set[str]:
+    """The words that say what a sentence is about."""
+    return {t for t in tokens if t not in STOPWORDS and t not in UNIT_WORDS and not t.isdigit()}
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """What a figure matched to a claim must fit: the claim's interval, and the figure
+    as the claim writes it (its number rounded, without its hedge)."""
+
+    interval: Interval
+    written: Interval
+    hedge: Hedge | None
+    unit: Unit | None  # None: a calendar year (an as_of), compared as a number
+    ends: tuple[Interval, Interval] | None = None  # a range's written ends
+
+    def fits(self, figure: Figure, widths: HedgeWidths) -> bool | None:
+        """Whether ``figure`` agrees; None when it cannot be in this unit at all.
+
+        With the same hedge ("more than 300" against "more than 3,000") the written
+        numbers must agree: the draft states a different figure. A range against a
+        range: each end must agree ("between 2020 and 2022" is not "between 2019 and
+        2022", though they overlap). Otherwise the draft's interval must meet the
+        claim's ("nearly 13,000" against 12,950)."""
+        interval = figure_interval(figure, self.unit, widths)
+        if interval is None:
+            return None
+        if figure.is_range and self.ends is not None:
+            low, high = range_ends(figure, self.unit, widths)
+            return low.meets(self.ends[0]) and high.meets(self.ends[1])
+        if figure.hedge is not None and figure.hedge is self.hedge:
+            written = figure_interval(replace(figure, hedge=None), self.unit, widths)
+            return written is not None and written.meets(self.written)
+        return interval.meets(self.interval)
+
+
+def range_ends(figure: Figure, unit: Unit | None, widths: HedgeWidths) -> tuple[Interval, Interval]:
+    """The written ends of a range, each with its own rounding."""
+    ends = []
+    for amount in (figure.low, figure.high):
+        end = replace(figure, low=amount, high=amount, hedge=None)
+        ends.append(figure_interval(end, unit, widths) or Interval.everything())
+    return ends[0], ends[1]
+
+
+@dataclass(frozen=True)
+class SentenceWords:
+    """A sentence of a draft as matching reads it, worked out once for all its figures."""
+
+    text: str
+    figures: tuple[Figure, ...]
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        return words(self.text)
+
+    @cached_property
+    def content(self) -> set[str]:
+        return content(self.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    claim: str
+    kind: str  # "value" or "time"
+    expected: Expected
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    quote: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    claim: str
+    subject: tuple[tuple[str, ...], ...]  # names and aliases, as word sequences
+    metric: tuple[tuple[str, ...], ...]
+    qualifiers: tuple[tuple[str, ...], ...]
+    expected: Expected
+    as_of: Period
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The claim a figure was held to, and whether it fits."""
+
+    claim: str
+    kind: str  # "value", "time" (an anchor) or "signature"
+    expected: Expected
+    fits: bool
+
+
+def figure_interval(figure: Figure, unit: Unit | None, widths: HedgeWidths) -> Interval | None:
+    """The figure's interval in ``unit``, or None when the figure cannot be in it."""
+    written = figure.unit
+    if unit is None or unit is Unit.YEAR:  # a calendar year: a bare number
+        if written is not None:
+            return None
+        return interval_of(figure, widths)
+    if written is None:
+        if unit in {Unit.COUNT, Unit.RANK, Unit.CNY_PER_USD}:
+            return interval_of(figure, widths, unit).intersect(_domain(unit))
+        return None
+    if written is unit:
+        return interval_of(figure, widths, unit).intersect(_domain(unit))
+    factor = convert(Fraction(1), written, unit)
+    if factor is None:
+        return None
+    base = interval_of(figure, widths, unit)
+    lo = None if base.lo is None else base.lo * factor
+    hi = None if base.hi is None else base.hi * factor
+    return Interval(lo, hi, base.lo_closed, base.hi_closed)
+
+
+def _domain(unit: Unit) -> Interval:
+    measure = {Unit.PERCENT: Measure.SHARE, Unit.RANK: Measure.RANK}.get(unit, Measure.COUNT)
+    return domain_of(measure)
+
+
+def _positional_keys(
+    before: tuple[str, ...], after: tuple[str, ...]
+) -> Iterator[tuple[str, int, str]]:
+    """The words beside a figure with their places: ("b", 1, w) is the word just before."""
+    for distance, word in enumerate(reversed(before), 1):
+        if word not in STOPWORDS:
+            yield "b", distance, word
+    for distance, word in enumerate(after, 1):
+        if word not in STOPWORDS:
+            yield "a", distance, word
+
+
+def _aligned(
+    anchor: Anchor, before: tuple[str, ...], after: tuple[str, ...], same_hedge: bool
+) -> Fraction:
+    """Share of the anchor's context the figure has in the same places: the words before
+    it read outwards from the figure, the words after it likewise, and its hedge (which
+    sits between them: "by 2025" is not "in 2023"). Position matters: in "Among the
+    500,68 were", 500 and 68 share their neighbours as a set, not in place."""
+    positions = len(anchor.before) + len(anchor.after) + 1
+    same = sum(a == b for a, b in zip(reversed(anchor.before), reversed(before), strict=False))
+    same += sum(a == b for a, b in zip(anchor.after, after, strict=False))
+    return Fraction(same + same_hedge, positions)
+
+
+def _is_year(figure: Figure) -> bool:
+    value = figure.low.value
+    return (
+        figure.unit is None and figure.low == figure.high and figure.low.step == 0
+        and value.denominator == 1 and 1900 <= value <= 2100
+    )  # fmt: skip
+
+
+def _phrases(texts: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(t for t in (tuple(words(x)) for x in texts) if t)
+
+
+def _contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1))
+
+
+class ClaimIndex:
+    """Anchors and signatures of every claim, indexed by the words that find them."""
+
+    def __init__(self, factbase: FactBase, widths: HedgeWidths) -> None:
+        self.widths = widths
+        self.anchors: list[Anchor] = []
+        self.signatures: list[Signature] = []
+        # (side, distance, word) → anchors with that word at that place beside their figure
+        self._anchor_keys: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+        self._signature_words: dict[str, list[int]] = defaultdict(list)
+        self.expected: dict[str, Expected] = {}
+        for cid, entry in factbase.claims.items():
+            reading = factbase.readings.get(cid)
+            if reading is None:
+                continue
+            claim = entry.record
+            unhedged = replace(reading.figure, hedge=None)
+            written = interval_of(unhedged, widths, reading.unit, claim.precision)
+            ends = (
+                range_ends(reading.figure, reading.unit, widths)
+                if reading.figure.is_range
+                else None
+            )
+            expected = Expected(reading.interval, written, reading.figure.hedge, reading.unit, ends)
+            self.expected[cid] = expected
+            signature = self._signature(factbase, cid, expected)
+            if signature is not None:
+                for phrase in signature.metric:
+                    for word in content(phrase):
+                        self._signature_words[word].append(len(self.signatures))
+                self.signatures.append(signature)
+        by_source: dict[str, list[str]] = defaultdict(list)
+        for cid in self.expected:
+            by_source[factbase.claims[cid].record.source].append(cid)
+        for cid, expected in self.expected.items():
+            claim = factbase.claims[cid].record
+            others = [o for o in by_source[claim.source] if o != cid]
+            for anchor in self._anchors(cid, claim, expected, others):
+                for key in _positional_keys(anchor.before, anchor.after):
+                    self._anchor_keys[key].append(len(self.anchors))
+                self.anchors.append(anchor)
+
+    def _anchors(
+        self, cid: str, claim: Claim, expected: Expected, others: list[str]
+    ) -> Iterator[Anchor]:
+        """The claim's figures in its quote: its value; a year or date within its
+        ``as_of`` (the time it holds for); and another claim's value written again
+        ("Among the 500,68": the 500 of bj-healthcare)."""
+        quote = " ".join(claim.quote.split())
+        written = " ".join(claim.value.split())
+        value_at = quote.casefold().find(written.casefold())
+        value_end = value_at + len(written)
+        quote_words = frozenset(content(words(quote)))
+        first, last = claim.as_of.days
+        for figure in scan(quote):
+            before = tuple(words(quote[: figure.start]))[-CONTEXT:]
+            after = tuple(words(quote[figure.end :]))[:CONTEXT]
+            in_value = value_at != -1 and figure.start < value_end and value_at < figure.end
+            target: tuple[str, str, Expected] | None = None
+            # A figure inside the value that fits the claim is its value ("68" of "500,68").
+            if in_value and expected.fits(figure, self.widths):
+                target = (cid, "value", expected)
+            elif (
+                _is_year(figure)
+                and claim.as_of.start.year <= figure.low.value <= claim.as_of.end.year
+            ):
+                years = Interval.closed(claim.as_of.start.year, claim.as_of.end.year)
+                own = Interval.point(figure.low.value)
+                target = (cid, "time", Expected(years, own, figure.hedge, None))
+            elif (
+                figure.unit is Unit.DATE and first <= figure.low.value <= figure.high.value <= last
+            ):
+                days = Interval.closed(first, last)
+                own = Interval.closed(figure.low.value, figure.high.value)
+                target = (cid, "time", Expected(days, own, figure.hedge, Unit.DATE))
+            else:
+                target = self._restated(figure, others)
+            if target is not None:
+                claim_id, kind, wanted = target
+                yield Anchor(claim_id, kind, wanted, before, after, quote_words)
+
+    def _restated(self, figure: Figure, others: list[str]) -> tuple[str, str, Expected] | None:
+        """Another claim of the same source whose value this figure writes again."""
+        for other in others:
+            wanted = self.expected[other]
+            own = figure_interval(replace(figure, hedge=None), wanted.unit, self.widths)
+            if own is not None and own == wanted.written and figure.hedge is wanted.hedge:
+                return other, "value", wanted
+        return None
+
+    @staticmethod
+    def _signature(factbase: FactBase, cid: str, expected: Expected) -> Signature | None:
+        claim = factbase.claims[cid].record
+        entity = factbase.entities.get(claim.subject)
+        metric = factbase.metrics.get(claim.metric)
+        if entity is None or metric is None or not metric.record.terms:
+            return None
+        names = _phrases([entity.record.name, *entity.record.aliases])
+        qualifiers = _phrases(str(v).replace("-", " ") for v in claim.qualifiers.values())
+        return Signature(
+            cid, names, _phrases(metric.record.terms), qualifiers, expected, claim.as_of
+        )
+
+    # -- matching -------------------------------------------------------------------
+    def match(self, figure: Figure, sentence: SentenceWords) -> list[Match]:
+        """The claims ``figure`` (its span relative to the sentence) is held to: one
+        anchor, or the best signatures; empty when it speaks about nothing known."""
+        before = tuple(words(sentence.text[: figure.start]))[-CONTEXT:]
+        after = tuple(words(sentence.text[figure.end :]))[:CONTEXT]
+        anchor = self._best_anchor(figure, before, after, sentence.content)
+        if anchor is not None:
+            return [anchor]
+        return self._signatures(figure, sentence)
+
+    def _best_anchor(
+        self, figure: Figure, before: tuple[str, ...], after: tuple[str, ...], sentence: set[str]
+    ) -> Match | None:
+        candidates = {
+            i for key in _positional_keys(before, after) for i in self._anchor_keys.get(key, ())
+        }
+        ranked: list[tuple[Fraction, int]] = []
+        for i in candidates:
+            anchor = self.anchors[i]
+            context = _aligned(anchor, before, after, figure.hedge is anchor.expected.hedge)
+            if context < MIN_CONTEXT:
+                continue
+            overlap = Fraction(len(anchor.quote & sentence), max(len(anchor.quote), 1))
+            if overlap >= MIN_SENTENCE:
+                ranked.append((context + overlap, i))
+        # Best first; the exact (and slower) unit and value test only for the leaders.
+        for _, i in sorted(ranked, reverse=True):
+            anchor = self.anchors[i]
+            fits = anchor.expected.fits(figure, self.widths)
+            if fits is not None:
+                return Match(anchor.claim, anchor.kind, anchor.expected, fits)
+        return None
+
+    def _signatures(self, figure: Figure, sentence: SentenceWords) -> list[Match]:
+        tokens = sentence.tokens
+        start = len(words(sentence.text[: figure.start]))
+        window = tokens[max(0, start - 8) : start + 8]
+        candidates = {i for word in content(window) for i in self._signature_words.get(word, ())}
+        years = [f.low.value for f in sentence.figures if f is not figure and _is_year(f)]
+        scored: list[tuple[int, Match]] = []
+        for i in candidates:
+            signature = self.signatures[i]
+            if _is_year(figure) and signature.expected.unit is not Unit.YEAR:
+                continue  # "in 2021" beside a count is the count's year, not the count
+            if not any(_contains(window, phrase) for phrase in signature.metric):
+                continue
+            if not any(_contains(tokens, phrase) for phrase in signature.subject):
+                continue
+            if not all(_contains(tokens, phrase) for phrase in signature.qualifiers):
+                continue
+            if years and not any(
+                signature.as_of.start.year <= y <= signature.as_of.end.year for y in years
+            ):
+                continue
+            fits = signature.expected.fits(figure, self.widths)
+            if fits is None:
+                continue
+            match = Match(signature.claim, "signature", signature.expected, fits)
+            scored.append((len(signature.qualifiers), match))
+        if not scored:
+            return []
+        most = max(q for q, _ in scored)
+        return [m for q, m in scored if q == most]

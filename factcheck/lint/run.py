@@ -1,0 +1,181 @@
+"""``factcheck lint``: drafts → figures → claims → findings, as one ``Report``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from factcheck.arithmetic import hull
+from factcheck.display import show_interval
+from factcheck.factbase import FactBase
+from factcheck.figures import Figure, scan
+from factcheck.findings import Finding
+from factcheck.intervals import Interval
+from factcheck.lint.arithmetic_checks import RATE_TOLERANCE, SentenceFigures, check_sentence
+from factcheck.lint.drafts import Draft
+from factcheck.lint.matching import ClaimIndex, Match, SentenceWords
+from factcheck.periods import Period
+from factcheck.rules.lint import (
+    DateContradictsClaim,
+    FigureContradictsClaim,
+    InvalidSuppression,
+    UncheckedFigure,
+    UnusedSuppression,
+)
+from factcheck.units import Measure
+
+__all__ = ["LintOptions", "LintStats", "lint_drafts"]
+
+RATE_WINDOW = timedelta(days=31)
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    strict: bool = False  # list unchecked figures (FC308)
+    date: date | None = None  # the drafts' date, for conversions and schedules
+
+
+@dataclass
+class LintStats:
+    drafts: int = 0
+    figures: int = 0
+    checked: int = 0
+
+    @property
+    def unchecked(self) -> int:
+        return self.figures - self.checked
+
+
+@dataclass
+class _Linter:
+    factbase: FactBase
+    index: ClaimIndex
+    options: LintOptions
+    stats: LintStats = field(default_factory=LintStats)
+
+    def draft(self, draft: Draft) -> list[Finding]:
+        when = self.options.date or (date.fromisoformat(draft.date) if draft.date else None)
+        rates = self._rates(when)
+        found: list[tuple[int, Finding]] = []  # with the offset each is at, for suppressions
+        for sentence in draft.sentences:
+            text = draft.prose[sentence.start : sentence.end]
+            figures = tuple(scan(text))
+            words = SentenceWords(text, figures)
+            for figure in figures:
+                self.stats.figures += 1
+                for finding in self._figure(draft, sentence.start, words, figure):
+                    found.append((sentence.start + figure.start, finding))
+            facts = SentenceFigures(
+                text, figures, self.index.widths, rates, when.year if when else None
+            )
+            for problem in check_sentence(facts):
+                at = sentence.start + problem.figure.start
+                where = draft.location(at, sentence.start + problem.figure.end)
+                excerpt = draft.line_text(at)
+                found.append((at, problem.rule.finding(problem.message, where, excerpt=excerpt)))
+        return _suppress(draft, found)
+
+    def _figure(
+        self, draft: Draft, offset: int, sentence: SentenceWords, figure: Figure
+    ) -> list[Finding]:
+        matches = self.index.match(figure, sentence)
+        text = sentence.text
+        at, end = offset + figure.start, offset + figure.end
+        written = text[figure.start : figure.end]
+        if not matches:
+            if self.options.strict:
+                return [
+                    UncheckedFigure.finding(
+                        f"{written!r} matched no claim", draft.location(at, end),
+                        excerpt=draft.line_text(at),
+                    )
+                ]  # fmt: skip
+            return []
+        self.stats.checked += 1
+        if any(m.fits for m in matches):
+            return []
+        match = matches[0]
+        rule = DateContradictsClaim if match.kind == "time" else FigureContradictsClaim
+        return [
+            rule.finding(
+                self._message(written, match), draft.location(at, end),
+                claims=tuple(m.claim for m in matches), excerpt=draft.line_text(at),
+            )
+        ]  # fmt: skip
+
+    def _message(self, written: str, match: Match) -> str:
+        claim = self.factbase.claims[match.claim].record
+        source = self.factbase.sources.get(claim.source)
+        where = (
+            f"{source.record.title} ({source.record.published.when})" if source else claim.source
+        )
+        quote = " ".join(claim.quote.split())
+        if match.kind == "time":
+            said = f"holds for {claim.as_of}"
+        else:
+            said = f"says {claim.value}"
+            shown = show_interval(match.expected.interval, match.expected.unit)
+            if shown.replace(",", "") != claim.value.replace(",", ""):
+                said += f" ({shown})"
+        return f"{written!r} does not fit claim {match.claim!r}, which {said}: “{quote}” — {where}"
+
+    def _rates(self, when: date | None) -> Interval | None:
+        rates = [
+            (e.record.as_of, self.factbase.readings[cid].interval)
+            for cid, e in self.factbase.claims.items()
+            if cid in self.factbase.readings
+            and self.factbase.metrics.get(e.record.metric) is not None
+            and self.factbase.metrics[e.record.metric].record.measures is Measure.EXCHANGE_RATE
+        ]
+        if when is not None:
+            window = Period(when - RATE_WINDOW, when + RATE_WINDOW)
+            rates = [r for r in rates if r[0].overlaps(window)]
+        if not rates:
+            return None
+        band = hull(interval for _, interval in rates)
+        assert band.lo is not None
+        assert band.hi is not None
+        return Interval(band.lo * (1 - RATE_TOLERANCE), band.hi * (1 + RATE_TOLERANCE))
+
+
+def _suppress(draft: Draft, found: list[tuple[int, Finding]]) -> list[Finding]:
+    """Drop what a draft's suppressions silence; report the ones that silence nothing."""
+    kept: list[Finding] = []
+    used: set[int] = set()
+    for offset, finding in found:
+        hit = next(
+            (
+                i for i, s in enumerate(draft.suppressions)
+                if s.applies[0] <= offset < s.applies[1]
+                and any(finding.code.startswith(code) for code in s.codes)
+            ),
+            None,
+        )  # fmt: skip
+        if hit is None:
+            kept.append(finding)
+        else:
+            used.add(hit)
+    for i, suppression in enumerate(draft.suppressions):
+        if i not in used:
+            codes = ", ".join(suppression.codes)
+            kept.append(
+                UnusedSuppression.finding(
+                    f"the suppression of {codes} silenced nothing in the paragraph after it",
+                    suppression.location,
+                )
+            )
+    for problem, where in draft.problems:
+        kept.append(InvalidSuppression.finding(f"this suppression {problem}", where))
+    return kept
+
+
+def lint_drafts(
+    factbase: FactBase, drafts: Sequence[Draft], options: LintOptions
+) -> tuple[list[Finding], LintStats]:
+    linter = _Linter(factbase, ClaimIndex(factbase, factbase.settings.hedges), options)
+    findings: list[Finding] = []
+    for draft in drafts:
+        linter.stats.drafts += 1
+        findings.extend(linter.draft(draft))
+    return findings, linter.stats
