@@ -28,9 +28,9 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from itertools import pairwise
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
