@@ -254,10 +254,24 @@ def _dates(text: str) -> list[Figure]:
     return dates
 
 
+#: Numbers that are not figures: phone numbers (0086-27-87592219), times of day (07:30),
+#: numbers of houses and items (No. 18), screen sizes (1024*768), numbers with a leading
+#: zero (0086, an id or a code).
+_NOT_FIGURES = re.compile(
+    r"""\+?\d{2,}(?:-\d{2,}){2,}
+      | \b\d{1,2}:\d{2}(?::\d{2})?\b
+      | \b(?:No|no|Nr|nr)\.\s*\d+
+      | \b\d+\s*[*×]\s*\d+\b
+      | (?<![\d.,])0\d+""",
+    re.VERBOSE,
+)
+
+
 def scan(text: str) -> Iterator[Figure]:
     """Every figure in ``text``, left to right, with hedges and ranges joined."""
     dates = _dates(text)
     taken = [(d.start, d.end) for d in dates]
+    taken += [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
     quantities = [
         q
         for m in _QUANTITY.finditer(text)

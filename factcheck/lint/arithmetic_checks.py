@@ -67,6 +67,11 @@ def _percent_of(part: Interval, whole: Interval) -> Interval:
     return ar.multiply(ar.divide(part, whole), Interval.point(100))
 
 
+def _text(s: SentenceFigures, figure: Figure, end: int | None = None) -> str:
+    """A figure as written, on one line ("10.5 percent", even across a line break)."""
+    return " ".join(s.text[figure.start : end if end is not None else figure.end].split())
+
+
 def _after(s: SentenceFigures, figure: Figure, n: int = 40) -> str:
     return s.text[figure.end : figure.end + n].lower()
 
@@ -92,10 +97,10 @@ def shares(s: SentenceFigures) -> Iterator[Problem]:
             if a.low.value < b.low.value
         ]
         if ratios and not any(r.meets(stated) for r in ratios):
-            shown = ", ".join(s.text[c.start : c.end] for c in counts)
+            shown = ", ".join(_text(s, c) for c in counts)
             yield Problem(
                 DraftShareMismatch,
-                f"{s.text[share.start : share.end]!r} is not the share any of {shown} makes "
+                f"{_text(s, share)!r} is not the share any of {shown} makes "
                 f"of another (closest: {show_interval(_closest(ratios, stated), None)} percent)",
                 share,
             )
@@ -120,7 +125,7 @@ def conversions(s: SentenceFigures) -> Iterator[Problem]:
             continue
         rate = ar.divide(_interval(yuan, s.widths), _interval(dollars, s.widths))
         if not rate.meets(s.rates):
-            written = s.text[yuan.start : dollars.end + 1]
+            written = _text(s, yuan, dollars.end + 1)
             yield Problem(
                 DraftConversionImplausible,
                 f"{written!r} implies {show_interval(rate, None)} yuan per dollar; the "
@@ -147,8 +152,8 @@ def growth(s: SentenceFigures) -> Iterator[Problem]:
         if not change.meets(_interval(rise, s.widths)):
             yield Problem(
                 DraftGrowthMismatch,
-                f"{s.text[now.start : now.end]!r} is {show_interval(change, None)} percent "
-                f"up on {s.text[base.start : base.end]!r}, not {s.text[rise.start : rise.end]!r}",
+                f"{_text(s, now)!r} is {show_interval(change, None)} percent "
+                f"up on {_text(s, base)!r}, not {_text(s, rise)!r}",
                 rise,
             )
 
@@ -180,10 +185,10 @@ def sums(s: SentenceFigures) -> Iterator[Problem]:
             continue
         added = ar.total(_interval(p, s.widths) for p in parts)
         if not added.meets(_interval(total, s.widths)):
-            shown = " + ".join(s.text[p.start : p.end] for p in parts)
+            shown = " + ".join(_text(s, p) for p in parts)
             yield Problem(
                 DraftSumMismatch,
-                f"{shown} is {show_interval(added, None)}, not {s.text[total.start : total.end]!r}",
+                f"{shown} is {show_interval(added, None)}, not {_text(s, total)!r}",
                 total,
             )
 
@@ -207,7 +212,7 @@ def schedules(s: SentenceFigures) -> Iterator[Problem]:
         if reached not in years:
             yield Problem(
                 DraftScheduleMismatch,
-                f"{int(deadline.low.value)} less {s.text[lead.start : lead.end]!r} is "
+                f"{int(deadline.low.value)} less {_text(s, lead)!r} is "
                 f"{show_interval(years, Unit.YEAR)}, not {int(reached)}",
                 lead,
             )

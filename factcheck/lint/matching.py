@@ -29,19 +29,20 @@ from factcheck.figures import Figure, Hedge, scan
 from factcheck.hedges import HedgeWidths, interval_of
 from factcheck.intervals import Interval
 from factcheck.model import Claim
+from factcheck.numwords import ORDINALS
 from factcheck.periods import Period
 from factcheck.units import Measure, Unit, convert, domain_of
 
 __all__ = ["Anchor", "ClaimIndex", "Match", "figure_interval", "words"]
 
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_WORD = re.compile(r"[a-z0-9]+")  # "Beijing's" is "beijing", "s"
 # Words that identify nothing. A tuple, not "...".split(), so that ruff keeps it short.
 STOPWORDS = frozenset((
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "from", "with", "and",
     "or", "as", "is", "was", "were", "are", "be", "been", "its", "it", "that", "this",
     "which", "their", "his", "her", "they", "them", "than", "more", "less", "over",
     "about", "nearly", "some", "up", "has", "had", "have", "will", "would", "could",
-    "there", "these", "those", "into", "per",
+    "there", "these", "those", "into", "per", "s",
 ))  # fmt: skip
 #: Unit and scale words say nothing of what a sentence is about ("163 billion yuan").
 UNIT_WORDS = frozenset((
@@ -108,10 +109,16 @@ class SentenceWords:
 
     text: str
     figures: tuple[Figure, ...]
+    preceding: str = ""  # the paragraph before this sentence, where a subject may be named
 
     @cached_property
     def tokens(self) -> list[str]:
         return words(self.text)
+
+    @cached_property
+    def context(self) -> list[str]:
+        """The paragraph so far: "China names … The fifth list … held 3,671 firms"."""
+        return [*words(self.preceding), *self.tokens]
 
     @cached_property
     def content(self) -> set[str]:
@@ -133,7 +140,7 @@ class Signature:
     claim: str
     subject: tuple[tuple[str, ...], ...]  # names and aliases, as word sequences
     metric: tuple[tuple[str, ...], ...]
-    qualifiers: tuple[tuple[str, ...], ...]
+    qualifiers: tuple[tuple[tuple[str, ...], ...], ...]  # each: the ways to write it
     expected: Expected
     as_of: Period
 
@@ -151,8 +158,11 @@ class Match:
 def figure_interval(figure: Figure, unit: Unit | None, widths: HedgeWidths) -> Interval | None:
     """The figure's interval in ``unit``, or None when the figure cannot be in it."""
     written = figure.unit
-    if unit is None or unit is Unit.YEAR:  # a calendar year: a bare number
-        if written is not None:
+    if unit is None or unit is Unit.YEAR:  # a calendar year: a bare number of four digits
+        if written is not None or not all(
+            a.step == 0 and a.value.denominator == 1 and 1000 <= a.value <= 2999
+            for a in (figure.low, figure.high)
+        ):
             return None
         return interval_of(figure, widths)
     if written is None:
@@ -195,9 +205,13 @@ def _aligned(
     sits between them: "by 2025" is not "in 2023"). Position matters: in "Among the
     500,68 were", 500 and 68 share their neighbours as a set, not in place."""
     positions = len(anchor.before) + len(anchor.after) + 1
-    same = sum(a == b for a, b in zip(reversed(anchor.before), reversed(before), strict=False))
-    same += sum(a == b for a, b in zip(anchor.after, after, strict=False))
-    return Fraction(same + same_hedge, positions)
+    left = sum(a == b for a, b in zip(reversed(anchor.before), reversed(before), strict=False))
+    right = sum(a == b for a, b in zip(anchor.after, after, strict=False))
+    if (anchor.before and not left) or (anchor.after and not right):
+        return Fraction(
+            0
+        )  # a figure between other words: "giants, 500 work" is not "giants between 2019"
+    return Fraction(left + right + same_hedge, positions)
 
 
 def _is_year(figure: Figure) -> bool:
@@ -206,6 +220,18 @@ def _is_year(figure: Figure) -> bool:
         figure.unit is None and figure.low == figure.high and figure.low.step == 0
         and value.denominator == 1 and 1900 <= value <= 2100
     )  # fmt: skip
+
+
+_ORDINAL_OF = {v: w for w, v in ORDINALS.items()}
+
+
+def _qualifier_phrases(value: str | int) -> tuple[tuple[str, ...], ...]:
+    """How a qualifier may be written: "medical-devices" as "medical devices"; batch 5 as
+    "5" or "fifth"."""
+    texts = [str(value).replace("-", " ")]
+    if isinstance(value, int) and value in _ORDINAL_OF:
+        texts.append(_ORDINAL_OF[value])
+    return _phrases(texts)
 
 
 def _phrases(texts: Iterable[str]) -> tuple[tuple[str, ...], ...]:
@@ -315,7 +341,7 @@ class ClaimIndex:
         if entity is None or metric is None or not metric.record.terms:
             return None
         names = _phrases([entity.record.name, *entity.record.aliases])
-        qualifiers = _phrases(str(v).replace("-", " ") for v in claim.qualifiers.values())
+        qualifiers = tuple(_qualifier_phrases(v) for v in claim.qualifiers.values())
         return Signature(
             cid, names, _phrases(metric.record.terms), qualifiers, expected, claim.as_of
         )
@@ -358,22 +384,25 @@ class ClaimIndex:
         tokens = sentence.tokens
         start = len(words(sentence.text[: figure.start]))
         window = tokens[max(0, start - 8) : start + 8]
+        near = tokens[max(0, start - 5) : start + 5]  # qualifiers qualify what is near them
         candidates = {i for word in content(window) for i in self._signature_words.get(word, ())}
         years = [f.low.value for f in sentence.figures if f is not figure and _is_year(f)]
         scored: list[tuple[int, Match]] = []
+        elsewhen: list[Signature] = []  # right subject and metric, another year
         for i in candidates:
             signature = self.signatures[i]
             if _is_year(figure) and signature.expected.unit is not Unit.YEAR:
                 continue  # "in 2021" beside a count is the count's year, not the count
             if not any(_contains(window, phrase) for phrase in signature.metric):
                 continue
-            if not any(_contains(tokens, phrase) for phrase in signature.subject):
+            if not any(_contains(sentence.context, phrase) for phrase in signature.subject):
                 continue
-            if not all(_contains(tokens, phrase) for phrase in signature.qualifiers):
+            if not all(any(_contains(near, way) for way in ways) for ways in signature.qualifiers):
                 continue
             if years and not any(
                 signature.as_of.start.year <= y <= signature.as_of.end.year for y in years
             ):
+                elsewhen.append(signature)
                 continue
             fits = signature.expected.fits(figure, self.widths)
             if fits is None:
@@ -381,6 +410,19 @@ class ClaimIndex:
             match = Match(signature.claim, "signature", signature.expected, fits)
             scored.append((len(signature.qualifiers), match))
         if not scored:
-            return []
+            return self._moved_in_time(figure, elsewhen)
         most = max(q for q, _ in scored)
         return [m for q, m in scored if q == most]
+
+    def _moved_in_time(self, figure: Figure, elsewhen: list[Signature]) -> list[Match]:
+        """A figure that is exactly another year's value of the same quantity ("In 2018 …
+        163 billion yuan", the 2017 value): the draft has put it in the wrong year."""
+        for signature in elsewhen:
+            expected = signature.expected
+            own = figure_interval(replace(figure, hedge=None), expected.unit, self.widths)
+            if own is not None and own == expected.written and figure.hedge is expected.hedge:
+                as_of = signature.as_of
+                years = Interval.closed(as_of.start.year, as_of.end.year)
+                when = Expected(years, years, None, None)
+                return [Match(signature.claim, "time", when, fits=False)]
+        return []

@@ -61,7 +61,8 @@ class _Linter:
         for sentence in draft.sentences:
             text = draft.prose[sentence.start : sentence.end]
             figures = tuple(scan(text))
-            words = SentenceWords(text, figures)
+            paragraph_start = draft.paragraphs[sentence.paragraph][0]
+            words = SentenceWords(text, figures, draft.prose[paragraph_start : sentence.start])
             for figure in figures:
                 self.stats.figures += 1
                 for finding in self._figure(draft, sentence.start, words, figure):
@@ -82,7 +83,7 @@ class _Linter:
         matches = self.index.match(figure, sentence)
         text = sentence.text
         at, end = offset + figure.start, offset + figure.end
-        written = text[figure.start : figure.end]
+        written = " ".join(text[figure.start : figure.end].split())
         if not matches:
             if self.options.strict:
                 return [

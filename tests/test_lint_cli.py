@@ -1,0 +1,131 @@
+"""`factcheck lint` from the command line: inputs, formats, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from factcheck import api
+from factcheck.config import discover_settings
+from factcheck.lint.drafts import read_draft
+from factcheck.lint.run import LintOptions, lint_drafts
+
+from .conftest import ROOT, validate_sarif
+
+runner = CliRunner()
+WRONG = "By September, the country's capital had cultivated 509 national-level little giants.\n"
+RIGHT = "By September, the country's capital had cultivated 590 national-level little giants.\n"
+
+
+@pytest.fixture(autouse=True)
+def in_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def lint(*args: str, stdin: str | bytes | None = None):  # type: ignore[no-untyped-def]
+    from factcheck.cli import app
+
+    return runner.invoke(app, ["lint", *args], input=stdin)
+
+
+def test_wrong_figure_from_stdin_is_an_error_on_its_line_and_column() -> None:
+    result = lint("-", stdin="A first line.\n" + WRONG)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("<stdin>:2:52: FC301 [error] '509' does not fit claim")
+    assert "    2 | By September" in result.stdout
+    assert " " * 51 + "^^^" in result.stdout
+
+
+def test_right_figure_passes(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(RIGHT)
+    result = lint(str(draft))
+    assert result.exit_code == 0
+    assert "1 checked, 0 unchecked" in result.stdout
+
+
+def test_binary_and_missing_drafts_are_usage_errors(tmp_path: Path) -> None:
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("caf\xe9 590\n".encode("latin-1"))
+    result = lint(str(binary), str(latin), str(tmp_path / "missing.md"))
+    assert result.exit_code == 2
+    assert f"{binary}:1:1: not a text file (it holds NUL bytes)" in result.stderr
+    assert f"{latin}:1:4: not UTF-8 text: byte 0xe9 cannot be decoded" in result.stderr
+    assert f"{tmp_path / 'missing.md'}: cannot read" in result.stderr
+
+
+def test_sarif_locates_each_result_at_its_figure() -> None:
+    result = lint("-", "--format", "sarif", stdin=WRONG)
+    sarif = json.loads(result.stdout)
+    validate_sarif(sarif)
+    (finding,) = sarif["runs"][0]["results"]
+    region = finding["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (1, 52, 55)
+    assert finding["properties"]["claims"] == ["bj-national-little-giants"]
+
+
+def test_github_annotations() -> None:
+    result = lint("-", "--format", "github", stdin=WRONG)
+    assert result.stdout.startswith(
+        "::error file=<stdin>,line=1,col=52,endLine=1,endColumn=55,"
+        "title=FC301 figure-contradicts-claim::'509' does not fit claim"
+    )
+
+
+def test_strict_lists_unchecked_figures_as_info() -> None:
+    result = lint("-", "--strict", stdin="The park opened in 1992.\n")
+    assert result.exit_code == 0
+    assert "FC308 [info] '1992' matched no claim" in result.stdout
+
+
+def test_bad_date_is_a_usage_error() -> None:
+    result = lint("-", "--date", "September", stdin=RIGHT)
+    assert result.exit_code == 2
+    assert "--date: 'September' is not a date" in result.stderr
+
+
+def test_example_draft_in_the_docs_gets_the_report_the_docs_show() -> None:
+    """docs/lint.md shows `factcheck lint docs/examples/little-giants-draft.md`."""
+    import re
+
+    page = (ROOT / "docs" / "lint.md").read_text("utf-8")
+    (block,) = re.findall(
+        r"```console\n\$ factcheck lint docs/examples/little-giants-draft.md\n(.*?)```",
+        page,
+        flags=re.S,
+    )
+    assert lint("docs/examples/little-giants-draft.md").stdout == block
+
+
+# -- never raises -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def factbase():  # type: ignore[no-untyped-def]
+    loaded, _ = api.load(discover_settings(ROOT))
+    return loaded
+
+
+prose = st.text(
+    alphabet=st.sampled_from(list("0123456789,.-–$%()`<>!#*[]\n abcdefghijklmnopqrstuvwxyz"))
+    | st.characters(),
+    max_size=300,
+)
+
+
+@settings(deadline=None)
+@given(text=prose, markdown=st.booleans())
+def test_reading_and_linting_never_raise(factbase, text: str, markdown: bool) -> None:  # type: ignore[no-untyped-def]
+    draft = read_draft("draft.md" if markdown else "draft.txt", text)
+    assert len(draft.prose) == len(text)  # positions are the file's
+    findings, stats = lint_drafts(factbase, [draft], LintOptions(strict=True))
+    assert stats.checked <= stats.figures
+    for finding in findings:
+        assert 1 <= finding.location.line <= text.count("\n") + 1
