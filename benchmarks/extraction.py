@@ -105,20 +105,20 @@ def with_uncertainty(value: Any, uncertainty: Any, surface: str) -> list[Fractio
 def recognizers(spec: Spec, data: list[dict[str, Any]]) -> None:
     for entry in data:
         if "NotSupportedByDesign" in entry:
-            spec.skipped["NotSupportedByDesign case"] += 1
+            spec.skipped["cases marked NotSupportedByDesign"] += 1
             continue
         expected = []
         for result in entry["Results"]:
             value = (result.get("Resolution") or {}).get("value")
             if result["TypeName"].startswith("ordinal"):
-                spec.skipped["ordinal"] += 1
+                spec.skipped["ordinals"] += 1
             elif result["TypeName"] == "numberrange" and value:
                 ends = {number(end) for end in value.strip("[]()").split(",") if end}
                 expected += sorted(end for end in ends if end is not None)  # [20,20]: one
             elif (v := number(value)) is not None:
                 expected.append(v)
             else:
-                spec.skipped["value not a number"] += 1
+                spec.skipped["values that are not numbers"] += 1
         spec.cases.append(Case(entry["Input"], expected))
 
 
@@ -143,14 +143,14 @@ _DIGITS = re.compile(r"(?<![\w.])([+-]?\d+(?:\.\d+)?)(st|nd|rd|th)?\b")
 def text2num(spec: Spec, data: list[dict[str, Any]]) -> None:
     for entry in data:
         if "expected_error" in entry:
-            spec.skipped["text2num case expected to raise"] += 1
+            spec.skipped["text2num cases expected to raise"] += 1
         elif entry["function"] == "text2num":
             spec.cases.append(Case(entry["input"], [Fraction(entry["expected"])]))
         else:
             expected = []
             for digits, suffix in _DIGITS.findall(entry["expected"]):
                 if suffix:
-                    spec.skipped["ordinal"] += 1
+                    spec.skipped["ordinals"] += 1
                 else:
                     expected.append(Fraction(digits))
             spec.cases.append(Case(entry["input"], expected))

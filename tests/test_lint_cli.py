@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck import api
+from factcheck.cli import app
 from factcheck.config import discover_settings
 from factcheck.lint.drafts import read_draft
 from factcheck.lint.run import LintOptions, lint_drafts
@@ -27,9 +30,7 @@ def in_repository(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
 
 
-def lint(*args: str, stdin: str | bytes | None = None):  # type: ignore[no-untyped-def]
-    from factcheck.cli import app
-
+def lint(*args: str, stdin: str | bytes | None = None) -> Result:
     return runner.invoke(app, ["lint", *args], input=stdin)
 
 
@@ -93,8 +94,6 @@ def test_bad_date_is_a_usage_error() -> None:
 
 def test_example_draft_in_the_docs_gets_the_report_the_docs_show() -> None:
     """docs/lint.md shows `factcheck lint docs/examples/little-giants-draft.md`."""
-    import re
-
     page = (ROOT / "docs" / "lint.md").read_text("utf-8")
     (block,) = re.findall(
         r"```console\n\$ factcheck lint docs/examples/little-giants-draft.md\n(.*?)```",
