@@ -21,6 +21,7 @@ from fractions import Fraction
 from factcheck.numwords import (
     CARDINALS,
     DENOMINATORS,
+    ORDINALS,
     SCALES,
     fraction_in_words,
     words_to_number,
@@ -129,7 +130,7 @@ _QUANTITY = re.compile(
     (?<![\w.$¥-])(?<![A-Za-z]-)                # not inside a word, number or name (COVID-19)
     (?:(?P<cur>us\$|\$|¥|(?:rmb|cny|usd)(?=\s))\s*)?
     (?:
-        (?P<num>{_DIGITS})(?:\s*[-–]\s*(?P<num_to>{_DIGITS})(?![\w-]))?
+        (?P<num>(?>{_DIGITS}))(?:\s*[-–]\s*(?P<num_to>(?>{_DIGITS}))(?![\w-]))?
         (?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?
       | (?P<frac>\b(?:{_FRACTION})\b)
       | (?P<mult>\b(?:{_MULTIPLE})\b)
@@ -156,15 +157,63 @@ def _digits(text: str, scale: int, rounded: bool) -> Amount:
 
 #: "one of the top cities", "one of them": a pronoun, not a count.
 _PRONOUN_ONE = re.compile(r"one\s+of\b", re.IGNORECASE)
+#: "which one", "no one", "the sixth one": "one" after a determiner is a pronoun.
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:which|no|the|this|that|each|every|any|another|last|" + "|".join(ORDINALS) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_pronoun_one(m: re.Match[str]) -> bool:
+    if not m["words"] or m["unit"] or m["words"].lower() != "one":
+        return _PRONOUN_ONE.match(m.string, m.start("words")) is not None and not m["unit"]
+    before = m.string[max(0, m.start() - 20) : m.start()]
+    return _DETERMINER_BEFORE.search(before) is not None or (
+        _PRONOUN_ONE.match(m.string, m.start("words")) is not None
+    )
+
+
+def _unit(m: re.Match[str]) -> Unit | None:
+    if not m["unit"]:
+        return None
+    index = next(i for i in range(len(_UNIT_PATTERNS)) if m[f"u{i}"])
+    return _UNIT_PATTERNS[index][0]
+
+
+def _word_pieces(m: re.Match[str]) -> list[Figure]:
+    """The numbers in a run of number words that is not one number: "three and five
+    years" is 3 and 5 years (then joined into a range), "one two three" is 1, 2, 3.
+    Greedy: the longest run that is a number, then the rest."""
+    tokens = [
+        (t.group().lower(), t.start(), t.end()) for t in re.finditer(r"[A-Za-z]+", m["words"])
+    ]
+    base = m.start("words")
+    pieces: list[Figure] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i][0] in {"and", "a", "an"}:
+            i += 1
+            continue
+        for j in range(len(tokens), i, -1):
+            number = words_to_number([t for t, _, _ in tokens[i:j]])
+            if number is not None:
+                start, end = base + tokens[i][1], base + tokens[j - 1][2]
+                unit = None
+                if j == len(tokens) and m["unit"]:  # the unit follows the last piece
+                    end, unit = m.end(), _unit(m)
+                amount = Amount(Fraction(number))
+                pieces.append(Figure(start, end, amount, amount, unit))
+                i = j
+                break
+        else:
+            i += 1
+    return pieces
 
 
 def _quantity(m: re.Match[str]) -> Figure | None:
-    if m["words"] and _PRONOUN_ONE.match(m.string, m.start("words")) and not m["unit"]:
+    if _is_pronoun_one(m):
         return None
-    unit: Unit | None = None
-    if m["unit"]:
-        index = next(i for i in range(len(_UNIT_PATTERNS)) if m[f"u{i}"])
-        unit = _UNIT_PATTERNS[index][0]
+    unit = _unit(m)
     if m["cur"]:
         prefix_unit = _CURRENCY_PREFIX[m["cur"].strip().lower()]
         if unit is not None and unit is not prefix_unit:
@@ -272,12 +321,15 @@ def scan(text: str) -> Iterator[Figure]:
     dates = _dates(text)
     taken = [(d.start, d.end) for d in dates]
     taken += [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
-    quantities = [
-        q
-        for m in _QUANTITY.finditer(text)
-        if not any(s < m.end() and m.start() < e for s, e in taken)
-        and (q := _quantity(m)) is not None
-    ]
+    quantities: list[Figure] = []
+    for m in _QUANTITY.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        quantity = _quantity(m)
+        if quantity is not None:
+            quantities.append(quantity)
+        elif m["words"] and not _is_pronoun_one(m):
+            quantities.extend(_word_pieces(m))
     quantities = sorted([*quantities, *dates], key=lambda f: f.start)
     i = 0
     while i < len(quantities):
