@@ -24,7 +24,6 @@ __all__ = [
     "maximum",
     "minimum",
     "multiply",
-    "negate",
     "subtract",
     "total",
 ]
@@ -51,10 +50,6 @@ def _tidy(interval: Interval) -> Interval:
     if hi is not None and hi.denominator > MAX_DENOMINATOR:
         hi, hi_closed = _outward(hi, upward=True), True
     return Interval(lo, hi, lo_closed, hi_closed)
-
-
-def negate(a: Interval) -> Interval:
-    return a.negated()
 
 
 def add(a: Interval, b: Interval) -> Interval:

@@ -7,6 +7,7 @@ Without one, the current directory is the root and the defaults apply.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -74,7 +75,7 @@ def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
         return (root / value).resolve()
 
     fail_on = table.get("fail-on", "error")
-    if fail_on not in set(Severity):
+    if not isinstance(fail_on, str) or fail_on not in set(Severity):
         raise ConfigError(f"{path}: [tool.factcheck] fail-on: expected error, warning or info")
     return Settings(
         root=root,
@@ -95,7 +96,12 @@ def _hedges(table: Any, path: Path) -> HedgeWidths:
         raise ConfigError(f"{path}: [tool.factcheck.hedges]: unknown key {unknown[0]!r}")
     values: dict[str, Fraction] = {}
     for key, value in table.items():
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value < 0
+        ):
             raise ConfigError(
                 f"{path}: [tool.factcheck.hedges] {key}: expected a number ≥ 0, got {value!r}"
             )

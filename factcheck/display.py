@@ -15,7 +15,10 @@ def show_value(value: Fraction, unit: Unit | None) -> str:
     if unit is Unit.YEAR and value.denominator == 1:
         return str(value.numerator)
     if unit is Unit.DATE and value.denominator == 1:
-        return from_day_number(value.numerator).isoformat()
+        try:
+            return from_day_number(value.numerator).isoformat()
+        except OverflowError:  # past year 9999: show the day number
+            return format_number(value)
     return format_number(value)
 
 

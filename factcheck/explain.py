@@ -76,10 +76,16 @@ def explain(factbase: FactBase, result: EngineResult, wanted: str) -> Explanatio
         return _unknown(factbase, result, wanted)
     if wanted in relations:
         return _relation(result, relations[wanted])
+    not_built = ("not built: see the findings of `factcheck check`",)
+    if wanted in factbase.unknowns:
+        unknown = factbase.unknowns[wanted]
+        return Explanation(
+            "unknown", wanted, (("defined at", str(unknown.location)),), notes=not_built
+        )
     if wanted in factbase.constraints:
-        entry = factbase.constraints[wanted]
-        facts = (("expression", entry.record.expr), ("defined at", str(entry.location)))
-        return Explanation("constraint", wanted, facts, notes=("not built: see check's findings",))
+        constraint = factbase.constraints[wanted]
+        facts = (("expression", constraint.record.expr), ("defined at", str(constraint.location)))
+        return Explanation("constraint", wanted, facts, notes=not_built)
     names = list(dict.fromkeys([*factbase.claims, *factbase.unknowns, *factbase.constraints]))
     raise UnknownIdError(wanted, difflib.get_close_matches(wanted, names, n=3, cutoff=0.5))
 

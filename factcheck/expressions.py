@@ -44,7 +44,8 @@ __all__ = [
 COMPARISONS = ("==", "<=", "<", ">=", ">")
 FUNCTIONS = {"min": (1, None), "max": (1, None), "sum": (1, None), "lo": (1, 1), "hi": (1, 1)}
 MAX_LENGTH = 10_000  # characters; a longer expression is refused, not parsed
-MAX_DEPTH = 100  # nesting of parentheses and unary minus
+MAX_DEPTH = 100  # nesting of parentheses, calls and unary minus
+MAX_OPERATORS = 300  # operators and arguments: every tree walk stays far from recursion limits
 
 
 class ExpressionError(ValueError):
@@ -162,6 +163,11 @@ class _Parser:
         self.tokens = _tokens(text)
         self.index = 0
         self.depth = 0
+        operators = sum(t.text in {"+", "-", "*", "/", ","} for t in self.tokens)
+        if operators > MAX_OPERATORS:
+            raise ExpressionError(
+                f"more than {MAX_OPERATORS} operators; split it into several constraints", 0
+            )
 
     @property
     def token(self) -> _Token:
@@ -245,10 +251,11 @@ class _Parser:
                 f"unknown function {name.text!r}; functions are {known}", name.start, name.end
             )
         self.expect("(")
-        args = [self.sum()]
-        while self.token.text == ",":
-            self.advance()
-            args.append(self.sum())
+        with self._nested(name.start):
+            args = [self.sum()]
+            while self.token.text == ",":
+                self.advance()
+                args.append(self.sum())
         end = self.expect(")").end
         low, high = FUNCTIONS[name.text]
         if len(args) < low or (high is not None and len(args) > high):

@@ -270,7 +270,7 @@ _HEDGE_BEFORE = re.compile(
 )
 _RANGE_JOINER = re.compile(r"\s*(?:to|–|-|and)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
-_SIGN_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?P<sign>up|down)\s+$", re.IGNORECASE)
+_SIGN_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?P<sign>up|down)(?:\s+by)?\s+$", re.IGNORECASE)
 _LOOKBEHIND = 24  # characters before a figure searched for a hedge
 #: "by 2025" bounds a year, but "grew by 13 percent" is exact; likewise "since".
 _YEAR_ONLY_HEDGES = frozenset({"by", "since"})
@@ -356,6 +356,8 @@ def _join_range(text: str, first: Figure, second: Figure, before: str) -> Figure
         return None  # "500 and 68" are two figures
     if first.unit is not None and second.unit is not None and first.unit is not second.unit:
         return None
+    if (first.unit is Unit.DATE) != (second.unit is Unit.DATE):
+        return None  # "from 2019 to September 2022": a year and a day are not one range
     if second.low.value < first.low.value:
         return None
     unit = second.unit or first.unit
@@ -364,13 +366,18 @@ def _join_range(text: str, first: Figure, second: Figure, before: str) -> Figure
 
 
 def _with_prefix(text: str, figure: Figure) -> Figure:
-    """Attach a hedge ("more than") or a direction ("up 13 percent") written before."""
-    before = text[max(0, figure.start - _LOOKBEHIND) : figure.start]
+    """Attach a hedge ("more than") and a direction ("up 13 percent", "down more than 5
+    percent", "down by 2.5 percent") written before the figure."""
+    base = max(0, figure.start - _LOOKBEHIND)
+    before = text[base : figure.start]
+    start, hedge = figure.start, figure.hedge
     h = _HEDGE_BEFORE.search(before)
     if h is not None and (h["hedge"].lower() not in _YEAR_ONLY_HEDGES or _is_year(figure)):
         hedge = HEDGE_WORDS[h["hedge"].lower()]
-        return replace(figure, start=figure.start - len(before) + h.start("hedge"), hedge=hedge)
+        start = base + h.start("hedge")
+        before = before[: h.start("hedge")]
+    negative = figure.negative
     if (s := _SIGN_BEFORE.search(before)) is not None:
-        start = figure.start - len(before) + s.start("sign")
-        return replace(figure, start=start, negative=s["sign"].lower() == "down")
-    return figure
+        start = base + s.start("sign")
+        negative = s["sign"].lower() == "down"
+    return replace(figure, start=start, hedge=hedge, negative=negative)

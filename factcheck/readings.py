@@ -81,7 +81,13 @@ def read_claim(claim: Claim, metric: Metric, widths: HedgeWidths) -> Reading:
         figure = _converted(figure, written, declared, owner)
     reading_unit = declared
     interval = interval_of(figure, widths, reading_unit, claim.precision)
-    return Reading(figure, reading_unit, interval.intersect(domain_of(metric.measures)))
+    allowed = interval.intersect(domain_of(metric.measures))
+    if allowed.is_empty:
+        raise UnreadableValueError(
+            f"no value that metric {metric.id!r} ({metric.measures}) allows is "
+            f"{claim.value!r}, read as {interval}"
+        )
+    return Reading(figure, reading_unit, allowed)
 
 
 def _converted(figure: Figure, written: Unit, declared: Unit, owner: str) -> Figure:

@@ -27,7 +27,14 @@ _RANK = re.compile(
     re.IGNORECASE,
 )
 _DATE_HEDGE = re.compile(r"(?P<hedge>since|by|before|after|in|on)\s+(?P<rest>.+)", re.IGNORECASE)
-_DATE_HEDGES = {"since": Hedge.AT_LEAST, "by": Hedge.AT_MOST}
+#: A date after a preposition: whether it bounds the value, and at which end of the date
+#: (after September 2022 is after its last day; before it, before its first).
+_DATE_HEDGES = {
+    "since": (Hedge.AT_LEAST, "first"),
+    "by": (Hedge.AT_MOST, "last"),
+    "after": (Hedge.MORE_THAN, "last"),
+    "before": (Hedge.LESS_THAN, "first"),
+}
 
 
 def read_value(text: str) -> Figure:
@@ -52,9 +59,10 @@ def read_value(text: str) -> Figure:
 
 def _read_date(text: str) -> Figure | None:
     hedge: Hedge | None = None
+    end: str | None = None
     body = text
     if (m := _DATE_HEDGE.fullmatch(text)) is not None:
-        hedge = _DATE_HEDGES.get(m["hedge"].lower())
+        hedge, end = _DATE_HEDGES.get(m["hedge"].lower(), (None, None))
         body = m["rest"]
     try:
         period = parse_prose_date(body)
@@ -63,6 +71,8 @@ def _read_date(text: str) -> Figure | None:
     if period is None:
         return None
     first, last = period.days
+    if end is not None:  # a bound: one day, the end of the date the preposition looks at
+        first = last = first if end == "first" else last
     return Figure(0, len(text), Amount(Fraction(first)), Amount(Fraction(last)), Unit.DATE, hedge)
 
 

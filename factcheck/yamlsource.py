@@ -253,7 +253,14 @@ class _Builder:
             return None
         if tag.endswith(("str", "timestamp")):
             return node.value  # dates stay text: factcheck parses its own periods
-        return _constructor.construct_object(node)
+        try:
+            return _constructor.construct_object(node)
+        except (ValueError, KeyError, yaml.YAMLError):  # "!!int abc", "!!bool maybe"
+            shown = tag.replace(_CORE, "!!")
+            self.findings.append(
+                YamlSyntax.finding(f"{node.value!r} is not a valid {shown}", where)
+            )
+            return None
 
     def _unsupported(self, tag: str, where: Location) -> None:
         shown = tag.replace(_CORE, "!!")

@@ -19,6 +19,7 @@ from factcheck.engine.reporting import engine_findings
 from factcheck.engine.verdicts import Status, implied, judge
 from factcheck.expressions import Binary, Name, Number, parse_constraint
 from factcheck.factbase import FactBase, Reading
+from factcheck.figures import Amount
 from factcheck.findings import Location, Severity
 from factcheck.intervals import Interval
 
@@ -185,6 +186,7 @@ def _claims_in_relations(factbase: FactBase) -> list[str]:
 #: Claims in relations that no single change can break, and why.
 UNGUARDED = {
     "cn-goal-set-year": "its only relation is the acknowledged inconsistency",
+    "bj-action-plan-years": "read through lo()/hi(): see test_a_span_read_through_lo_and_hi",
     "gd-smes-financed": "bounded only by 'more than 18,000', which has no upper end",
     "tasson-speedup": "its only relation derives an unknown nothing else bounds",
     "tasson-vs-standard": "its only relation derives an unknown nothing else bounds",
@@ -216,3 +218,17 @@ def test_mutation_reaches_the_cli_exit_code(bundled: FactBase) -> None:
     result = judge(build_model(_mutated(bundled, "gd-fifth-batch", Fraction(758))))
     codes = {f.code for f in engine_findings(result) if f.acknowledged is None}
     assert codes & {"FC201", "FC203", "FC207"}
+
+
+def test_a_span_read_through_lo_and_hi_is_guarded(bundled: FactBase) -> None:
+    """ "spanning 2018-20" made "2018-21": four years, where the plan says three."""
+    reading = bundled.readings["bj-action-plan-years"]
+    longer = Reading(
+        dataclasses.replace(reading.figure, high=Amount(Fraction(2021))),
+        reading.unit,
+        Interval.closed(2018, 2021),
+    )
+    readings = {**bundled.readings, "bj-action-plan-years": longer}
+    result = judge(build_model(dataclasses.replace(bundled, readings=readings)))
+    failing = [f for f in engine_findings(result) if f.code == "FC201"]
+    assert any("bj-action-plan-years" in f.claims for f in failing)

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from datetime import timedelta
 from fractions import Fraction
-from itertools import combinations, pairwise
+from itertools import combinations
 
 from factcheck.arithmetic import hull
 from factcheck.engine.relations import Constant, Relation, RelationKind, Untestable, Variable
@@ -94,10 +94,6 @@ def _same_quantity_key(claim: Claim, unit: Unit) -> tuple[object, ...]:
     )
 
 
-def _overlap(a: Period, b: Period) -> bool:
-    return a.overlaps(b)
-
-
 def _ancestors(start: str, parent: Mapping[str, str | None]) -> list[str]:
     """``start`` and everything above it, nearest first (cycle-safe)."""
     chain: list[str] = []
@@ -133,7 +129,7 @@ def _agreement(
             cid
         )
     for members in groups.values():
-        for first, second in pairwise(members):
+        for first, second in combinations(members, 2):
             yield _relation(
                 RelationKind.AGREEMENT, f"{first}={second}", _name(first), "==", _name(second),
                 (first, second), claims[second],
@@ -155,7 +151,7 @@ def _part_whole(
         for a, b in combinations(members, 2):
             for part, whole in ((a, b), (b, a)):
                 p, w = claims[part].record, claims[whole].record
-                if not _overlap(p.as_of, w.as_of):
+                if not p.as_of.overlaps(w.as_of):
                     continue
                 inside = w.subject in _ancestors(p.subject, parent)
                 narrower = w.metric in _ancestors(p.metric, part_of)
@@ -212,7 +208,7 @@ def _rank(
         values = [
             (cid, e) for cid, e in claims.items()
             if e.record.metric == metric.ranks and not e.record.qualifiers
-            and e.record.modality is Modality.REPORTED and _overlap(e.record.as_of, rank.as_of)
+            and e.record.modality is Modality.REPORTED and e.record.as_of.overlaps(rank.as_of)
         ]  # fmt: skip
         own = [cid for cid, e in values if e.record.subject == rank.subject]
         compared = False
@@ -279,7 +275,10 @@ def _conversion(
             published.start - timedelta(days=RATE_WINDOW_DAYS),
             published.end + timedelta(days=RATE_WINDOW_DAYS),
         )
-        near = [interval for when, interval in rates if _overlap(when, window)]
+        near = [
+            interval for when, interval in rates
+            if when.overlaps(window) and interval.lo is not None and interval.hi is not None
+        ]  # fmt: skip
         ratio = Binary("/", _name(yuan), _name(dollars), 0, 0)
         if not near:
             reason = (
@@ -319,7 +318,7 @@ def _share(
         candidates = [
             (cid, e.record) for cid, e in claims.items()
             if e.record.metric == metric.share_of and e.record.modality is share.modality
-            and _overlap(e.record.as_of, share.as_of)
+            and e.record.as_of.overlaps(share.as_of)
         ]  # fmt: skip
         parts = [
             c

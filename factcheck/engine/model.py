@@ -150,7 +150,7 @@ def _compile(entry: Entry[Constraint], factbase: FactBase, model: EngineModel) -
         unreadable = tuple(dict.fromkeys(compiler.unreadable))
         model.untestable.append(Untestable(message, entry.where("expr"), unreadable))
         return None
-    names = list(dict.fromkeys([*variables_in(left), *variables_in(right)]))
+    names = list(dict.fromkeys([*variables_in(left), *variables_in(right), *compiler.bounded]))
     claims = tuple(n for n in names if model.variables[n].kind == "claim")
     relation = Relation(
         id=constraint.id,
@@ -176,6 +176,7 @@ class _Compiler:
         self.entry, self.factbase, self.model = entry, factbase, model
         self.failed = False
         self.unreadable: list[str] = []
+        self.bounded: list[str] = []  # claims read through lo() and hi()
 
     def _error(self, rule: type[Rule], message: str, start: int, end: int) -> None:
         where = self.entry.within("expr", start, end)
@@ -220,17 +221,27 @@ class _Compiler:
         self._resolve(arg)
         variable = self.model.variables.get(arg.id)
         if variable is None:
+            return Number(Fraction(0), node.start, node.end)  # reported by _resolve
+        if variable.kind != "claim":
+            self._error(
+                UnknownName,
+                f"{node.function}() takes a claim, and {arg.id!r} is an unknown",
+                arg.start,
+                arg.end,
+            )
             return Number(Fraction(0), node.start, node.end)
         end = variable.stated.lo if node.function == "lo" else variable.stated.hi
         if end is None:
             self._error(
-                DimensionMismatch,
-                f"{node.function}({arg.id}): the claim's interval has no such end",
+                ExpressionSyntax,
+                f"{node.function}({arg.id}): the claim's interval has no "
+                f"{'lower' if node.function == 'lo' else 'upper'} end",
                 node.start,
                 node.end,
             )
             return Number(Fraction(0), node.start, node.end)
-        return _BoundConstant(Interval.point(end), node.start, node.end, variable.dimension)
+        self.bounded.append(arg.id)  # a claim the relation still speaks about
+        return Constant(Interval.point(end), node.start, node.end)
 
     def dimensions(self, tree: Comparison) -> bool:
         """Check that like is added to like; report the first mismatch."""
@@ -246,8 +257,6 @@ class _Compiler:
     def _dimension(self, node: Term) -> Dimension:
         if isinstance(node, Name):
             return self.model.variables[node.id].dimension
-        if isinstance(node, _BoundConstant):
-            return node.dimension
         if isinstance(node, Number | Constant):
             return ANY
         if isinstance(node, Negation):
@@ -257,6 +266,8 @@ class _Compiler:
             if node.op in {"+", "-"}:
                 verb = "add" if node.op == "+" else "subtract"
                 return _unify(left, right, node.start, node.end, verb)
+            if left.free and right.free:
+                return ANY  # "2 * 3000" is still a bare number
             left = DIMENSIONLESS if left.free else left
             right = DIMENSIONLESS if right.free else right
             return left * right if node.op == "*" else left * right.inverse()
@@ -265,11 +276,6 @@ class _Compiler:
         for arg in node.args:
             result = _unify(result, self._dimension(arg), node.start, node.end, node.function)
         return result
-
-
-@dataclass(frozen=True, slots=True)
-class _BoundConstant(Constant):
-    dimension: Dimension = DIMENSIONLESS
 
 
 class _MismatchError(Exception):

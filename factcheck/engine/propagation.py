@@ -46,7 +46,7 @@ class Narrowing:
 class Outcome:
     domains: dict[str, Interval]
     narrowings: list[Narrowing] = field(default_factory=list)
-    emptied: tuple[str, str] | None = None  # (relation, variable) that became empty
+    emptied: str | None = None  # the relation whose revision left a domain empty
     revisions: int = 0
     exhausted: bool = False  # the budget ran out before the fixpoint
 
@@ -56,8 +56,7 @@ class Outcome:
 
 
 class _EmptyError(Exception):
-    def __init__(self, variable: str) -> None:
-        self.variable = variable
+    """A revision left some domain empty: the relations cannot all hold."""
 
 
 def evaluate(
@@ -97,7 +96,7 @@ def _revise(relation: Relation, domains: dict[str, Interval]) -> dict[str, Inter
     difference = ar.subtract(left, right)
     allowed = difference.intersect(target_of(relation.op))
     if allowed.is_empty:
-        raise _EmptyError(relation.variables[0] if relation.variables else "")
+        raise _EmptyError
     narrowed: dict[str, Interval] = {}
     # left - right = d  ⇒  left = d + right, right = left - d
     _project(relation.left, ar.add(allowed, right), values, domains, narrowed)
@@ -115,12 +114,12 @@ def _project(
     """Narrow the leaves of ``term`` so that ``term`` can lie in ``target``."""
     current = values[id(term)].intersect(target)
     if current.is_empty:
-        raise _EmptyError(next(iter(domains), ""))
+        raise _EmptyError
     if isinstance(term, Name):
         base = narrowed.get(term.id, domains[term.id])
         result = base.intersect(current)
         if result.is_empty:
-            raise _EmptyError(term.id)
+            raise _EmptyError
         narrowed[term.id] = result
     elif isinstance(term, Negation):
         _project(term.operand, current.negated(), values, domains, narrowed)
@@ -195,8 +194,8 @@ def propagate(
         outcome.revisions += 1
         try:
             narrowed = _revise(relation, outcome.domains)
-        except _EmptyError as empty:
-            outcome.emptied = (relation.id, empty.variable)
+        except _EmptyError:
+            outcome.emptied = relation.id
             break
         for variable, after in narrowed.items():
             before = outcome.domains[variable]

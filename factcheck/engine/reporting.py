@@ -24,6 +24,7 @@ from factcheck.rules.constraints import (
     UntestableConstraint,
 )
 from factcheck.rules.registry import Rule
+from factcheck.units import Unit
 
 __all__ = ["describe_sides", "engine_findings", "render_term", "show_in", "show_variable"]
 
@@ -87,6 +88,18 @@ def show_in(interval: Interval, unit_of: Variable | None) -> str:
     return show_variable(interval, unit_of)
 
 
+def _show_gap(gap: Fraction | None, unit_of: Variable | None) -> str:
+    """A difference in the relation's unit: days and years as counts, not dates."""
+    assert gap is not None
+    if unit_of is None:
+        return show_interval(Interval.point(gap), None)
+    if unit_of.unit is Unit.DATE:
+        return f"{show_interval(Interval.point(gap), None)} days"
+    if unit_of.unit is Unit.YEAR:
+        return f"{show_interval(Interval.point(gap), None)} years"
+    return show_in(Interval.point(gap), unit_of)
+
+
 def describe_sides(verdict: Verdict, variables: Mapping[str, Variable]) -> list[str]:
     """ "left is X", "right is Y" for the sides that are not literals ("2021 is 2021")."""
     relation = verdict.relation
@@ -109,6 +122,9 @@ def _nearest_text(nearest: tuple[Nearest, ...], variables: Mapping[str, Variable
             parts.append(f"{n.claim}: no value alone restores consistency (states {stated})")
         elif n.value is not None:
             value = show_variable(Interval.point(n.value), variable)
+            if n.exclusive:  # an open end: as close as one likes, but not equal
+                below = n.consistent.hi == n.value
+                value = f"just {'below' if below else 'above'} {value}"
             parts.append(f"{n.claim} → {value} (states {stated})")
     return f". Nearest consistent values: {'; '.join(parts)}" if parts else ""
 
@@ -117,10 +133,7 @@ def _violation(verdict: Verdict, variables: Mapping[str, Variable]) -> Finding:
     relation = verdict.relation
     unit_of = display_unit(relation, variables)
     left, right = render_term(relation.left), render_term(relation.right)
-    gap = verdict.gap or Fraction(0)
-    gap_text = (
-        f", a gap of {show_in(Interval.point(gap), unit_of)}" if unit_of is not None and gap else ""
-    )
+    gap_text = f", a gap of {_show_gap(verdict.gap, unit_of)}" if verdict.gap else ""
     message = (
         f"{relation.description}: {' but '.join(describe_sides(verdict, variables))} "
         f"(needs {left} {_OPS[relation.op]} {right}{gap_text})"

@@ -48,6 +48,9 @@ class Nearest:
     claim: str
     consistent: Interval
     value: Fraction | None  # None: the stated interval meets ``consistent``, or unknown
+    #: The nearest value is an open end of ``consistent``: consistent values come as close
+    #: as one likes ("below 5,261") but do not reach it.
+    exclusive: bool = False
     #: Propagation stopped at its work bound: ``consistent`` is only an outer bound, and
     #: no nearest value is claimed (a bound creeping towards infinity looks like one).
     exhausted: bool = False
@@ -77,7 +80,6 @@ class EngineResult:
     model: EngineModel
     verdicts: dict[str, Verdict]
     conflicts: list[Conflict]
-    fixpoint: Outcome
     components: dict[str, int] = field(default_factory=dict)  # relation id → component
 
 
@@ -114,14 +116,19 @@ def judge(model: EngineModel) -> EngineResult:
     verdicts = {
         r.id: _verdict(r, members[of_relation[r.id]], variables, stated) for r in model.relations
     }
-    fixpoint = propagate(model.relations, stated)
     conflicts: list[Conflict] = []
+    violated = [
+        set(v.relation.variables) for v in verdicts.values() if v.status is Status.VIOLATED
+    ]
     for rels in members.values():
         # Violated relations are reported on their own; what is left can still
-        # conflict through a chain, which only a joint propagation shows.
+        # conflict through a chain, which only a joint propagation shows. A chain that
+        # only joins claims a violated relation already names is the same news twice.
         healthy = [r for r in rels if verdicts[r.id].status is not Status.VIOLATED]
-        conflicts.extend(_conflicts(healthy, variables, stated))
-    return EngineResult(model, verdicts, conflicts, fixpoint, of_relation)
+        for conflict in _conflicts(healthy, variables, stated):
+            if not any(set(conflict.claims) <= names for names in violated):
+                conflicts.append(conflict)
+    return EngineResult(model, verdicts, conflicts, of_relation)
 
 
 def _verdict(
@@ -159,7 +166,11 @@ def _verdict(
     left, right = evaluate(relation.left, env), evaluate(relation.right, env)
     difference = ar.subtract(left, right)
     target = target_of(relation.op)
-    if difference.intersect(target).is_empty:
+    # One evaluation over intervals is too wide when a claim appears twice
+    # ("a / (a + b)"); propagating the relation alone narrows each occurrence against
+    # the others, so it refutes what the evaluation cannot.
+    refuted = difference.intersect(target).is_empty or not propagate([relation], env).consistent
+    if refuted:
         nearest = tuple(
             _nearest(c, [relation], env, variables)
             for c in relation.variables
@@ -182,8 +193,11 @@ def _verdict(
     return Verdict(relation, Status.HOLDS, left, right, certain=certain)
 
 
-def _gap(difference: Interval, target: Interval) -> Fraction:
-    """How far ``difference`` lies from ``target`` (they do not meet)."""
+def _gap(difference: Interval, target: Interval) -> Fraction | None:
+    """How far ``difference`` lies from ``target``; None when they meet (a relation
+    refuted only by propagation) or the difference is empty."""
+    if difference.is_empty or difference.meets(target):
+        return None
     if target.hi is not None and difference.lo is not None and difference.lo >= target.hi:
         return difference.lo - target.hi
     assert target.lo is not None
@@ -204,18 +218,20 @@ def _nearest(
     if outcome.exhausted:
         return Nearest(claim, outcome.domains[claim], None, exhausted=True)
     consistent = outcome.domains[claim] if outcome.consistent else _EMPTY
-    return Nearest(claim, consistent, _closest(variables[claim].stated, consistent))
+    value, exclusive = _closest(variables[claim].stated, consistent)
+    return Nearest(claim, consistent, value, exclusive=exclusive)
 
 
 _EMPTY = Interval(Fraction(1), Fraction(0))
 
 
-def _closest(stated: Interval, consistent: Interval) -> Fraction | None:
+def _closest(stated: Interval, consistent: Interval) -> tuple[Fraction | None, bool]:
+    """The end of ``consistent`` nearest to ``stated``, and whether that end is open."""
     if consistent.is_empty or stated.meets(consistent):
-        return None
+        return None, False
     if consistent.hi is not None and stated.lo is not None and consistent.hi <= stated.lo:
-        return consistent.hi
-    return consistent.lo
+        return consistent.hi, not consistent.hi_closed
+    return consistent.lo, not consistent.lo_closed
 
 
 def _inconsistent(relations: Iterable[Relation], start: Mapping[str, Interval]) -> bool:
