@@ -316,8 +316,17 @@ _NOT_FIGURES = re.compile(
 )
 
 
+#: A cheap first look: text with no digit and no number word holds no figure.
+_MAYBE = re.compile(
+    r"\d|\b(?:" + "|".join([*CARDINALS, *DENOMINATORS, *_MULTIPLE_WORDS]) + r")",
+    re.IGNORECASE,
+)
+
+
 def scan(text: str) -> Iterator[Figure]:
     """Every figure in ``text``, left to right, with hedges and ranges joined."""
+    if _MAYBE.search(text) is None:
+        return
     dates = _dates(text)
     taken = [(d.start, d.end) for d in dates]
     taken += [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]

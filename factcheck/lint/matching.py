@@ -50,8 +50,9 @@ UNIT_WORDS = frozenset((
     "cny", "renminbi", "dollars", "usd", "times", "years", "year", "km",
 ))  # fmt: skip
 CONTEXT = 4  # words on each side of a figure that identify it
-MIN_CONTEXT = Fraction(1, 2)  # share of an anchor's context words the draft must repeat
-MIN_SENTENCE = Fraction(2, 5)  # share of a quote's words the draft sentence must share
+# Scores rank candidates; they are heuristics, not verdicts, so plain floats serve.
+MIN_CONTEXT = 0.5  # share of an anchor's context words the draft must repeat in place
+MIN_SENTENCE = 0.4  # share of a quote's words the draft sentence must share
 
 
 def words(text: str) -> list[str]:
@@ -199,7 +200,7 @@ def _positional_keys(
 
 def _aligned(
     anchor: Anchor, before: tuple[str, ...], after: tuple[str, ...], same_hedge: bool
-) -> Fraction:
+) -> float:
     """Share of the anchor's context the figure has in the same places: the words before
     it read outwards from the figure, the words after it likewise, and its hedge (which
     sits between them: "by 2025" is not "in 2023"). Position matters: in "Among the
@@ -208,10 +209,8 @@ def _aligned(
     left = sum(a == b for a, b in zip(reversed(anchor.before), reversed(before), strict=False))
     right = sum(a == b for a, b in zip(anchor.after, after, strict=False))
     if (anchor.before and not left) or (anchor.after and not right):
-        return Fraction(
-            0
-        )  # a figure between other words: "giants, 500 work" is not "giants between 2019"
-    return Fraction(left + right + same_hedge, positions)
+        return 0.0  # between other words: "giants, 500 work" is not "giants between 2019"
+    return (left + right + same_hedge) / positions
 
 
 def _is_year(figure: Figure) -> bool:
@@ -363,13 +362,13 @@ class ClaimIndex:
         candidates = {
             i for key in _positional_keys(before, after) for i in self._anchor_keys.get(key, ())
         }
-        ranked: list[tuple[Fraction, int]] = []
+        ranked: list[tuple[float, int]] = []
         for i in candidates:
             anchor = self.anchors[i]
             context = _aligned(anchor, before, after, figure.hedge is anchor.expected.hedge)
             if context < MIN_CONTEXT:
                 continue
-            overlap = Fraction(len(anchor.quote & sentence), max(len(anchor.quote), 1))
+            overlap = len(anchor.quote & sentence) / max(len(anchor.quote), 1)
             if overlap >= MIN_SENTENCE:
                 ranked.append((context + overlap, i))
         # Best first; the exact (and slower) unit and value test only for the leaders.
