@@ -117,9 +117,7 @@ def judge(model: EngineModel) -> EngineResult:
         r.id: _verdict(r, members[of_relation[r.id]], variables, stated) for r in model.relations
     }
     conflicts: list[Conflict] = []
-    violated = [
-        set(v.relation.variables) for v in verdicts.values() if v.status is Status.VIOLATED
-    ]
+    violated = [set(v.relation.variables) for v in verdicts.values() if v.status is Status.VIOLATED]
     for rels in members.values():
         # Violated relations are reported on their own; what is left can still
         # conflict through a chain, which only a joint propagation shows. A chain that
