@@ -7,13 +7,19 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 from factcheck import __version__
+
+if TYPE_CHECKING:
+    from factcheck.config import Settings
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="factcheck",
@@ -63,18 +69,20 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _settings(claims: Path | None):  # type: ignore[no-untyped-def]
+def _run(call: Callable[[Settings], T], claims: Path | None) -> T:
+    """Call the API with the discovered settings; a usage error is exit code 2."""
     from dataclasses import replace
 
-    from factcheck.config import ConfigError, discover_settings
+    from factcheck.config import discover_settings
+    from factcheck.errors import UsageError
 
     try:
         settings = discover_settings()
-    except ConfigError as exc:
+        if claims is not None:
+            settings = replace(settings, claims=claims.resolve())
+        return call(settings)
+    except UsageError as exc:
         _fail(str(exc))
-    if claims is not None:
-        settings = replace(settings, claims=claims.resolve())
-    return settings
 
 
 def _color() -> bool:
@@ -117,13 +125,9 @@ def check(
     from factcheck import api
     from factcheck.findings import Severity
     from factcheck.formatters import OutputOptions, render
-    from factcheck.loader import InputError
 
-    settings = _settings(claims)
-    try:
-        report = api.check(settings, Severity(fail_on) if fail_on else None)
-    except InputError as exc:
-        _fail(str(exc))
+    threshold = Severity(fail_on) if fail_on else None
+    report = _run(lambda settings: api.check(settings, threshold), claims)
     text = render(output_format, report, OutputOptions(color=_color() and output_file is None))
     _emit(text, output_file)
     raise typer.Exit(report.exit_code)
@@ -138,13 +142,8 @@ def list_claims(
 ) -> None:
     """List the fact base: every claim with its value read as an interval."""
     from factcheck import api
-    from factcheck.loader import InputError
 
-    settings = _settings(claims)
-    try:
-        factbase, _ = api.load(settings)
-    except InputError as exc:
-        _fail(str(exc))
+    factbase, _ = _run(api.load, claims)
     records = list(api.claim_records(factbase))
     if output_format is ClaimsFormat.JSONL:
         sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
@@ -209,17 +208,9 @@ def explain(
 ) -> None:
     """Explain one claim, constraint or unknown: provenance, relations, derivation."""
     from factcheck import api
-    from factcheck.explain import UnknownIdError
     from factcheck.formatters import OutputOptions
-    from factcheck.loader import InputError
 
-    settings = _settings(claims)
-    try:
-        explanation = api.explain(settings, identifier)
-    except InputError as exc:
-        _fail(str(exc))
-    except UnknownIdError as exc:
-        _fail(str(exc))
+    explanation = _run(lambda settings: api.explain(settings, identifier), claims)
     if output_format is ExplainFormat.JSON:
         from factcheck.formatters.explanation import explanation_json
 
@@ -286,7 +277,6 @@ def lint(
     from factcheck.formatters import OutputOptions, render
     from factcheck.lint.drafts import read_draft
     from factcheck.lint.run import LintOptions
-    from factcheck.loader import InputError
 
     when = None
     if date is not None:
@@ -294,16 +284,13 @@ def lint(
             when = datetime.date.fromisoformat(date)
         except ValueError:
             _fail(f"--date: {date!r} is not a date (write YYYY-MM-DD)")
-    settings = _settings(claims)
     read = [_read_draft(name) for name in drafts]
     unreadable = [r for r in read if isinstance(r, str)]
     for reason in unreadable:
         typer.echo(f"factcheck: error: {reason}", err=True)
     parsed = [read_draft(path, text) for path, text in (r for r in read if not isinstance(r, str))]
-    try:
-        report = api.lint(settings, parsed, LintOptions(strict=strict, date=when))
-    except InputError as exc:
-        _fail(str(exc))
+    options = LintOptions(strict=strict, date=when)
+    report = _run(lambda settings: api.lint(settings, parsed, options), claims)
     if fail_on is not None:
         report = replace(report, fail_on=Severity(fail_on))
     text = render(output_format, report, OutputOptions(color=_color() and output_file is None))

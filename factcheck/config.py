@@ -14,13 +14,14 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from factcheck.errors import UsageError
 from factcheck.findings import Severity
 from factcheck.hedges import HedgeWidths
 
 __all__ = ["ConfigError", "Settings", "discover_settings"]
 
 
-class ConfigError(Exception):
+class ConfigError(UsageError):
     """A configuration that cannot be used; the message names the file and key."""
 
 

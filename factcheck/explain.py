@@ -18,6 +18,7 @@ from factcheck.engine.propagation import Narrowing
 from factcheck.engine.relations import Relation, RelationKind, Variable
 from factcheck.engine.reporting import describe_sides, render_term, show_variable
 from factcheck.engine.verdicts import EngineResult, Status, Verdict, implied
+from factcheck.errors import UsageError
 from factcheck.factbase import FactBase
 from factcheck.intervals import Interval
 
@@ -26,7 +27,7 @@ __all__ = ["Explanation", "Step", "UnknownIdError", "explain"]
 MAX_DEPTH = 8
 
 
-class UnknownIdError(LookupError):
+class UnknownIdError(UsageError, LookupError):
     def __init__(self, wanted: str, close: list[str]) -> None:
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         super().__init__(f"no claim, constraint or unknown {wanted!r}{hint}")

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from factcheck.config import Settings
+from factcheck.errors import UsageError
 from factcheck.factbase import Entry, FactBase
 from factcheck.findings import Finding, Location, Related
 from factcheck.model import Claim, Constraint, Entity, Metric, Source, Unknown
@@ -52,7 +53,7 @@ _FRIENDLY = {
 }
 
 
-class InputError(Exception):
+class InputError(UsageError):
     """Input that cannot be read at all (no such folder): a usage error, exit 2."""
 
 
