@@ -116,9 +116,5 @@ def period_of_match(m: re.Match[str]) -> Period | None:
     return None  # pragma: no cover - the pattern has no other branch
 
 
-def day_number(day: date) -> int:
-    return (day - EPOCH).days
-
-
 def from_day_number(n: int) -> date:
     return EPOCH + timedelta(days=n)

@@ -98,13 +98,6 @@ class Draft:
     def _line_starts(self) -> list[int]:
         return [0, *(m.end() for m in re.finditer("\n", self.text))]
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
-        index = bisect_right(starts, offset) - 1
-        if index >= 0 and self.sentences[index].start <= offset < self.sentences[index].end:
-            return self.sentences[index]
-        return None
-
 
 def _mask(text: str, patterns: list[re.Pattern[str]]) -> str:
     """``text`` with every match of ``patterns`` blanked, in order (newlines kept)."""
