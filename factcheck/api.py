@@ -13,7 +13,7 @@ from factcheck.factbase import FactBase
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import Interval
 from factcheck.loader import load_factbase
-from factcheck.report import Report, RuleInfo
+from factcheck.report import Checked, Report, RuleInfo
 from factcheck.rules import RULES
 
 if TYPE_CHECKING:  # the engine, explain and lint are imported by the commands that use them
@@ -50,14 +50,27 @@ def check(settings: Settings, fail_on: Severity | None = None) -> Report:
         ("constraints", len(factbase.constraints)),
         ("relations", len(result.verdicts)),
     )
+    checked = (
+        *(Checked("claim", cid, e.location) for cid, e in factbase.claims.items()),
+        *(
+            Checked("constraint", cid, e.location, _verdict_of(result, cid))
+            for cid, e in factbase.constraints.items()
+        ),
+    )
     report = Report(
         tool_version=__version__,
         findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
         rules=rule_infos(),
         files=factbase.files,
         counts=counts,
+        checked=checked,
     )
     return replace(report, fail_on=fail_on or settings.fail_on)
+
+
+def _verdict_of(result: EngineResult, constraint: str) -> str:
+    verdict = result.verdicts.get(constraint)
+    return str(verdict.status) if verdict is not None else "not built"
 
 
 def explain(settings: Settings, identifier: str) -> Explanation:

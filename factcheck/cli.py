@@ -18,6 +18,7 @@ from factcheck import __version__
 
 if TYPE_CHECKING:
     from factcheck.config import Settings
+    from factcheck.report import Report
 
 T = TypeVar("T")
 
@@ -35,6 +36,10 @@ class ReportFormat(StrEnum):
     JSON = "json"
     SARIF = "sarif"
     GITHUB = "github"
+    CONCISE = "concise"
+    GITLAB = "gitlab"
+    JUNIT = "junit"
+    AUTO = "auto"  # github under GitHub Actions, text elsewhere
 
 
 class FailOn(StrEnum):
@@ -107,30 +112,73 @@ ClaimsOption = Annotated[
 ]
 
 
-@app.command()
-def check(
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="How to write the report.")
-    ] = ReportFormat.TEXT,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option(help="Lowest severity that makes the exit code 1 [default: error]."),
-    ] = None,
-    output_file: Annotated[
-        Path | None, typer.Option(help="Write the report here (atomically) instead of stdout.")
-    ] = None,
-    claims: ClaimsOption = None,
-) -> None:
-    """Load and check the fact base; report every finding."""
-    from factcheck import api
+FormatOption = Annotated[
+    ReportFormat, typer.Option("--format", "-f", help="How to write the report.")
+]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option(help="Lowest severity that makes the exit code 1 [default: error]."),
+]
+OutputFileOption = Annotated[
+    Path | None, typer.Option(help="Write the report here (atomically) instead of stdout.")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="The findings only, no summary.")]
+ExitZeroOption = Annotated[
+    bool, typer.Option(help="Exit 0 even when findings fail the run (usage errors still 2).")
+]
+StatisticsOption = Annotated[
+    bool, typer.Option(help="Count the findings by code instead of listing them.")
+]
+
+
+def _finish(
+    report: Report,
+    output_format: ReportFormat,
+    output_file: Path | None,
+    *,
+    fail_on: FailOn | None,
+    quiet: bool,
+    exit_zero: bool,
+    statistics: bool,
+    usage_error: bool = False,
+) -> NoReturn:
+    """Write the report in the chosen format and exit with its code."""
+    from dataclasses import replace
+
     from factcheck.findings import Severity
     from factcheck.formatters import OutputOptions, render
 
-    threshold = Severity(fail_on) if fail_on else None
-    report = _run(lambda settings: api.check(settings, threshold), claims)
-    text = render(output_format, report, OutputOptions(color=_color() and output_file is None))
-    _emit(text, output_file)
-    raise typer.Exit(report.exit_code)
+    if fail_on is not None:
+        report = replace(report, fail_on=Severity(fail_on))
+    name = str(output_format)
+    if output_format is ReportFormat.AUTO:
+        name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if statistics:
+        name = "statistics"
+    options = OutputOptions(color=_color() and output_file is None, quiet=quiet)
+    _emit(render(name, report, options), output_file)
+    raise typer.Exit(2 if usage_error else 0 if exit_zero else report.exit_code)
+
+
+@app.command()
+def check(
+    *,
+    output_format: FormatOption = ReportFormat.TEXT,
+    fail_on: FailOnOption = None,
+    output_file: OutputFileOption = None,
+    claims: ClaimsOption = None,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
+    statistics: StatisticsOption = False,
+) -> None:
+    """Load and check the fact base; report every finding."""
+    from factcheck import api
+
+    report = _run(api.check, claims)
+    _finish(
+        report, output_format, output_file,
+        fail_on=fail_on, quiet=quiet, exit_zero=exit_zero, statistics=statistics,
+    )  # fmt: skip
 
 
 @app.command("claims")
@@ -249,9 +297,7 @@ def lint(
         list[str], typer.Argument(metavar="FILE...", help="Markdown or text drafts; - for stdin.")
     ],
     *,
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="How to write the report.")
-    ] = ReportFormat.TEXT,
+    output_format: FormatOption = ReportFormat.TEXT,
     strict: Annotated[
         bool, typer.Option(help="List the figures that matched no claim (FC308, info).")
     ] = False,
@@ -259,22 +305,17 @@ def lint(
         str | None,
         typer.Option(help="The drafts' date (YYYY-MM-DD), for conversions and schedules."),
     ] = None,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option(help="Lowest severity that makes the exit code 1 [default: error]."),
-    ] = None,
-    output_file: Annotated[
-        Path | None, typer.Option(help="Write the report here (atomically) instead of stdout.")
-    ] = None,
+    fail_on: FailOnOption = None,
+    output_file: OutputFileOption = None,
     claims: ClaimsOption = None,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
+    statistics: StatisticsOption = False,
 ) -> None:
     """Check the figures in drafts against the fact base and against themselves."""
     import datetime
-    from dataclasses import replace
 
     from factcheck import api
-    from factcheck.findings import Severity
-    from factcheck.formatters import OutputOptions, render
     from factcheck.lint.drafts import read_draft
     from factcheck.lint.run import LintOptions
 
@@ -291,8 +332,7 @@ def lint(
     parsed = [read_draft(path, text) for path, text in (r for r in read if not isinstance(r, str))]
     options = LintOptions(strict=strict, date=when)
     report = _run(lambda settings: api.lint(settings, parsed, options), claims)
-    if fail_on is not None:
-        report = replace(report, fail_on=Severity(fail_on))
-    text = render(output_format, report, OutputOptions(color=_color() and output_file is None))
-    _emit(text, output_file)
-    raise typer.Exit(2 if unreadable else report.exit_code)
+    _finish(
+        report, output_format, output_file, fail_on=fail_on, quiet=quiet,
+        exit_zero=exit_zero, statistics=statistics, usage_error=bool(unreadable),
+    )  # fmt: skip

@@ -61,6 +61,8 @@ class Finding:
     acknowledged: str | None = None
     #: The line of a draft the finding is on, for formatters that show it underlined.
     excerpt: str | None = None
+    #: The constraint (constraints/*.yaml) the finding is about, if any.
+    constraint: str | None = None
 
     @property
     def sort_key(self) -> tuple[Location, str, str]:

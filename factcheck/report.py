@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from factcheck.findings import Finding, Severity
+from factcheck.findings import Finding, Location, Severity
 
-__all__ = ["Report", "RuleInfo"]
+__all__ = ["Checked", "Report", "RuleInfo"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,17 @@ class RuleInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Checked:
+    """Something a run checked — a claim or a constraint — whether or not it failed, for
+    formats that list passes too (JUnit)."""
+
+    kind: str  # "claim" or "constraint"
+    id: str
+    location: Location
+    verdict: str | None = None  # a constraint's: holds, violated, untestable
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The result of a run: findings sorted by place, plus what was looked at."""
 
@@ -31,6 +42,7 @@ class Report:
     files: tuple[str, ...]
     counts: tuple[tuple[str, int], ...]  # ("claims", 87), ("sources", 7), ...
     fail_on: Severity = Severity.ERROR
+    checked: tuple[Checked, ...] = ()
 
     @property
     def by_severity(self) -> Counter[Severity]:

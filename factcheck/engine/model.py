@@ -135,7 +135,9 @@ def _compile(entry: Entry[Constraint], factbase: FactBase, model: EngineModel) -
     except ExpressionError as exc:
         where = entry.within("expr", exc.start, exc.end)
         model.findings.append(
-            ExpressionSyntax.finding(f"constraint {constraint.id!r}: {exc}", where)
+            ExpressionSyntax.finding(
+                f"constraint {constraint.id!r}: {exc}", where, constraint=constraint.id
+            )
         )
         return None
     compiler = _Compiler(entry, factbase, model)
@@ -181,7 +183,9 @@ class _Compiler:
     def _error(self, rule: type[Rule], message: str, start: int, end: int) -> None:
         where = self.entry.within("expr", start, end)
         cid = self.entry.record.id
-        self.model.findings.append(rule.finding(f"constraint {cid!r}: {message}", where))
+        self.model.findings.append(
+            rule.finding(f"constraint {cid!r}: {message}", where, constraint=cid)
+        )
         self.failed = True
 
     def term(self, node: Term) -> Term:

@@ -148,6 +148,7 @@ def _violation(verdict: Verdict, variables: Mapping[str, Variable]) -> Finding:
         claims=claims,
         related=tuple(Related(variables[c].location, f"{c} is here") for c in claims),
         acknowledged=relation.acknowledged,
+        constraint=relation.id if relation.kind is RelationKind.CONSTRAINT else None,
     )
 
 
@@ -192,5 +193,8 @@ def engine_findings(result: EngineResult) -> Iterator[Finding]:
 def _untestable(relation: Relation, reason: str, variables: Mapping[str, Variable]) -> Finding:
     claims = tuple(c for c in relation.variables if variables[c].kind == "claim")
     return UntestableConstraint.finding(
-        f"constraint {relation.id!r} is untestable: {reason}", relation.location, claims=claims
+        f"constraint {relation.id!r} is untestable: {reason}",
+        relation.location,
+        claims=claims,
+        constraint=relation.id,
     )

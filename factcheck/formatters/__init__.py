@@ -19,6 +19,7 @@ __all__ = ["FORMATTERS", "OutputOptions", "render"]
 class OutputOptions:
     color: bool = False
     width: int = 100
+    quiet: bool = False  # the findings only, no summary
 
 
 Formatter = Callable[[Report, OutputOptions], str]
@@ -30,6 +31,10 @@ FORMATTERS: dict[str, str] = {
     "json": "factcheck.formatters.json",
     "sarif": "factcheck.formatters.sarif",
     "github": "factcheck.formatters.github",
+    "concise": "factcheck.formatters.concise",
+    "gitlab": "factcheck.formatters.gitlab",
+    "junit": "factcheck.formatters.junit",
+    "statistics": "factcheck.formatters.statistics",
 }
 
 

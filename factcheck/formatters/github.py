@@ -36,4 +36,13 @@ def annotation(finding: Finding) -> str:
 
 
 def format_report(report: Report, options: OutputOptions) -> str:
-    return "".join(annotation(f) + "\n" for f in report.findings)
+    lines = [annotation(f) + "\n" for f in report.findings]
+    if not options.quiet:
+        # GitHub shows only ten annotations per step: the log says how many there are.
+        by = report.by_severity
+        lines.append(
+            f"factcheck: {by[Severity.ERROR]} errors, {by[Severity.WARNING]} warnings, "
+            f"{by[Severity.INFO]} info, {report.acknowledged} acknowledged "
+            f"({'failed' if report.failed else 'passed'}; fail on {report.fail_on})\n"
+        )
+    return "".join(lines)

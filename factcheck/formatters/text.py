@@ -93,6 +93,8 @@ def format_report(report: Report, options: OutputOptions) -> str:
             *([f"{report.acknowledged} acknowledged"] if report.acknowledged else []),
         ]
     )
+    if options.quiet:
+        return buffer.getvalue()
     if report.findings:
         console.print()
     verdict = Text(

@@ -60,6 +60,7 @@ class Rule:
         severity: Severity | None = None,
         acknowledged: str | None = None,
         excerpt: str | None = None,
+        constraint: str | None = None,
     ) -> Finding:
         return Finding(
             code=cls.code,
@@ -71,6 +72,7 @@ class Rule:
             claims=claims,
             acknowledged=acknowledged,
             excerpt=excerpt,
+            constraint=constraint,
         )
 
     @classmethod
