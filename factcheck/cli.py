@@ -336,3 +336,22 @@ def lint(
         report, output_format, output_file, fail_on=fail_on, quiet=quiet,
         exit_zero=exit_zero, statistics=statistics, usage_error=bool(unreadable),
     )  # fmt: skip
+
+
+@app.command()
+def schema(
+    output_dir: Annotated[
+        Path, typer.Option(help="Folder to write claims.schema.json and constraints.schema.json.")
+    ] = Path("schemas"),
+) -> None:
+    """Write JSON Schemas of the claims and constraints files, for editors."""
+    from factcheck.atomicfile import write_atomic
+    from factcheck.schemas import SCHEMAS, schema_text
+
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        for name, model in SCHEMAS.items():
+            write_atomic(output_dir / name, schema_text(model))
+    except OSError as exc:
+        _fail(f"cannot write schemas to {output_dir}: {exc.strerror or exc}")
+    typer.echo(f"wrote {', '.join(str(output_dir / n) for n in SCHEMAS)}")
