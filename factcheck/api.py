@@ -13,6 +13,7 @@ from factcheck.factbase import FactBase
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import Interval
 from factcheck.loader import load_factbase
+from factcheck.policy import apply_policy
 from factcheck.report import Checked, Report, RuleInfo
 from factcheck.rules import RULES
 
@@ -59,7 +60,7 @@ def check(settings: Settings, fail_on: Severity | None = None) -> Report:
     )
     report = Report(
         tool_version=__version__,
-        findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
+        findings=_sorted(apply_policy(findings, settings)),
         rules=rule_infos(),
         files=factbase.files,
         counts=counts,
@@ -104,12 +105,16 @@ def lint(settings: Settings, drafts: Sequence[Draft], options: LintOptions | Non
     )
     report = Report(
         tool_version=__version__,
-        findings=tuple(sorted(findings, key=lambda f: f.sort_key)),
+        findings=_sorted(apply_policy(findings, settings)),
         rules=rule_infos(),
         files=tuple(d.path for d in drafts),
         counts=counts,
     )
     return replace(report, fail_on=settings.fail_on)
+
+
+def _sorted(findings: list[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=lambda f: f.sort_key))
 
 
 def rule_infos() -> tuple[RuleInfo, ...]:

@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
@@ -74,17 +75,34 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _run(call: Callable[[Settings], T], claims: Path | None) -> T:
-    """Call the API with the discovered settings; a usage error is exit code 2."""
+@dataclass(frozen=True)
+class Where:
+    """Where settings come from: the options every command shares."""
+
+    claims: Path | None = None
+    config: Path | None = None
+    isolated: bool = False
+    start: Path | None = None  # where discovery begins: a draft's folder, or the cwd
+
+
+def _run(call: Callable[[Settings], T], where: Where) -> T:
+    """Call the API with the settings ``where`` names; a usage error is exit code 2."""
     from dataclasses import replace
 
-    from factcheck.config import discover_settings
+    from factcheck.config import defaults, discover_settings, load_settings
     from factcheck.errors import UsageError
 
     try:
-        settings = discover_settings()
-        if claims is not None:
-            settings = replace(settings, claims=claims.resolve())
+        if where.isolated:
+            settings = defaults(Path.cwd().resolve())
+        elif where.config is not None:
+            settings = load_settings(where.config)
+        else:
+            settings = discover_settings(where.start)
+            if settings.config_file is None and where.start is not None:
+                settings = discover_settings()  # none beside the draft: the project's
+        if where.claims is not None:
+            settings = replace(settings, claims=where.claims.resolve())
         return call(settings)
     except UsageError as exc:
         _fail(str(exc))
@@ -109,6 +127,13 @@ def _emit(text: str, output_file: Path | None) -> None:
 ClaimsOption = Annotated[
     Path | None,
     typer.Option("--claims", help="Folder (or file) of the fact base; default from config."),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="Read settings from this file, not the nearest one."),
+]
+IsolatedOption = Annotated[
+    bool, typer.Option(help="Read no configuration file: the defaults, from here.")
 ]
 
 
@@ -167,6 +192,8 @@ def check(
     fail_on: FailOnOption = None,
     output_file: OutputFileOption = None,
     claims: ClaimsOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
     quiet: QuietOption = False,
     exit_zero: ExitZeroOption = False,
     statistics: StatisticsOption = False,
@@ -174,7 +201,7 @@ def check(
     """Load and check the fact base; report every finding."""
     from factcheck import api
 
-    report = _run(api.check, claims)
+    report = _run(api.check, Where(claims, config, isolated))
     _finish(
         report, output_format, output_file,
         fail_on=fail_on, quiet=quiet, exit_zero=exit_zero, statistics=statistics,
@@ -187,11 +214,13 @@ def list_claims(
         ClaimsFormat, typer.Option("--format", "-f", help="table for people, jsonl for tools.")
     ] = ClaimsFormat.TABLE,
     claims: ClaimsOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """List the fact base: every claim with its value read as an interval."""
     from factcheck import api
 
-    factbase, _ = _run(api.load, claims)
+    factbase, _ = _run(api.load, Where(claims, config, isolated))
     records = list(api.claim_records(factbase))
     if output_format is ClaimsFormat.JSONL:
         sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
@@ -253,12 +282,15 @@ def explain(
         ExplainFormat, typer.Option("--format", "-f", help="text for people, json for tools.")
     ] = ExplainFormat.TEXT,
     claims: ClaimsOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Explain one claim, constraint or unknown: provenance, relations, derivation."""
     from factcheck import api
     from factcheck.formatters import OutputOptions
 
-    explanation = _run(lambda settings: api.explain(settings, identifier), claims)
+    explain_id = lambda settings: api.explain(settings, identifier)  # noqa: E731
+    explanation = _run(explain_id, Where(claims, config, isolated))
     if output_format is ExplainFormat.JSON:
         from factcheck.formatters.explanation import explanation_json
 
@@ -308,6 +340,8 @@ def lint(
     fail_on: FailOnOption = None,
     output_file: OutputFileOption = None,
     claims: ClaimsOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
     quiet: QuietOption = False,
     exit_zero: ExitZeroOption = False,
     statistics: StatisticsOption = False,
@@ -331,7 +365,9 @@ def lint(
         typer.echo(f"factcheck: error: {reason}", err=True)
     parsed = [read_draft(path, text) for path, text in (r for r in read if not isinstance(r, str))]
     options = LintOptions(strict=strict, date=when)
-    report = _run(lambda settings: api.lint(settings, parsed, options), claims)
+    first = next((Path(name) for name in drafts if name != "-"), None)
+    where = Where(claims, config, isolated, first)
+    report = _run(lambda settings: api.lint(settings, parsed, options), where)
     _finish(
         report, output_format, output_file, fail_on=fail_on, quiet=quiet,
         exit_zero=exit_zero, statistics=statistics, usage_error=bool(unreadable),

@@ -71,7 +71,7 @@ def test_invalid_config_is_a_usage_error(write_tree: WriteTree) -> None:
     write_tree({"pyproject.toml": "[tool.factcheck]\nclaim = 'claims'\n"})
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 2
-    assert "pyproject.toml: [tool.factcheck]: unknown key 'claim'" in result.stderr
+    assert "pyproject.toml:2: claim: unknown key; known keys are claims," in result.stderr
 
 
 def test_unknown_format_is_a_usage_error(write_tree: WriteTree) -> None:

@@ -1,0 +1,131 @@
+"""Configuration: where it is found, and which findings it lets through."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.policy import selected
+
+from .conftest import WriteTree
+
+runner = CliRunner()
+
+# A claim whose quote is not in the text (FC105) and a source whose text is missing (FC106).
+BROKEN = {
+    "claims/extra.yaml": """
+        sources:
+          - id: gone
+            title: A missing article
+            published: {when: 2022, basis: stated}
+            text: missing.txt
+        claims:
+          - id: bj-rank
+            source: s
+            quote: the capital had 591 firms
+            subject: beijing
+            metric: firms
+            value: "591"
+            as_of: 2022-10
+    """
+}
+PYPROJECT = '[tool.factcheck]\nclaims = "claims"\nsources = "texts"\n'
+
+
+def codes(*args: str) -> list[str]:
+    result = runner.invoke(app, ["check", "-f", "concise", *args])
+    return [line.split()[2] for line in result.stdout.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("code", "select", "ignore", "reported"),
+    [
+        ("FC301", ["FC"], [], True),
+        ("FC301", ["FC"], ["FC3"], False),
+        ("FC301", ["FC", "FC301"], ["FC3"], True),  # the longer prefix decides
+        ("FC305", ["FC", "FC301"], ["FC3"], False),
+        ("FC105", ["FC1"], [], True),
+        ("FC205", ["FC1"], [], False),
+        ("FC105", ["FC105"], ["FC105"], False),  # a tie: ignore wins
+    ],
+)
+def test_longest_prefix_decides(
+    code: str, select: list[str], ignore: list[str], reported: bool
+) -> None:
+    assert selected(code, select, ignore) is reported
+
+
+def test_select_ignore_and_severity(write_tree: WriteTree) -> None:
+    write_tree({**BROKEN, "pyproject.toml": PYPROJECT})
+    assert sorted(codes()) == ["FC105", "FC106"]
+    write_tree({**BROKEN, "pyproject.toml": PYPROJECT + 'ignore = ["FC106"]\n'})
+    assert codes() == ["FC105"]
+    write_tree(
+        {**BROKEN, "pyproject.toml": PYPROJECT + '[tool.factcheck.severity]\nFC105 = "info"\n'}
+    )
+    result = runner.invoke(app, ["check", "-f", "concise"])
+    assert result.exit_code == 0  # the only error became info
+    assert "info FC105" in result.stdout
+
+
+def test_per_file_ignores(write_tree: WriteTree) -> None:
+    config = PYPROJECT + '[tool.factcheck.per-file-ignores]\n"claims/extra.yaml" = ["FC1"]\n'
+    write_tree({**BROKEN, "pyproject.toml": config})
+    assert codes() == []
+
+
+def test_dot_factcheck_toml_wins_over_pyproject_in_the_same_folder(write_tree: WriteTree) -> None:
+    folder = write_tree({**BROKEN, "pyproject.toml": PYPROJECT})
+    (folder / ".factcheck.toml").write_text(
+        'claims = "claims"\nsources = "texts"\nignore = ["FC105"]\n'
+    )
+    assert codes() == ["FC106"]
+
+
+def test_nearest_configuration_wins_and_config_and_isolated_override(
+    write_tree: WriteTree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_tree({**BROKEN, "pyproject.toml": PYPROJECT + 'ignore = ["FC106"]\n'})
+    inner = folder / "sub"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text(
+        '[tool.factcheck]\nclaims = "../claims"\nsources = "../texts"\nignore = ["FC105"]\n'
+    )
+    monkeypatch.chdir(inner)
+    assert codes() == ["FC106"]  # the inner file is nearer
+    assert codes("--config", str(folder / "pyproject.toml")) == ["FC105"]
+    isolated = runner.invoke(app, ["check", "--isolated"])
+    assert isolated.exit_code == 2  # no claims/ under sub/, and no configuration to say where
+    assert "fact base not found" in isolated.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ('select = "FC1"', ":4: select: expected a list of code prefixes"),
+        ('ignore = ["E501"]', ":4: ignore: 'E501' is not a code prefix"),
+        (
+            '[tool.factcheck.severity]\nFC105 = "fatal"',
+            ":5: FC105: expected error, warning or info",
+        ),
+        ("colour = 1", ":4: colour: unknown key"),
+    ],
+)
+def test_invalid_setting_names_file_key_and_line(
+    write_tree: WriteTree, setting: str, expected: str
+) -> None:
+    write_tree({"pyproject.toml": PYPROJECT + setting + "\n"})
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 2
+    assert f"pyproject.toml{expected}" in result.stderr
+
+
+def test_config_file_that_has_no_settings(write_tree: WriteTree, tmp_path: Path) -> None:
+    write_tree({})
+    empty = tmp_path / "other.toml"
+    empty.write_text("[tool.other]\nx = 1\n")
+    result = runner.invoke(app, ["check", "--config", str(empty)])
+    assert result.exit_code == 2
