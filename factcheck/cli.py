@@ -19,6 +19,7 @@ from factcheck import __version__
 
 if TYPE_CHECKING:
     from factcheck.config import Settings
+    from factcheck.findings import Finding
     from factcheck.report import Report
 
 T = TypeVar("T")
@@ -154,6 +155,10 @@ ExitZeroOption = Annotated[
 StatisticsOption = Annotated[
     bool, typer.Option(help="Count the findings by code instead of listing them.")
 ]
+BaselineOption = Annotated[
+    Path | None,
+    typer.Option(help="Fail only on findings not recorded in this baseline file."),
+]
 
 
 def _finish(
@@ -165,16 +170,25 @@ def _finish(
     quiet: bool,
     exit_zero: bool,
     statistics: bool,
+    baseline: Path | None = None,
     usage_error: bool = False,
 ) -> NoReturn:
     """Write the report in the chosen format and exit with its code."""
     from dataclasses import replace
 
+    from factcheck.baseline import mark, read_baseline
+    from factcheck.errors import UsageError
     from factcheck.findings import Severity
     from factcheck.formatters import OutputOptions, render
 
     if fail_on is not None:
         report = replace(report, fail_on=Severity(fail_on))
+    if baseline is not None:
+        try:
+            known = read_baseline(baseline)
+        except UsageError as exc:
+            _fail(str(exc))
+        report = replace(report, findings=tuple(mark(report.findings, known)))
     name = str(output_format)
     if output_format is ReportFormat.AUTO:
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -197,14 +211,15 @@ def check(
     quiet: QuietOption = False,
     exit_zero: ExitZeroOption = False,
     statistics: StatisticsOption = False,
+    baseline: BaselineOption = None,
 ) -> None:
     """Load and check the fact base; report every finding."""
     from factcheck import api
 
     report = _run(api.check, Where(claims, config, isolated))
     _finish(
-        report, output_format, output_file,
-        fail_on=fail_on, quiet=quiet, exit_zero=exit_zero, statistics=statistics,
+        report, output_format, output_file, fail_on=fail_on, quiet=quiet,
+        exit_zero=exit_zero, statistics=statistics, baseline=baseline,
     )  # fmt: skip
 
 
@@ -345,6 +360,7 @@ def lint(
     quiet: QuietOption = False,
     exit_zero: ExitZeroOption = False,
     statistics: StatisticsOption = False,
+    baseline: BaselineOption = None,
 ) -> None:
     """Check the figures in drafts against the fact base and against themselves."""
     import datetime
@@ -370,7 +386,8 @@ def lint(
     report = _run(lambda settings: api.lint(settings, parsed, options), where)
     _finish(
         report, output_format, output_file, fail_on=fail_on, quiet=quiet,
-        exit_zero=exit_zero, statistics=statistics, usage_error=bool(unreadable),
+        exit_zero=exit_zero, statistics=statistics, baseline=baseline,
+        usage_error=bool(unreadable),
     )  # fmt: skip
 
 
@@ -391,3 +408,69 @@ def schema(
     except OSError as exc:
         _fail(f"cannot write schemas to {output_dir}: {exc.strerror or exc}")
     typer.echo(f"wrote {', '.join(str(output_dir / n) for n in SCHEMAS)}")
+
+
+baseline_app = typer.Typer(help="Record today's findings, so that CI fails only on new ones.")
+app.add_typer(baseline_app, name="baseline")
+
+BaselineFileOption = Annotated[Path, typer.Option("--file", help="The baseline file.")]
+DraftsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="[DRAFT...]", help="Drafts whose lint findings to record too."),
+]
+
+
+def _current_findings(drafts: list[str] | None, where: Where) -> list[Finding]:
+    """The findings of `check`, and of `lint` on ``drafts``, as the settings filter them."""
+    from factcheck import api
+    from factcheck.lint.drafts import read_draft
+
+    read = [_read_draft(name) for name in drafts or []]
+    for reason in (r for r in read if isinstance(r, str)):
+        _fail(reason)
+    parsed = [read_draft(path, text) for path, text in (r for r in read if not isinstance(r, str))]
+    findings = list(_run(api.check, where).findings)
+    if parsed:
+        findings += _run(lambda settings: api.lint(settings, parsed), where).findings
+    return findings
+
+
+@baseline_app.command("write")
+def baseline_write(
+    drafts: DraftsArgument = None,
+    file: BaselineFileOption = Path("factcheck-baseline.json"),
+    claims: ClaimsOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """Record the current findings of check (and lint on DRAFTs) in the baseline file."""
+    from factcheck.baseline import write_baseline
+    from factcheck.errors import UsageError
+
+    findings = _current_findings(drafts, Where(claims, config, isolated))
+    try:
+        count = write_baseline(file, findings)
+    except UsageError as exc:
+        _fail(str(exc))
+    typer.echo(f"recorded {count} findings in {file}")
+
+
+@baseline_app.command("prune")
+def baseline_prune(
+    drafts: DraftsArgument = None,
+    file: BaselineFileOption = Path("factcheck-baseline.json"),
+    claims: ClaimsOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """Drop the entries of the baseline file that no longer occur."""
+    from factcheck.baseline import fingerprint, read_baseline, write_baseline
+    from factcheck.errors import UsageError
+
+    try:
+        known = read_baseline(file)
+        current = _current_findings(drafts, Where(claims, config, isolated))
+        kept = write_baseline(file, [f for f in current if fingerprint(f) in known])
+    except UsageError as exc:
+        _fail(str(exc))
+    typer.echo(f"kept {kept} of {len(known)} entries in {file}")

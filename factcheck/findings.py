@@ -63,6 +63,8 @@ class Finding:
     excerpt: str | None = None
     #: The constraint (constraints/*.yaml) the finding is about, if any.
     constraint: str | None = None
+    #: With ``--baseline``: "new", or "unchanged" (recorded already: it does not fail).
+    baseline: str | None = None
 
     @property
     def sort_key(self) -> tuple[Location, str, str]:

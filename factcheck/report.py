@@ -46,8 +46,12 @@ class Report:
 
     @property
     def by_severity(self) -> Counter[Severity]:
-        """Unacknowledged findings by severity."""
-        return Counter(f.severity for f in self.findings if f.acknowledged is None)
+        """Findings that count (not acknowledged, not in a baseline) by severity."""
+        return Counter(f.severity for f in self.findings if _counts(f))
+
+    @property
+    def in_baseline(self) -> int:
+        return sum(f.baseline == "unchanged" for f in self.findings)
 
     @property
     def acknowledged(self) -> int:
@@ -55,11 +59,14 @@ class Report:
 
     @property
     def failed(self) -> bool:
-        """True when an unacknowledged finding is at or above ``fail_on``."""
-        return any(
-            f.severity.rank >= self.fail_on.rank and f.acknowledged is None for f in self.findings
-        )
+        """True when a finding that counts is at or above ``fail_on``."""
+        return any(f.severity.rank >= self.fail_on.rank and _counts(f) for f in self.findings)
 
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
+
+
+def _counts(finding: Finding) -> bool:
+    """Whether a finding can fail a run: neither acknowledged nor in the baseline."""
+    return finding.acknowledged is None and finding.baseline != "unchanged"

@@ -93,10 +93,9 @@ def _show_gap(gap: Fraction | None, unit_of: Variable | None) -> str:
     assert gap is not None
     if unit_of is None:
         return show_interval(Interval.point(gap), None)
-    if unit_of.unit is Unit.DATE:
-        return f"{show_interval(Interval.point(gap), None)} days"
-    if unit_of.unit is Unit.YEAR:
-        return f"{show_interval(Interval.point(gap), None)} years"
+    if unit_of.unit in {Unit.DATE, Unit.YEAR}:
+        word = "day" if unit_of.unit is Unit.DATE else "year"
+        return f"{show_interval(Interval.point(gap), None)} {word}{'' if gap == 1 else 's'}"
     return show_in(Interval.point(gap), unit_of)
 
 

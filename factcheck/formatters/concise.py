@@ -11,6 +11,7 @@ def format_report(report: Report, options: OutputOptions) -> str:
     return "".join(
         f"{f.location}: {f.severity} {f.code} {f.message}"
         + (" [acknowledged]" if f.acknowledged else "")
+        + (" [in baseline]" if f.baseline == "unchanged" else "")
         + "\n"
         for f in report.findings
     )

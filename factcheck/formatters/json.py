@@ -25,6 +25,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "end_column": loc.end_column,
         "claims": list(finding.claims),
         "acknowledged": finding.acknowledged,
+        "baseline": finding.baseline,
         "related": [{"message": r.message, **asdict(r.location)} for r in finding.related],
     }
 
@@ -39,6 +40,7 @@ def format_report(report: Report, options: OutputOptions) -> str:
             "warnings": by_severity[Severity.WARNING],
             "info": by_severity[Severity.INFO],
             "acknowledged": report.acknowledged,
+            "in_baseline": report.in_baseline,
             "fail_on": str(report.fail_on),
             "failed": report.failed,
         },

@@ -54,6 +54,8 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         "locations": [{"physicalLocation": _physical(finding.location)}],
         "properties": {"claims": list(finding.claims), "slug": finding.slug},
     }
+    if finding.baseline is not None:
+        result["baselineState"] = finding.baseline
     if finding.acknowledged is not None:
         # SARIF's way to say "known, accepted, not a failure": viewers hide or mark it.
         result["suppressions"] = [

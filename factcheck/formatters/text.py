@@ -75,6 +75,8 @@ def format_report(report: Report, options: OutputOptions) -> str:
         line.append(f"[{finding.severity}] ", style=_STYLE[finding.severity])
         line.append(finding.message)
         line.append(f"  ({finding.slug})", style="dim")
+        if finding.baseline == "unchanged":
+            line.append("  [in baseline]", style="dim")
         if finding.acknowledged is not None:
             line.append(f"\n    acknowledged: {finding.acknowledged}", style="italic")
         console.print(line)
@@ -91,6 +93,7 @@ def format_report(report: Report, options: OutputOptions) -> str:
             _plural(by_severity[Severity.WARNING], "warning"),
             f"{by_severity[Severity.INFO]} info",
             *([f"{report.acknowledged} acknowledged"] if report.acknowledged else []),
+            *([f"{report.in_baseline} in baseline"] if report.in_baseline else []),
         ]
     )
     if options.quiet:
