@@ -361,6 +361,9 @@ def lint(
     exit_zero: ExitZeroOption = False,
     statistics: StatisticsOption = False,
     baseline: BaselineOption = None,
+    diff: Annotated[
+        str | None, typer.Option(metavar="REF", help="Report only lines changed since a git ref.")
+    ] = None,
 ) -> None:
     """Check the figures in drafts against the fact base and against themselves."""
     import datetime
@@ -384,6 +387,8 @@ def lint(
     first = next((Path(name) for name in drafts if name != "-"), None)
     where = Where(claims, config, isolated, first)
     report = _run(lambda settings: api.lint(settings, parsed, options), where)
+    if diff is not None:
+        report = _only_changed(report, drafts, diff)
     _finish(
         report, output_format, output_file, fail_on=fail_on, quiet=quiet,
         exit_zero=exit_zero, statistics=statistics, baseline=baseline,
@@ -408,6 +413,27 @@ def schema(
     except OSError as exc:
         _fail(f"cannot write schemas to {output_dir}: {exc.strerror or exc}")
     typer.echo(f"wrote {', '.join(str(output_dir / n) for n in SCHEMAS)}")
+
+
+def _only_changed(report: Report, drafts: list[str], ref: str) -> Report:
+    """The report with only the findings on lines changed since ``ref``."""
+    from dataclasses import replace
+
+    from factcheck.errors import UsageError
+    from factcheck.lint.changes import changed_lines
+
+    changed: dict[str, set[int]] = {}
+    try:
+        for name in drafts:
+            if name != "-":
+                changed[name] = changed_lines(Path(name), ref)
+    except UsageError as exc:
+        _fail(str(exc))
+    kept = tuple(
+        f for f in report.findings
+        if f.location.path not in changed or f.location.line in changed[f.location.path]
+    )  # fmt: skip
+    return replace(report, findings=kept)
 
 
 baseline_app = typer.Typer(help="Record today's findings, so that CI fails only on new ones.")
