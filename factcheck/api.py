@@ -82,6 +82,19 @@ def explain(settings: Settings, identifier: str) -> Explanation:
     return explain_id(factbase, run_engine(factbase), identifier)
 
 
+def graph(settings: Settings, output_format: str) -> str:
+    """The claims–constraints graph as DOT, GraphML or a self-contained HTML page."""
+    from factcheck import graph as graphs
+
+    factbase, _ = load_factbase(settings)
+    drawing = graphs.build_graph(run_engine(factbase))
+    if output_format == "dot":
+        return graphs.to_dot(drawing)
+    if output_format == "graphml":
+        return graphs.to_graphml(drawing)
+    return graphs.to_html(drawing)
+
+
 def run_engine(factbase: FactBase) -> EngineResult:
     """Build the constraint model of a loaded fact base and judge every relation."""
     from factcheck.engine.model import build_model

@@ -500,3 +500,29 @@ def baseline_prune(
     except UsageError as exc:
         _fail(str(exc))
     typer.echo(f"kept {kept} of {len(known)} entries in {file}")
+
+
+class GraphFormat(StrEnum):
+    DOT = "dot"
+    GRAPHML = "graphml"
+    HTML = "html"
+
+
+@app.command()
+def graph(
+    output_format: Annotated[
+        GraphFormat,
+        typer.Option("--format", "-f", help="dot, graphml, or a self-contained html page."),
+    ] = GraphFormat.HTML,
+    output_file: OutputFileOption = None,
+    claims: ClaimsOption = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """Export the claims–constraints graph (conflicts in red, derived values on hover)."""
+    from factcheck import api
+
+    text = _run(
+        lambda settings: api.graph(settings, str(output_format)), Where(claims, config, isolated)
+    )
+    _emit(text, output_file)
