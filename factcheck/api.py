@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -31,13 +31,21 @@ def load(settings: Settings) -> tuple[FactBase, list[Finding]]:
     return load_factbase(settings)
 
 
-def check(settings: Settings, fail_on: Severity | None = None) -> Report:
+def check(
+    settings: Settings,
+    fail_on: Severity | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
     """Load and check the fact base: every finding of every rule, sorted by place."""
-    factbase, findings = load_factbase(settings)
-    for rule in RULES.values():
-        findings.extend(rule.check(factbase))
     from factcheck.engine.reporting import engine_findings
 
+    step = progress or (lambda _: None)
+    step("loading the fact base")
+    factbase, findings = load_factbase(settings)
+    step(f"checking {len(factbase.claims)} claims")
+    for rule in RULES.values():
+        findings.extend(rule.check(factbase))
+    step("running the constraint engine")
     result = run_engine(factbase)
     findings.extend(engine_findings(result))
     claims = factbase.claims.values()
@@ -103,12 +111,17 @@ def run_engine(factbase: FactBase) -> EngineResult:
     return judge(build_model(factbase))
 
 
-def lint(settings: Settings, drafts: Sequence[Draft], options: LintOptions | None = None) -> Report:
+def lint(
+    settings: Settings,
+    drafts: Sequence[Draft],
+    options: LintOptions | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
     """Lint drafts against the fact base the settings point at."""
     from factcheck.lint.run import LintOptions, lint_drafts
 
     factbase, _ = load_factbase(settings)
-    findings, stats = lint_drafts(factbase, drafts, options or LintOptions())
+    findings, stats = lint_drafts(factbase, drafts, options or LintOptions(), progress)
     counts = (
         ("drafts", stats.drafts),
         ("figures", stats.figures),

@@ -28,7 +28,7 @@ app = typer.Typer(
     name="factcheck",
     help="Check that the numbers in a fact base (and in drafts) add up.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -215,8 +215,13 @@ def check(
 ) -> None:
     """Load and check the fact base; report every finding."""
     from factcheck import api
+    from factcheck.progress import Progress
 
-    report = _run(api.check, Where(claims, config, isolated))
+    progress = Progress(sys.stderr, enabled=sys.stderr.isatty() and not quiet)
+    report = _run(
+        lambda settings: api.check(settings, progress=progress), Where(claims, config, isolated)
+    )
+    progress.done()
     _finish(
         report, output_format, output_file, fail_on=fail_on, quiet=quiet,
         exit_zero=exit_zero, statistics=statistics, baseline=baseline,
@@ -371,6 +376,7 @@ def lint(
     from factcheck import api
     from factcheck.lint.drafts import read_draft
     from factcheck.lint.run import LintOptions
+    from factcheck.progress import Progress
 
     when = None
     if date is not None:
@@ -386,7 +392,9 @@ def lint(
     options = LintOptions(strict=strict, date=when)
     first = next((Path(name) for name in drafts if name != "-"), None)
     where = Where(claims, config, isolated, first)
-    report = _run(lambda settings: api.lint(settings, parsed, options), where)
+    progress = Progress(sys.stderr, enabled=sys.stderr.isatty() and not quiet)
+    report = _run(lambda settings: api.lint(settings, parsed, options, progress), where)
+    progress.done()
     if diff is not None:
         report = _only_changed(report, drafts, diff)
     _finish(

@@ -43,11 +43,13 @@ class Settings:
     ignore: tuple[str, ...] = ()  # code prefixes not reported
     severity: tuple[tuple[str, Severity], ...] = ()  # (code prefix, severity)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, prefixes)
+    #: How far a spot rate may sit from the reference parity (conversions, FC206/FC304).
+    rate_tolerance: Fraction = Fraction(2, 100)
 
 
 _KEYS = {
     "claims", "sources", "constraints", "fail-on", "hedges", "select", "ignore",
-    "severity", "per-file-ignores",
+    "severity", "per-file-ignores", "rate-tolerance",
 }  # fmt: skip
 _HEDGE_KEYS = {"about", "nearly", "about-years", "about-days"}
 _CODE = re.compile(r"FC\d{0,3}")
@@ -120,6 +122,15 @@ class _Reader:
             raise self.fail(key, f"{bad[0]!r} is not a code prefix (FC, FC3, FC301)")
         return tuple(value)
 
+    def fraction(self, key: str, value: Any) -> Fraction:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not (math.isfinite(value) and 0 <= value < 1)
+        ):
+            raise self.fail(key, f"expected a fraction from 0 to 1 (0.02 for 2%), got {value!r}")
+        return Fraction(str(value))
+
     def severity(self, key: str, value: Any) -> Severity:
         if not isinstance(value, str) or value not in set(Severity):
             raise self.fail(key, "expected error, warning or info")
@@ -154,6 +165,7 @@ def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
         per_file_ignores=tuple(
             (glob, reader.codes(glob, codes)) for glob, codes in per_file.items()
         ),
+        rate_tolerance=reader.fraction("rate-tolerance", table.get("rate-tolerance", 0.02)),
     )
 
 

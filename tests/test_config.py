@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.policy import selected
 
-from .conftest import WriteTree
+from .conftest import ROOT, WriteTree
 
 runner = CliRunner()
 
@@ -129,3 +129,52 @@ def test_config_file_that_has_no_settings(write_tree: WriteTree, tmp_path: Path)
     empty.write_text("[tool.other]\nx = 1\n")
     result = runner.invoke(app, ["check", "--config", str(empty)])
     assert result.exit_code == 2
+
+
+CONVERSION = """
+metrics:
+  - {id: amount, description: Money, measures: money}
+  - {id: rate, description: Rate, measures: exchange-rate}
+claims:
+  - {id: y, source: s, quote: x, subject: beijing, metric: amount,
+     value: "6.5 billion yuan", as_of: 2022-10}
+  - {id: d, source: s, quote: x, subject: beijing, metric: amount,
+     value: "$1.00 billion", as_of: 2022-10}
+  - {id: r, source: s, quote: x, subject: beijing, metric: rate,
+     value: "7.2", as_of: 2022-10-01}
+"""
+
+
+def test_rate_tolerance_decides_a_conversion(write_tree: WriteTree) -> None:
+    """6.5 yuan per dollar against a parity of 7.2: implausible at 2%, fine at 20%."""
+    write_tree({"claims/money.yaml": CONVERSION, "pyproject.toml": PYPROJECT})
+    assert "FC206" in codes()
+    write_tree(
+        {"claims/money.yaml": CONVERSION, "pyproject.toml": PYPROJECT + "rate-tolerance = 0.2\n"}
+    )
+    assert "FC206" not in codes()
+    write_tree(
+        {"claims/money.yaml": CONVERSION, "pyproject.toml": PYPROJECT + "rate-tolerance = 2\n"}
+    )
+    assert "rate-tolerance: expected a fraction" in runner.invoke(app, ["check"]).stderr
+
+
+def test_lint_reads_the_configuration_nearest_the_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A draft beside its own configuration follows it; one without falls back to the
+    working directory's."""
+    wrong = "E-Town alone counts 48 national-level little giants.\n"
+    plain, quiet = tmp_path / "plain", tmp_path / "quiet"
+    for folder in (plain, quiet):
+        folder.mkdir()
+        (folder / "draft.md").write_text(wrong)
+    (quiet / ".factcheck.toml").write_text(
+        f'claims = "{(ROOT / "claims").as_posix()}"\n'
+        f'sources = "{(ROOT.parent / "shared").as_posix()}"\nignore = ["FC301"]\n'
+    )
+    monkeypatch.chdir(ROOT)
+    assert "FC301" in runner.invoke(app, ["lint", str(plain / "draft.md"), "-f", "concise"]).stdout
+    beside = runner.invoke(app, ["lint", str(quiet / "draft.md"), "-f", "concise"])
+    assert beside.exit_code == 0
+    assert "FC301" not in beside.stdout

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from datetime import timedelta
-from fractions import Fraction
 from itertools import combinations
 
 from factcheck.arithmetic import hull
@@ -30,10 +29,8 @@ from factcheck.model import Claim, EntityKind, Modality
 from factcheck.periods import Period
 from factcheck.units import Measure, Unit
 
-__all__ = ["RATE_TOLERANCE", "RATE_WINDOW_DAYS", "builtin_relations"]
+__all__ = ["RATE_WINDOW_DAYS", "builtin_relations"]
 
-#: The spot rate may sit this far from the central parity on the day.
-RATE_TOLERANCE = Fraction(2, 100)
 #: Reference rates this close to a source's publication period count as its date's.
 RATE_WINDOW_DAYS = 31
 
@@ -290,12 +287,13 @@ def _conversion(
         band = hull(near)
         assert band.lo is not None
         assert band.hi is not None
-        plausible = Interval(band.lo * (1 - RATE_TOLERANCE), band.hi * (1 + RATE_TOLERANCE))
+        tolerance = factbase.settings.rate_tolerance  # the spot rate's band around the parity
+        plausible = Interval(band.lo * (1 - tolerance), band.hi * (1 + tolerance))
         yield _relation(
             RelationKind.CONVERSION, f"{yuan}/{dollars}", ratio, "==", Constant(plausible),
             (yuan, dollars), claims[dollars],
             f"{yuan} / {dollars} is a yuan/dollar rate, which around {published} was "
-            f"{_show_rate(plausible)} (the reference parity ± 2%)",
+            f"{_show_rate(plausible)} (the reference parity ± {float(tolerance):.0%})",
             factbase,
         )  # fmt: skip
 

@@ -27,8 +27,6 @@ from factcheck.units import Unit
 
 __all__ = ["Problem", "SentenceFigures", "check_sentence"]
 
-RATE_TOLERANCE = Fraction(2, 100)
-
 
 @dataclass(frozen=True, slots=True)
 class Problem:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -12,7 +12,7 @@ from factcheck.factbase import FactBase
 from factcheck.figures import Figure, scan
 from factcheck.findings import Finding
 from factcheck.intervals import Interval
-from factcheck.lint.arithmetic_checks import RATE_TOLERANCE, SentenceFigures, check_sentence
+from factcheck.lint.arithmetic_checks import SentenceFigures, check_sentence
 from factcheck.lint.drafts import Draft
 from factcheck.lint.matching import ClaimIndex, Match, SentenceWords
 from factcheck.periods import Period
@@ -137,7 +137,8 @@ class _Linter:
         band = hull(interval for _, interval in rates)
         assert band.lo is not None
         assert band.hi is not None
-        return Interval(band.lo * (1 - RATE_TOLERANCE), band.hi * (1 + RATE_TOLERANCE))
+        tolerance = self.factbase.settings.rate_tolerance
+        return Interval(band.lo * (1 - tolerance), band.hi * (1 + tolerance))
 
 
 def _suppress(draft: Draft, found: list[tuple[int, Finding]]) -> list[Finding]:
@@ -172,11 +173,16 @@ def _suppress(draft: Draft, found: list[tuple[int, Finding]]) -> list[Finding]:
 
 
 def lint_drafts(
-    factbase: FactBase, drafts: Sequence[Draft], options: LintOptions
+    factbase: FactBase,
+    drafts: Sequence[Draft],
+    options: LintOptions,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[list[Finding], LintStats]:
     linter = _Linter(factbase, ClaimIndex(factbase, factbase.settings.hedges), options)
     findings: list[Finding] = []
-    for draft in drafts:
+    for number, draft in enumerate(drafts, 1):
+        if progress is not None:
+            progress(f"linting {number}/{len(drafts)}: {draft.path}")
         linter.stats.drafts += 1
         findings.extend(linter.draft(draft))
     return findings, linter.stats
