@@ -1,0 +1,664 @@
+"""A deterministic generator of synthetic fact bases, for scale benchmarks (issue 6).
+
+The base is shaped like the bundled one, only larger: one country, provinces, cities
+inside provinces and development zones inside cities; counts of firms over five years,
+written exactly or hedged and rounded ("about 1,200", "more than 300", "nearly 2,000",
+"9.5 percent", "5.23 billion yuan ($736.6 million)"); and every kind of relation the
+engine has:
+
+- ratios: ``high-tech / firms == high-tech share`` (FC201), per city and year;
+- sums over batches: ``listed in year Y == sum(batches up to Y)`` (FC201);
+- a chain through derived unknowns: each province's batch is a share of an unknown
+  national batch, which equals a reference figure, and the national batches add up to
+  an unknown total that equals another reference figure (FC201, FC208);
+- built-in rules: cumulative series (FC204, from ``cumulative: true``), part <= whole
+  (FC203, from the entity hierarchy and ``additive: true``), claims that must agree
+  (FC202, a hedged second report of a figure), shares of the parent entity (FC207, from
+  ``share_of``) and yuan/dollar conversions against reference parities (FC206).
+
+Apart from the planted conflicts the base is consistent: ``factcheck check`` run in the
+output folder reports no errors. Each planted conflict is one claim changed so that one
+relation fails; ``Planted`` names that claim, the relation and the codes of the error
+findings that may report it (a written constraint fails as FC201, or as a derived
+conflict, FC208, where two planted conflicts meet at one unknown: then the engine judges
+the unknown's other relations untestable, FC209, and names a minimal set instead).
+
+The claims are split over files of about 1,000 claims each (file-level caching can be
+measured on them). Source texts are absent, so quotes are not verified; FC106 is ignored
+in the generated ``.factcheck.toml``.
+
+    python benchmarks/synthetic.py OUTDIR --claims 10000 --conflicts 5 [--seed 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import shutil
+import sys
+from dataclasses import asdict, dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+YEARS = (2019, 2020, 2021, 2022, 2023)
+ZONES_PER_CITY = 2
+CITIES_PER_PROVINCE = 8
+CLAIMS_PER_FILE = 1_000
+# Claims each city brings: zone firms (zones x years), city firms (years) and a hedged
+# second report, high-tech firms and their share (years each), listed firms and batches
+# (years each), a share of the province, and a yuan figure with its dollar conversion.
+PER_CITY = ZONES_PER_CITY * len(YEARS) + len(YEARS) + 1 + 4 * len(YEARS) + 1 + 2
+# Claims each province brings: firms, batch and share of the national batch, per year.
+PER_PROVINCE = 3 * len(YEARS)
+FX_DATES = tuple(f"2024-{month:02d}-15" for month in range(1, 13))
+# Conflict kinds, planted in turn: (kind, code expected).
+KINDS = (
+    ("ratio", "FC201"),
+    ("batch-sum", "FC201"),
+    ("cumulative", "FC204"),
+    ("part-whole", "FC203"),
+    ("chain", "FC201"),
+    ("conversion", "FC206"),
+    ("disagree", "FC202"),
+    ("share", "FC207"),
+)
+
+METRICS: list[dict[str, Any]] = [
+    {
+        "id": "firms",
+        "description": "Registered industrial firms in the subject.",
+        "measures": "count",
+        "additive": True,
+    },
+    {
+        "id": "high-tech-firms",
+        "description": "Certified high-tech firms in the subject.",
+        "measures": "count",
+        "additive": True,
+        "part_of": "firms",
+    },
+    {
+        "id": "high-tech-share",
+        "description": "Share of the subject's firms that are certified high-tech firms.",
+        "measures": "share",
+    },
+    {
+        "id": "firms-province-share",
+        "description": "Share of the province's firms that are in the subject.",
+        "measures": "share",
+        "share_of": "firms",
+        "share_within": "parent",
+    },
+    {
+        "id": "listed-firms",
+        "description": "Firms named in the subject's published lists up to a time.",
+        "measures": "count",
+        "additive": True,
+        "cumulative": True,
+    },
+    {
+        "id": "listed-batch",
+        "description": "Firms named in the subject's list of one year.",
+        "measures": "count",
+        "additive": True,
+    },
+    {
+        "id": "batch-share-of-national",
+        "description": "Share of the national list of a year that is in the subject.",
+        "measures": "share",
+    },
+    {
+        "id": "investment",
+        "description": "Fixed-asset investment in the subject's industrial parks.",
+        "measures": "money",
+    },
+    {
+        "id": "patents",
+        "description": "Invention patents granted to firms in the subject.",
+        "measures": "count",
+    },
+    {
+        "id": "cny-per-usd",
+        "description": "Central parity of the yuan, yuan per US dollar.",
+        "measures": "exchange-rate",
+    },
+]
+
+SYLLABLES = (
+    "an", "bai", "chang", "dong", "feng", "gu", "he", "jin", "kang", "lin", "ming", "nan",
+    "ping", "qing", "rui", "shan", "tai", "wu", "xi", "yang", "zhou", "hua", "long", "yun",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One planted conflict: ``claim`` was changed so that ``relation`` fails."""
+
+    kind: str
+    code: str  # the code expected
+    claim: str
+    relation: str
+    constraint: str | None = None
+    #: every code of an error finding that may report it (FC201 or FC208 for constraints)
+    codes: tuple[str, ...] = ()
+
+
+@dataclass
+class Planted:
+    folder: str
+    claims: int
+    constraints: int
+    files: int
+    seed: int
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2)
+
+
+# -- how figures are written ------------------------------------------------------------
+
+
+def digits(n: int) -> str:
+    return f"{n:,}"
+
+
+def _step(n: int) -> int:
+    """The rounding unit of two significant figures."""
+    return 10 ** max(0, len(str(n)) - 2)
+
+
+def about(n: int) -> str:
+    """'about N', N rounded to two significant figures: within 5 % of n."""
+    step = _step(n)
+    return f"about {digits((n + step // 2) // step * step)}"
+
+
+def more_than(n: int) -> str:
+    step = _step(n)
+    shown = n // step * step
+    if shown >= n:
+        shown -= step
+    return f"more than {digits(shown)}"
+
+
+def nearly(n: int) -> str:
+    step = _step(n)
+    shown = -(-n // step) * step
+    if shown <= n:
+        shown += step
+    return f"nearly {digits(shown)}"
+
+
+def percent(part: int | Fraction, whole: int | Fraction) -> str:
+    """part / whole in percent, rounded half up to one decimal."""
+    tenths = math.floor(Fraction(part) * 1000 / Fraction(whole) + Fraction(1, 2))
+    return f"{tenths // 10}.{tenths % 10} percent"
+
+
+def hedged(n: int, rng: random.Random) -> str:
+    style = rng.random()
+    if style < 0.55:
+        return digits(n)
+    if style < 0.75:
+        return about(n)
+    if style < 0.9:
+        return more_than(n)
+    return nearly(n)
+
+
+# -- the world --------------------------------------------------------------------------
+
+
+@dataclass
+class City:
+    id: str
+    name: str
+    province: str
+    zones: list[tuple[str, str]]  # (id, name)
+    zone_firms: dict[str, list[int]]
+    firms: list[int]
+    high_tech: list[int]
+    batches: list[int]
+    investment_millions: int  # yuan, in millions, three significant figures when shown
+    invest_year: int
+    file: int = 0
+
+
+@dataclass
+class Province:
+    id: str
+    name: str
+    cities: list[City]
+    firms: list[int]
+    batches: list[int]
+
+
+def _name(rng: random.Random, used: set[str]) -> str:
+    tries = 0
+    while True:  # two syllables while they last, then longer names
+        name = "".join(rng.choice(SYLLABLES) for _ in range(2 + tries // 8)).capitalize()
+        tries += 1
+        if name not in used:
+            used.add(name)
+            return name
+
+
+def _sizes(claims: int) -> tuple[int, int, int]:
+    """Provinces, cities and padding claims for a target number of claims."""
+
+    def total(cities: int) -> int:
+        provinces = max(1, math.ceil(cities / CITIES_PER_PROVINCE))
+        national = 2 * len(YEARS) + 1 + len(FX_DATES)
+        return cities * PER_CITY + provinces * PER_PROVINCE + national
+
+    cities = 1
+    if total(cities) > claims:
+        raise ValueError(f"at least {total(1)} claims are needed")
+    while total(cities + 1) <= claims:
+        cities += 1
+    return max(1, math.ceil(cities / CITIES_PER_PROVINCE)), cities, claims - total(cities)
+
+
+def _world(rng: random.Random, n_provinces: int, n_cities: int) -> list[Province]:
+    used: set[str] = set()
+    provinces = []
+    for p in range(n_provinces):
+        pid = f"p{p + 1:03d}"
+        cities = []
+        for c in range(p * CITIES_PER_PROVINCE, min(n_cities, (p + 1) * CITIES_PER_PROVINCE)):
+            cid = f"{pid}-c{c - p * CITIES_PER_PROVINCE + 1:02d}"
+            growth = [1 + rng.uniform(0.0, 0.12) for _ in YEARS]
+            zones = [(f"{cid}-z{z + 1}", _name(rng, used)) for z in range(ZONES_PER_CITY)]
+            zone_firms = {}
+            for zid, _ in zones:
+                base, series = rng.randint(60, 900), []
+                for g in growth:
+                    base = int(base * g)
+                    series.append(base)
+                zone_firms[zid] = series
+            other = rng.randint(300, 6000)
+            firms = []
+            for i, g in enumerate(growth):
+                other = int(other * g)
+                firms.append(other + sum(s[i] for s in zone_firms.values()))
+            high_tech = [int(f * rng.uniform(0.04, 0.35)) for f in firms]
+            batches = [rng.randint(5, 120) for _ in YEARS]
+            cities.append(
+                City(
+                    cid, _name(rng, used), pid, zones, zone_firms, firms, high_tech, batches,
+                    rng.randint(100, 99_900), rng.choice(YEARS),
+                ),
+            )  # fmt: skip
+        firms = [sum(c.firms[i] for c in cities) + rng.randint(500, 20_000) for i in range(5)]
+        batches = [sum(c.batches[i] for c in cities) + rng.randint(0, 200) for i in range(5)]
+        provinces.append(Province(pid, _name(rng, used), cities, firms, batches))
+    return provinces
+
+
+# -- writing it down --------------------------------------------------------------------
+
+
+class _Base:
+    """Claims, constraints and unknowns as they are generated, grouped by file."""
+
+    def __init__(self) -> None:
+        self.claims: dict[int, list[dict[str, Any]]] = {}
+        self.constraints: dict[int, list[dict[str, Any]]] = {}
+        self.unknowns: dict[int, list[dict[str, Any]]] = {}
+        self.index: dict[str, dict[str, Any]] = {}
+        self.fx_rates: list[str] = []  # yuan per dollar at each of FX_DATES
+
+    def claim(  # noqa: PLR0917
+        self, file: int, cid: str, subject: str, metric: str, value: str, as_of: object,
+        quote: str, source: str, **extra: Any,
+    ) -> None:  # fmt: skip
+        record = {
+            "id": cid,
+            "source": source,
+            "quote": quote.format(value=value),
+            "subject": subject,
+            "metric": metric,
+            "value": value,
+            "as_of": str(as_of),
+            **extra,
+        }
+        self.claims.setdefault(file, []).append(record)
+        self.index[cid] = record
+
+    def constraint(self, file: int, cid: str, description: str, expr: str) -> None:
+        record = {"id": cid, "description": description, "expr": expr}
+        self.constraints.setdefault(file, []).append(record)
+
+    def unknown(self, file: int, uid: str, description: str) -> None:
+        record = {"id": uid, "description": description, "measures": "count"}
+        self.unknowns.setdefault(file, []).append(record)
+
+    def set_value(self, cid: str, value: str) -> None:
+        record = self.index[cid]
+        old = record["value"]
+        record["value"] = value
+        record["quote"] = record["quote"].replace(old, value)
+
+
+def _city_claims(base: _Base, city: City, province: Province, rng: random.Random) -> None:
+    f, src = city.file, f"src-{city.file:03d}"
+    for zid, zname in city.zones:
+        for i, year in enumerate(YEARS):
+            base.claim(
+                f, f"{zid}-firms-{year}", zid, "firms", hedged(city.zone_firms[zid][i], rng),
+                year, f"{zname} Development Zone was home to {{value}} firms in {year}", src,
+            )  # fmt: skip
+    for i, year in enumerate(YEARS):
+        cid = city.id
+        base.claim(
+            f, f"{cid}-firms-{year}", cid, "firms", digits(city.firms[i]), year,
+            f"{city.name} had {{value}} registered industrial firms at the end of {year}", src,
+        )  # fmt: skip
+        base.claim(
+            f, f"{cid}-high-tech-{year}", cid, "high-tech-firms", digits(city.high_tech[i]),
+            year, f"of which {{value}} were certified high-tech firms in {year}", src,
+        )  # fmt: skip
+        base.claim(
+            f, f"{cid}-high-tech-share-{year}", cid, "high-tech-share",
+            percent(city.high_tech[i], city.firms[i]), year,
+            f"high-tech firms made up {{value}} of the city's firms in {year}", src,
+        )  # fmt: skip
+        base.constraint(
+            f, f"{cid}-high-tech-ratio-{year}",
+            f"{city.name}'s high-tech firms over its firms in {year} is the stated share",
+            f"{cid}-high-tech-{year} / {cid}-firms-{year} == {cid}-high-tech-share-{year}",
+        )  # fmt: skip
+        base.claim(
+            f, f"{cid}-batch-{year}", cid, "listed-batch", digits(city.batches[i]), year,
+            f"{{value}} firms from {city.name} were named in the {year} list", src,
+        )  # fmt: skip
+        base.claim(
+            f, f"{cid}-listed-{year}", cid, "listed-firms", digits(sum(city.batches[: i + 1])),
+            year, f"{city.name} had {{value}} listed firms in total by {year}", src,
+        )  # fmt: skip
+        batches = ", ".join(f"{cid}-batch-{y}" for y in YEARS[: i + 1])
+        base.constraint(
+            f, f"{cid}-listed-sum-{year}",
+            f"{city.name}'s listed firms in {year} are the sum of its yearly lists",
+            f"{cid}-listed-{year} == sum({batches})",
+        )  # fmt: skip
+    # A second, rounder report of the last year's figure, from another article.
+    base.claim(
+        f, f"{city.id}-firms-{YEARS[-1]}-press", city.id, "firms", about(city.firms[-1]),
+        YEARS[-1], "the city is now home to {value} industrial firms", f"src-{f:03d}-press",
+    )  # fmt: skip
+    base.claim(
+        f, f"{city.id}-province-share-{YEARS[-1]}", city.id, "firms-province-share",
+        percent(city.firms[-1], province.firms[-1]), YEARS[-1],
+        f"{city.name} holds {{value}} of {province.name}'s industrial firms", src,
+    )  # fmt: skip
+    # A conversion: "5.23 billion yuan ($736.6 million)" at the parity of publication.
+    shown = city.investment_millions
+    if shown < 1000:  # under a billion: "420 million yuan"
+        yuan_text, yuan_value = f"{shown} million yuan", Fraction(shown) * 10**6
+    else:  # "5.23 billion yuan"
+        billions = Fraction(round(Fraction(shown, 10))) / 100
+        yuan_text, yuan_value = f"{float(billions):.2f} billion yuan", billions * 10**9
+    rate = Fraction(base.fx_rates[f % len(FX_DATES)]).limit_denominator(10**4)
+    dollars = yuan_value / rate / 10**6
+    dollar_text = f"${float(dollars):,.1f} million"
+    quote = f"investment of {yuan_text} ({dollar_text}) in its parks in {city.invest_year}"
+    for cid, text in ((f"{city.id}-investment-cny", yuan_text),
+                      (f"{city.id}-investment-usd", dollar_text)):  # fmt: skip
+        base.claim(f, cid, city.id, "investment", text, city.invest_year, quote, src)
+
+
+def _province_claims(
+    base: _Base, province: Province, file: int, national: list[int], rng: random.Random
+) -> None:
+    src, pid = f"src-{file:03d}", province.id
+    for i, year in enumerate(YEARS):
+        base.claim(
+            file, f"{pid}-firms-{year}", pid, "firms", hedged(province.firms[i], rng), year,
+            f"{province.name} Province counted {{value}} industrial firms in {year}", src,
+        )  # fmt: skip
+        base.claim(
+            file, f"{pid}-batch-{year}", pid, "listed-batch", digits(province.batches[i]),
+            year, f"{{value}} firms of {province.name} made the national list of {year}", src,
+        )  # fmt: skip
+        base.claim(
+            file, f"{pid}-batch-share-{year}", pid, "batch-share-of-national",
+            percent(province.batches[i], national[i]), year,
+            f"{{value}} of the national list of {year}", src,
+        )  # fmt: skip
+        base.constraint(
+            file, f"{pid}-batch-of-national-{year}",
+            f"{province.name}'s firms are the stated share of the national list of {year}",
+            f"{pid}-batch-{year} == cn-batch-{year} * {pid}-batch-share-{year}",
+        )  # fmt: skip
+
+
+def _plant(
+    base: _Base, provinces: list[Province], conflicts: int, rng: random.Random
+) -> list[Conflict]:
+    cities = [c for p in provinces for c in p.cities]
+    by_id = {p.id: p for p in provinces}
+    if conflicts > len(cities):
+        raise ValueError(f"{conflicts} conflicts need at least as many cities ({len(cities)})")
+    chosen = sorted(rng.sample(range(len(cities)), conflicts))
+    chain_provinces: set[str] = set()
+    planted = []
+    for n, index in enumerate(chosen):
+        city = cities[index]
+        kind, code = KINDS[n % len(KINDS)]
+        i = rng.randrange(1, len(YEARS))
+        year = YEARS[i]
+        cid = city.id
+        if kind == "chain" and city.province in chain_provinces:
+            kind, code = "ratio", "FC201"  # one chain conflict per province
+        if kind == "ratio":
+            claim, relation = f"{cid}-high-tech-share-{year}", f"{cid}-high-tech-ratio-{year}"
+            share = Fraction(city.high_tech[i], city.firms[i])
+            base.set_value(claim, percent(share + Fraction(3, 20), 1))
+        elif kind == "batch-sum":
+            claim, relation = f"{cid}-batch-{year}", f"{cid}-listed-sum-{year}"
+            base.set_value(claim, digits(city.batches[i] * 2 + 7))
+        elif kind == "cumulative":
+            claim, relation = f"{cid}-listed-{year}", f"{cid}-listed-{YEARS[i - 1]}"
+            base.set_value(claim, digits(sum(city.batches[:i]) // 2))
+        elif kind == "part-whole":
+            zid = city.zones[0][0]
+            claim, relation = f"{zid}-firms-{year}", f"{cid}-firms-{year}"
+            base.set_value(claim, digits(city.firms[i] * 2 + 13))
+        elif kind == "chain":
+            province = by_id[city.province]
+            chain_provinces.add(province.id)
+            pid = province.id
+            claim, relation = f"{pid}-batch-share-{year}", f"{pid}-batch-of-national-{year}"
+            old = Fraction(base.index[claim]["value"].split()[0])
+            new = old * 2 + 1 if old < 45 else old / 2
+            base.set_value(claim, f"{float(new):.1f} percent")
+        elif kind == "conversion":
+            claim, relation = f"{cid}-investment-usd", f"{cid}-investment-cny"
+            amount = Fraction(base.index[claim]["value"].split()[0][1:].replace(",", ""))
+            base.set_value(claim, f"${float(amount * Fraction(13, 10)):,.1f} million")
+        elif kind == "disagree":
+            claim, relation = f"{cid}-firms-{YEARS[-1]}-press", f"{cid}-firms-{YEARS[-1]}"
+            base.set_value(claim, about(city.firms[-1] * 2))
+        else:  # share of the parent, built in
+            claim, relation = f"{cid}-province-share-{YEARS[-1]}", f"{cid}-firms-{YEARS[-1]}"
+            share = Fraction(city.firms[-1], by_id[city.province].firms[-1])
+            base.set_value(
+                claim, percent(share + (Fraction(1, 5) if share < 0.5 else -share / 2), 1)
+            )
+        written = code == "FC201"  # a written constraint: may show as a derived conflict
+        codes = (code, "FC208") if written else (code,)
+        planted.append(Conflict(kind, code, claim, relation, relation if written else None, codes))
+    return planted
+
+
+def _dump(data: dict[str, Any]) -> str:
+    header = "# Generated by benchmarks/synthetic.py: a synthetic fact base.\n"
+    return header + yaml.dump(
+        data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=10_000
+    )
+
+
+Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def generate(folder: Path, claims: int, conflicts: int, seed: int = 0) -> Planted:
+    """Write a synthetic fact base of ``claims`` claims into ``folder`` (replacing its
+    ``claims/`` and ``constraints/``), with ``conflicts`` planted conflicts."""
+    rng = random.Random(seed)
+    n_provinces, n_cities, padding = _sizes(claims)
+    provinces = _world(rng, n_provinces, n_cities)
+    cities_per_file = max(1, CLAIMS_PER_FILE // PER_CITY)
+    cities = [c for p in provinces for c in p.cities]
+    for n, city in enumerate(cities):
+        city.file = n // cities_per_file
+    n_files = cities[-1].file + 1
+
+    base = _Base()
+    base.fx_rates = [f"{rng.uniform(6.9, 7.3):.4f}" for _ in FX_DATES]
+    national = [sum(p.batches[i] for p in provinces) + rng.randint(0, 500) for i in range(5)]
+    for province in provinces:
+        for city in province.cities:
+            _city_claims(base, city, province, rng)
+        _province_claims(base, province, province.cities[0].file, national, rng)
+    for i, year in enumerate(YEARS):
+        base.claim(
+            n_files, f"cn-firms-{year}", "cn", "firms",
+            about(sum(p.firms[i] for p in provinces) + rng.randint(1000, 50_000)), year,
+            f"the country had {{value}} industrial firms in {year}", "ref-national",
+        )  # fmt: skip
+        base.claim(
+            n_files, f"ref-cn-batch-{year}", "cn", "listed-batch", digits(national[i]), year,
+            f"{year},{{value}}", "ref-national",
+        )  # fmt: skip
+        base.unknown(n_files, f"cn-batch-{year}", f"The size of the national list of {year}.")
+        base.constraint(
+            n_files, f"cn-batch-published-{year}", f"the national list of {year} as published",
+            f"cn-batch-{year} == ref-cn-batch-{year}",
+        )  # fmt: skip
+    base.claim(
+        n_files, "ref-cn-listed", "cn", "listed-firms", digits(sum(national)), YEARS[-1],
+        "total,{value}", "ref-national",
+    )  # fmt: skip
+    base.unknown(n_files, "cn-listed-total", "Firms in all national lists together.")
+    batches = ", ".join(f"cn-batch-{y}" for y in YEARS)
+    base.constraint(
+        n_files, "cn-lists-add-up", "the national lists add up to the derived total",
+        f"cn-listed-total == sum({batches})",
+    )  # fmt: skip
+    base.constraint(
+        n_files, "cn-listed-published", "the derived total is the published total",
+        "cn-listed-total == ref-cn-listed",
+    )  # fmt: skip
+    for date, rate in zip(FX_DATES, base.fx_rates, strict=True):
+        base.claim(
+            n_files, f"ref-cny-usd-{date}", "cn", "cny-per-usd", rate, date,
+            f"{date},{{value}}", "ref-fx",
+        )  # fmt: skip
+    for n in range(padding):
+        city = cities[n % len(cities)]
+        zid, zname = city.zones[n // len(cities) % ZONES_PER_CITY]
+        count = rng.randint(3, 4000)
+        # one claim per zone and month: claims of one time would have to agree (FC202)
+        k = n // (len(cities) * ZONES_PER_CITY)
+        slot = f"{YEARS[k % len(YEARS)]}-{k // len(YEARS) + 1:02d}"
+        base.claim(
+            city.file, f"{zid}-patents-{n}", zid, "patents", hedged(count, rng),
+            slot, f"firms in {zname} were granted {{value}} patents",
+            f"src-{city.file:03d}",
+        )  # fmt: skip
+    planted = _plant(base, provinces, conflicts, rng)
+
+    files = _write(folder, base, provinces, n_files)
+    return Planted(
+        folder=str(folder),
+        claims=sum(len(c) for c in base.claims.values()),
+        constraints=sum(len(c) for c in base.constraints.values()),
+        files=files,
+        seed=seed,
+        conflicts=planted,
+    )
+
+
+def _write(folder: Path, base: _Base, provinces: list[Province], n_files: int) -> int:
+    """Write the base into ``folder``; return the number of YAML files."""
+    sources: list[dict[str, Any]] = []
+    for f in range(n_files):
+        when = FX_DATES[f % len(FX_DATES)]
+        for suffix, publisher in (("", "Provincial Daily"), ("-press", "City Evening News")):
+            sources.append(
+                {
+                    "id": f"src-{f:03d}{suffix}",
+                    "title": f"Industrial firms in {YEARS[0]}-{YEARS[-1]}, report {f + 1}",
+                    "publisher": publisher,
+                    "published": {"when": when, "basis": "stated"},
+                }
+            )
+    for sid, title in (("ref-national", "National statistics"), ("ref-fx", "PBoC parity")):
+        sources.append(
+            {
+                "id": sid,
+                "title": title,
+                "publisher": "factcheck reference data (synthetic)",
+                "published": {"when": "2024-12-31", "basis": "stated"},
+                "reference": True,
+            }
+        )
+    entities: list[dict[str, Any]] = [{"id": "cn", "name": "China", "kind": "country"}]
+    for p in provinces:
+        entities.append({"id": p.id, "name": p.name, "kind": "province", "parent": "cn"})
+        for c in p.cities:
+            entities.append({"id": c.id, "name": c.name, "kind": "city", "parent": p.id})
+            for zid, zname in c.zones:
+                zone = {"id": zid, "name": f"{zname} Development Zone"}
+                entities.append({**zone, "kind": "development-zone", "parent": c.id})
+
+    for sub in ("claims", "constraints"):
+        shutil.rmtree(folder / sub, ignore_errors=True)
+        (folder / sub).mkdir(parents=True)
+    (folder / ".factcheck.toml").write_text(
+        'claims = "claims"\nconstraints = "constraints"\nsources = "texts"\nignore = ["FC106"]\n'
+    )
+    (folder / "claims" / "registry.yaml").write_text(
+        _dump({"sources": sources, "entities": entities, "metrics": METRICS})
+    )
+    files = 1
+    for f in sorted(base.claims):
+        name = "national" if f == n_files else f"part-{f:04d}"
+        (folder / "claims" / f"{name}.yaml").write_text(_dump({"claims": base.claims[f]}))
+        files += 1
+    for f in sorted(set(base.constraints) | set(base.unknowns)):
+        name = "national" if f == n_files else f"part-{f:04d}"
+        data: dict[str, Any] = {}
+        if f in base.unknowns:
+            data["unknowns"] = base.unknowns[f]
+        data["constraints"] = base.constraints.get(f, [])
+        (folder / "constraints" / f"{name}.yaml").write_text(_dump(data))
+        files += 1
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--claims", type=int, default=10_000)
+    parser.add_argument("--conflicts", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    try:
+        planted = generate(args.outdir, args.claims, args.conflicts, args.seed)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(planted.to_json())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
