@@ -85,9 +85,9 @@ def test_every_planted_conflict_is_an_error(
     assert all(claims & set(f["claims"]) for f in errors), errors
 
 
-def test_all_kinds_are_planted() -> None:
-    planted_kinds = {kind for kind, _ in synthetic.KINDS}
-    assert planted_kinds == {
+def test_eight_conflicts_plant_every_kind(tmp_path: Path) -> None:
+    planted = synthetic.generate(tmp_path, claims=1_000, conflicts=8)
+    assert {c.kind for c in planted.conflicts} == {
         "ratio", "batch-sum", "cumulative", "part-whole", "chain", "conversion", "disagree",
         "share",
     }  # fmt: skip
