@@ -137,31 +137,52 @@ def _agreement(
 def _part_whole(
     factbase: FactBase, claims: Mapping[str, Entry[Claim]], variables: Mapping[str, Variable]
 ) -> Iterator[Relation]:
+    """A part cannot exceed its whole. Each claim looks up its possible wholes (same unit
+    and modality, a subject at or above its own, a metric at or above its own) in an
+    index, so the work grows with the claims times the depth of the hierarchies rather
+    than with the square of the claims of a metric."""
     parent = {eid: e.record.parent for eid, e in factbase.entities.items()}
     part_of = {mid: m.record.part_of for mid, m in factbase.metrics.items()}
-    groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
+    position = {cid: index for index, cid in enumerate(claims)}
+    index: dict[tuple[object, ...], list[str]] = defaultdict(list)
     for cid, entry in claims.items():
-        metric = factbase.metrics[entry.record.metric].record
-        if metric.additive:
-            groups[(variables[cid].unit, entry.record.modality)].append(cid)
-    for members in groups.values():
-        for a, b in combinations(members, 2):
-            for part, whole in ((a, b), (b, a)):
-                p, w = claims[part].record, claims[whole].record
-                if not p.as_of.overlaps(w.as_of):
-                    continue
-                inside = w.subject in _ancestors(p.subject, parent)
-                narrower = w.metric in _ancestors(p.metric, part_of)
-                more = set(w.qualifiers.items()) <= set(p.qualifiers.items())
-                strict = (
-                    p.subject != w.subject or p.metric != w.metric or p.qualifiers != w.qualifiers
-                )
-                if inside and narrower and more and strict:
-                    yield _relation(
-                        RelationKind.PART_WHOLE, f"{part}<={whole}",
-                        _name(part), "<=", _name(whole), (part, whole), claims[part],
-                        f"{part} (a part) cannot exceed {whole} (its whole)", factbase,
-                    )  # fmt: skip
+        claim = entry.record
+        if factbase.metrics[claim.metric].record.additive:
+            index[(variables[cid].unit, claim.modality, claim.subject, claim.metric)].append(cid)
+    pairs: list[tuple[str, str]] = []
+    for key, members in index.items():
+        unit, modality, subject, metric = key
+        wholes = [
+            whole
+            for above in _ancestors(subject, parent)
+            for broader in _ancestors(metric, part_of)
+            for whole in index.get((unit, modality, above, broader), ())
+        ]
+        for part in members:
+            p = claims[part].record
+            for whole in wholes:
+                w = claims[whole].record
+                if (
+                    part != whole
+                    and p.as_of.overlaps(w.as_of)
+                    and set(w.qualifiers.items()) <= set(p.qualifiers.items())
+                    and (p.subject, p.metric, p.qualifiers) != (w.subject, w.metric, w.qualifiers)
+                ):
+                    pairs.append((part, whole))
+    # The order of the pairwise search this replaces: by the earlier claim, then the later.
+    pairs.sort(
+        key=lambda pair: (
+            min(position[pair[0]], position[pair[1]]),
+            max(position[pair[0]], position[pair[1]]),
+            position[pair[0]] > position[pair[1]],
+        )
+    )
+    for part, whole in pairs:
+        yield _relation(
+            RelationKind.PART_WHOLE, f"{part}<={whole}",
+            _name(part), "<=", _name(whole), (part, whole), claims[part],
+            f"{part} (a part) cannot exceed {whole} (its whole)", factbase,
+        )  # fmt: skip
 
 
 def _cumulative(
