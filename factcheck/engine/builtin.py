@@ -144,14 +144,13 @@ def _part_whole(
     parent = {eid: e.record.parent for eid, e in factbase.entities.items()}
     part_of = {mid: m.record.part_of for mid, m in factbase.metrics.items()}
     position = {cid: index for index, cid in enumerate(claims)}
-    index: dict[tuple[object, ...], list[str]] = defaultdict(list)
+    index: dict[tuple[object, object, str, str], list[str]] = defaultdict(list)
     for cid, entry in claims.items():
         claim = entry.record
         if factbase.metrics[claim.metric].record.additive:
             index[(variables[cid].unit, claim.modality, claim.subject, claim.metric)].append(cid)
     pairs: list[tuple[str, str]] = []
-    for key, members in index.items():
-        unit, modality, subject, metric = key
+    for (unit, modality, subject, metric), members in index.items():
         wholes = [
             whole
             for above in _ancestors(subject, parent)
