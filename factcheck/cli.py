@@ -217,7 +217,7 @@ def check(
     from factcheck import api
     from factcheck.progress import Progress
 
-    progress = Progress(sys.stderr, enabled=sys.stderr.isatty() and not quiet)
+    progress = Progress(sys.stderr, quiet=quiet)
     report = _run(
         lambda settings: api.check(settings, progress=progress), Where(claims, config, isolated)
     )
@@ -392,7 +392,7 @@ def lint(
     options = LintOptions(strict=strict, date=when)
     first = next((Path(name) for name in drafts if name != "-"), None)
     where = Where(claims, config, isolated, first)
-    progress = Progress(sys.stderr, enabled=sys.stderr.isatty() and not quiet)
+    progress = Progress(sys.stderr, quiet=quiet)
     report = _run(lambda settings: api.lint(settings, parsed, options, progress), where)
     progress.done()
     if diff is not None:

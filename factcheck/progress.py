@@ -11,9 +11,9 @@ class Progress:
     """One line, rewritten in place: "linting 3/40 drafts". Nothing at all unless the
     stream is a terminal, so logs and pipes stay clean."""
 
-    def __init__(self, stream: TextIO, *, enabled: bool | None = None) -> None:
+    def __init__(self, stream: TextIO, *, quiet: bool = False) -> None:
         self.stream = stream
-        self.enabled = stream.isatty() if enabled is None else enabled
+        self.enabled = stream.isatty() and not quiet
         self.shown = False
 
     def __call__(self, message: str) -> None:
