@@ -16,8 +16,9 @@ end), and the number of revisions is capped at ``budget``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -26,7 +27,7 @@ from factcheck.engine.relations import Constant, Relation, Term, target_of
 from factcheck.expressions import Binary, Call, Name, Negation, Number
 from factcheck.intervals import Interval
 
-__all__ = ["Narrowing", "Outcome", "evaluate", "propagate"]
+__all__ = ["Domains", "Narrowing", "Network", "Outcome", "causes", "evaluate", "propagate"]
 
 MIN_SHRINK = Fraction(1, 10**6)
 REVISIONS_PER_RELATION = 64
@@ -34,17 +35,43 @@ REVISIONS_PER_RELATION = 64
 
 @dataclass(frozen=True, slots=True)
 class Narrowing:
-    """Relation ``relation`` narrowed ``variable`` from ``before`` to ``after``."""
+    """Relation ``relation`` narrowed ``variable`` from ``before`` to ``after`` in the
+    propagation's ``revision``-th revision."""
 
     variable: str
     relation: str
     before: Interval
     after: Interval
+    revision: int = 0
+
+
+class Domains(dict[str, Interval]):
+    """The domains a propagation narrowed, reading through to ``base`` for the rest.
+
+    Copying every domain of a large fact base for each propagation would make judging
+    it quadratic; a layer holds only what changed. Only ``[]`` reads through: ``get``,
+    ``in`` and iteration see the changes alone.
+    """
+
+    __slots__ = ("base",)
+
+    def __init__(self, base: Mapping[str, Interval]) -> None:
+        super().__init__()
+        self.base = base
+
+    def __missing__(self, key: str) -> Interval:
+        return self.base[key]
+
+    def layer(self) -> Domains:
+        """A new layer over the same base, starting with this layer's changes."""
+        copy = Domains(self.base)
+        copy.update(self)
+        return copy
 
 
 @dataclass
 class Outcome:
-    domains: dict[str, Interval]
+    domains: Mapping[str, Interval]
     narrowings: list[Narrowing] = field(default_factory=list)
     emptied: str | None = None  # the relation whose revision left a domain empty
     revisions: int = 0
@@ -88,7 +115,7 @@ _BINARY = {"+": ar.add, "-": ar.subtract, "*": ar.multiply, "/": ar.divide}
 _CALLS = {"sum": ar.total, "min": ar.minimum, "max": ar.maximum}
 
 
-def _revise(relation: Relation, domains: dict[str, Interval]) -> dict[str, Interval]:
+def _revise(relation: Relation, domains: Mapping[str, Interval]) -> dict[str, Interval]:
     """Narrowed domains of the relation's variables; raises ``_EmptyError``."""
     values: dict[int, Interval] = {}
     left = evaluate(relation.left, domains, values)
@@ -108,7 +135,7 @@ def _project(
     term: Term,
     target: Interval,
     values: dict[int, Interval],
-    domains: dict[str, Interval],
+    domains: Mapping[str, Interval],
     narrowed: dict[str, Interval],
 ) -> None:
     """Narrow the leaves of ``term`` so that ``term`` can lie in ``target``."""
@@ -176,37 +203,92 @@ def propagate(
     budget: int | None = None,
 ) -> Outcome:
     """Narrow ``start`` (domains by variable id) by ``relations`` to a fixpoint."""
-    relations = list(relations)
-    by_variable: dict[str, list[Relation]] = {}
-    for relation in relations:
-        for variable in relation.variables:
-            by_variable.setdefault(variable, []).append(relation)
-    outcome = Outcome(dict(start))
-    limit = budget if budget is not None else REVISIONS_PER_RELATION * len(relations) + 100
-    queue = deque(relations)
-    queued = {r.id for r in relations}
-    while queue:
-        if outcome.revisions >= limit:
-            outcome.exhausted = True
-            break
-        relation = queue.popleft()
-        queued.discard(relation.id)
-        outcome.revisions += 1
-        try:
-            narrowed = _revise(relation, outcome.domains)
-        except _EmptyError:
-            outcome.emptied = relation.id
-            break
-        for variable, after in narrowed.items():
-            before = outcome.domains[variable]
-            if after == before:
-                continue
-            outcome.domains[variable] = after
-            outcome.narrowings.append(Narrowing(variable, relation.id, before, after))
-            if not _significant(before, after):
-                continue
-            for other in by_variable[variable]:
-                if other.id != relation.id and other.id not in queued:
-                    queue.append(other)
-                    queued.add(other.id)
-    return outcome
+    network = Network(relations)
+    return network.run(network.relations, start, budget)
+
+
+class Network:
+    """Relations indexed by the variables they name, for propagating many times over
+    one set: ``run`` starts from a fixpoint of the active relations and revises only
+    the ones it is given, so adding relations to a solved set costs what they change.
+    Relations in ``inactive`` are left out until ``activate``d."""
+
+    def __init__(self, relations: Iterable[Relation]) -> None:
+        self.relations = list(relations)
+        self.by_variable: dict[str, list[Relation]] = {}
+        for relation in self.relations:
+            for variable in relation.variables:
+                self.by_variable.setdefault(variable, []).append(relation)
+        self.inactive: set[str] = set()
+
+    def activate(self, relations: Iterable[Relation]) -> None:
+        self.inactive.difference_update(r.id for r in relations)
+
+    def deactivate(self, relations: Iterable[Relation]) -> None:
+        self.inactive.update(r.id for r in relations)
+
+    def run(
+        self, queue: Sequence[Relation], start: Mapping[str, Interval], budget: int | None = None
+    ) -> Outcome:
+        """Revise ``queue``, and every active relation of a variable that narrows,
+        until nothing changes. ``start`` must already be a fixpoint of the active
+        relations not in ``queue`` for the result to be theirs too."""
+        domains = start.layer() if isinstance(start, Domains) else Domains(start)
+        outcome = Outcome(domains)
+        limit = budget if budget is not None else REVISIONS_PER_RELATION * len(queue) + 100
+        pending = deque(queue)
+        queued = {r.id for r in queue}
+        skip = self.inactive
+        while pending:
+            if outcome.revisions >= limit:
+                outcome.exhausted = True
+                break
+            relation = pending.popleft()
+            queued.discard(relation.id)
+            outcome.revisions += 1
+            try:
+                narrowed = _revise(relation, domains)
+            except _EmptyError:
+                outcome.emptied = relation.id
+                break
+            for variable, after in narrowed.items():
+                before = domains[variable]
+                if after == before:
+                    continue
+                domains[variable] = after
+                outcome.narrowings.append(
+                    Narrowing(variable, relation.id, before, after, outcome.revisions)
+                )
+                if not _significant(before, after):
+                    continue
+                for other in self.by_variable[variable]:
+                    if other.id not in queued and other.id not in skip and other is not relation:
+                        pending.append(other)
+                        queued.add(other.id)
+        return outcome
+
+
+def causes(outcome: Outcome, relations: Mapping[str, Relation]) -> set[str]:
+    """The relations whose revisions led to the empty domain of an inconsistent
+    ``outcome``: the emptying one and, going back in time, every relation that narrowed
+    a variable of theirs before they were revised. Replaying those revisions alone
+    from the same start reaches the same empty domain, so the set is inconsistent too
+    (a worklist that skips insignificant narrowings may stop short of it: check)."""
+    assert outcome.emptied is not None
+    history: dict[str, list[Narrowing]] = {}
+    for narrowing in outcome.narrowings:
+        history.setdefault(narrowing.variable, []).append(narrowing)
+    times = {variable: [n.revision for n in events] for variable, events in history.items()}
+    done: dict[str, int] = {}  # variable → index of its first narrowing not yet followed
+    needed = {outcome.emptied}
+    stack = [(outcome.emptied, outcome.revisions)]
+    while stack:
+        relation, revision = stack.pop()
+        for variable in relations[relation].variables:
+            first = done.get(variable, 0)
+            last = bisect_left(times.get(variable, ()), revision)
+            for event in history.get(variable, ())[first:last]:
+                needed.add(event.relation)
+                stack.append((event.relation, event.revision))
+            done[variable] = max(first, last)
+    return needed

@@ -26,7 +26,15 @@ import networkx as nx
 
 from factcheck import arithmetic as ar
 from factcheck.engine.model import EngineModel
-from factcheck.engine.propagation import Outcome, evaluate, propagate
+from factcheck.engine.propagation import (
+    REVISIONS_PER_RELATION,
+    Domains,
+    Network,
+    Outcome,
+    causes,
+    evaluate,
+    propagate,
+)
 from factcheck.engine.relations import Relation, Variable, target_of
 from factcheck.intervals import Interval
 
@@ -113,9 +121,12 @@ def judge(model: EngineModel) -> EngineResult:
     variables = model.variables
     stated = stated_domains(variables)
     of_relation, members = _components(model)
-    verdicts = {
-        r.id: _verdict(r, members[of_relation[r.id]], variables, stated) for r in model.relations
-    }
+    judged: dict[str, Verdict] = {}
+    for rels in members.values():
+        others = _others(rels, variables, stated)
+        for relation in rels:
+            judged[relation.id] = _verdict(relation, others.get(relation.id), variables, stated)
+    verdicts = {r.id: judged[r.id] for r in model.relations}
     conflicts: list[Conflict] = []
     violated = [set(v.relation.variables) for v in verdicts.values() if v.status is Status.VIOLATED]
     for rels in members.values():
@@ -129,26 +140,90 @@ def judge(model: EngineModel) -> EngineResult:
     return EngineResult(model, verdicts, conflicts, of_relation)
 
 
-def _verdict(
-    relation: Relation,
+def _unknowns(relation: Relation, variables: Mapping[str, Variable]) -> list[str]:
+    return [v for v in relation.variables if variables[v].kind == "unknown"]
+
+
+def _others(
     component: Sequence[Relation],
     variables: Mapping[str, Variable],
     stated: Mapping[str, Interval],
+) -> dict[str, Mapping[str, Interval] | None]:
+    """For each relation with unknowns, the domains that the *other* relations of its
+    component allow (None where they conflict among themselves). Where they do, the
+    relations that name its unknowns directly stand in for them (None again if even
+    those conflict): something else is broken, and reported.
+
+    Propagating the component once per relation would be quadratic; instead the
+    relations without unknowns are solved once, and the leave-one-out fixpoints of the
+    rest come from halving (each half is added to a solved set and the other half
+    recursed into), O(k log k) revisions for k relations with unknowns."""
+    pending = [r for r in component if _unknowns(r, variables)]
+    if not pending:
+        return {}
+    result: dict[str, Mapping[str, Interval] | None] = {}
+    _leave_one_out_of(component, pending, stated, result)
+    failed = [r for r in pending if result[r.id] is None]
+    clusters: dict[frozenset[str], list[Relation]] = {}
+    for relation in failed:
+        mine = set(_unknowns(relation, variables))
+        cluster = frozenset(r.id for r in component if mine & set(r.variables))
+        clusters.setdefault(cluster, []).append(relation)
+    for cluster, group in clusters.items():
+        _leave_one_out_of([r for r in component if r.id in cluster], group, stated, result)
+    return result
+
+
+def _leave_one_out_of(
+    relations: Sequence[Relation],
+    pending: Sequence[Relation],
+    stated: Mapping[str, Interval],
+    result: dict[str, Mapping[str, Interval] | None],
+) -> None:
+    """``result[r]`` for each ``r`` in ``pending``: the fixpoint of ``relations``
+    without ``r``, from ``stated``; None where that is inconsistent."""
+    network = Network(relations)
+    network.deactivate(pending)
+    settled = [r for r in relations if r.id not in network.inactive]
+    solved = network.run(settled, stated)
+    if not solved.consistent:
+        result.update(dict.fromkeys((r.id for r in pending), None))
+        return
+    _halve(network, solved.domains, list(pending), result)
+
+
+def _halve(
+    network: Network,
+    solved: Mapping[str, Interval],
+    pending: list[Relation],
+    result: dict[str, Mapping[str, Interval] | None],
+) -> None:
+    if len(pending) == 1:
+        result[pending[0].id] = solved
+        return
+    half = len(pending) // 2
+    budget = REVISIONS_PER_RELATION * half + len(network.relations) + 100
+    for keep_out, add in ((pending[:half], pending[half:]), (pending[half:], pending[:half])):
+        network.activate(add)
+        outcome = network.run(add, solved, budget)
+        if outcome.consistent:
+            _halve(network, outcome.domains, keep_out, result)
+        else:  # adding relations never makes a conflict go away
+            result.update(dict.fromkeys((r.id for r in keep_out), None))
+        network.deactivate(add)
+
+
+def _verdict(
+    relation: Relation,
+    others: Mapping[str, Interval] | None,
+    variables: Mapping[str, Variable],
+    stated: Mapping[str, Interval],
 ) -> Verdict:
-    env = dict(stated)
+    env = Domains(stated)
     free: list[str] = []
-    unknowns = [v for v in relation.variables if variables[v].kind == "unknown"]
+    unknowns = _unknowns(relation, variables)
     if unknowns:
-        others = propagate([r for r in component if r.id != relation.id], stated)
-        if not others.consistent:
-            # Something else in the component is broken (and reported); derive the
-            # unknowns from the relations that name them directly instead.
-            neighbours = [
-                r for r in component
-                if r.id != relation.id and set(unknowns) & set(r.variables)
-            ]  # fmt: skip
-            others = propagate(neighbours, stated)
-        if not others.consistent:
+        if others is None:
             reason = "the other relations of its unknowns conflict with each other"
             return Verdict(
                 relation,
@@ -158,7 +233,7 @@ def _verdict(
                 reason=reason,
             )
         for unknown in unknowns:
-            env[unknown] = others.domains[unknown]
+            env[unknown] = others[unknown]
             if env[unknown] == variables[unknown].domain:
                 free.append(unknown)
     left, right = evaluate(relation.left, env), evaluate(relation.right, env)
@@ -210,7 +285,7 @@ def _nearest(
     variables: Mapping[str, Variable],
 ) -> Nearest:
     """What ``relations`` imply about ``claim`` when its own statement is set aside."""
-    start = dict(env)
+    start = Domains(env)
     start[claim] = variables[claim].domain
     outcome = propagate(relations, start)
     if outcome.exhausted:
@@ -246,22 +321,30 @@ def _conflicts(
     """Minimal sets of claims that cannot all hold, one per independent conflict."""
     found: list[Conflict] = []
     remaining = list(relations)
-    while remaining and len(found) < MAX_CONFLICTS and _inconsistent(remaining, stated):
-        claims = sorted({v for r in remaining for v in r.variables if variables[v].kind == "claim"})
+    while remaining and len(found) < MAX_CONFLICTS:
+        outcome = propagate(remaining, stated)
+        if outcome.consistent:
+            break
+        # The deletion filter propagates once per claim: start it from the relations
+        # that led to the empty domain, not from the whole component.
+        by_id = {r.id: r for r in remaining}
+        suspects = [r for r in remaining if r.id in causes(outcome, by_id)]
+        if not _inconsistent(suspects, stated):
+            suspects = remaining
+        claims = sorted({v for r in suspects for v in r.variables if variables[v].kind == "claim"})
 
-        def relaxed(keep: Iterable[str]) -> dict[str, Interval]:
+        def relaxed(keep: Iterable[str], claims: list[str] = claims) -> Domains:
             kept = set(keep)
-            return {
-                v: (stated[v] if v in kept or variables[v].kind != "claim" else variables[v].domain)
-                for v in stated
-            }
+            domains = Domains(stated)
+            domains.update((c, variables[c].domain) for c in claims if c not in kept)
+            return domains
 
         kept = list(claims)
         for claim in claims:
             trial = [c for c in kept if c != claim]
-            if _inconsistent(remaining, relaxed(trial)):
+            if _inconsistent(suspects, relaxed(trial)):
                 kept = trial
-        needed = list(remaining)
+        needed = list(suspects)
         for relation in list(needed):
             trial_relations = [r for r in needed if r.id != relation.id]
             if _inconsistent(trial_relations, relaxed(kept)):
@@ -269,7 +352,8 @@ def _conflicts(
         env = relaxed(kept)
         nearest = tuple(_nearest(c, needed, env, variables) for c in kept)
         found.append(Conflict(tuple(kept), tuple(r.id for r in needed), nearest))
-        remaining = [r for r in remaining if r.id not in {n.id for n in needed}]
+        gone = {n.id for n in needed}
+        remaining = [r for r in remaining if r.id not in gone]
     return found
 
 
@@ -285,7 +369,7 @@ def implied(result: EngineResult, variable: str) -> tuple[Interval, Outcome]:
         if result.components.get(r.id) in mine
         and (variable in r.variables or result.verdicts[r.id].status is not Status.VIOLATED)
     ]  # fmt: skip
-    start = stated_domains(model.variables)
+    start = Domains(stated_domains(model.variables))
     start[variable] = model.variables[variable].domain
     outcome = propagate(relations, start)
     return (outcome.domains[variable] if outcome.consistent else _EMPTY), outcome
