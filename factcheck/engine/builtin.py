@@ -327,17 +327,32 @@ def _show_rate(interval: Interval) -> str:
 def _share(
     factbase: FactBase, claims: Mapping[str, Entry[Claim]], variables: Mapping[str, Variable]
 ) -> Iterator[Relation]:
+    """A share is its part divided by its whole. Parts and wholes are looked up by
+    (metric, modality, subject) for the share's subject and its ancestors, the only
+    subjects either can have."""
     parent = {eid: e.record.parent for eid, e in factbase.entities.items()}
+    position = {cid: index for index, cid in enumerate(claims)}
+    index: dict[tuple[str, object, str], list[str]] = defaultdict(list)
+    for cid, entry in claims.items():
+        index[(entry.record.metric, entry.record.modality, entry.record.subject)].append(cid)
     for share_id, entry in claims.items():
         share = entry.record
         metric = factbase.metrics[share.metric].record
         if metric.share_of is None:
             continue
+        nearby = sorted(
+            (
+                cid
+                for subject in _ancestors(share.subject, parent)
+                for cid in index.get((metric.share_of, share.modality, subject), ())
+            ),
+            key=position.__getitem__,
+        )
         candidates = [
-            (cid, e.record) for cid, e in claims.items()
-            if e.record.metric == metric.share_of and e.record.modality is share.modality
-            and e.record.as_of.overlaps(share.as_of)
-        ]  # fmt: skip
+            (cid, claims[cid].record)
+            for cid in nearby
+            if claims[cid].record.as_of.overlaps(share.as_of)
+        ]
         parts = [
             c
             for c, r in candidates

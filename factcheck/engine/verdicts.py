@@ -35,7 +35,7 @@ from factcheck.engine.propagation import (
     evaluate,
     propagate,
 )
-from factcheck.engine.relations import Relation, Variable, target_of
+from factcheck.engine.relations import Relation, Variable, target_of, variables_in
 from factcheck.intervals import Interval
 
 __all__ = ["Conflict", "EngineResult", "Nearest", "Status", "Verdict", "implied", "judge"]
@@ -241,8 +241,11 @@ def _verdict(
     target = target_of(relation.op)
     # One evaluation over intervals is too wide when a claim appears twice
     # ("a / (a + b)"); propagating the relation alone narrows each occurrence against
-    # the others, so it refutes what the evaluation cannot.
-    refuted = difference.intersect(target).is_empty or not propagate([relation], env).consistent
+    # the others, so it refutes what the evaluation cannot. Where every variable
+    # appears once, the evaluation is already the exact range.
+    refuted = difference.intersect(target).is_empty or (
+        _repeats(relation) and not propagate([relation], env).consistent
+    )
     if refuted:
         nearest = tuple(
             _nearest(c, [relation], env, variables)
@@ -264,6 +267,11 @@ def _verdict(
         return Verdict(relation, Status.UNTESTABLE, left, right, reason=reason)
     certain = difference.intersect(target) == difference
     return Verdict(relation, Status.HOLDS, left, right, certain=certain)
+
+
+def _repeats(relation: Relation) -> bool:
+    names = [*variables_in(relation.left), *variables_in(relation.right)]
+    return len(set(names)) < len(names)
 
 
 def _gap(difference: Interval, target: Interval) -> Fraction | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -235,9 +234,19 @@ class ValueNotInQuote(Rule):
 
 def _written_in(value: str, quote: str) -> bool:
     """``value`` stands in ``quote`` as whole words: "50" is not written in "500"."""
-    before = r"(?<![0-9A-Za-z])" if value[:1].isalnum() else ""
-    after = r"(?![0-9A-Za-z])" if value[-1:].isalnum() else ""
-    return re.search(before + re.escape(value) + after, quote) is not None
+    at = quote.find(value)
+    while at >= 0:
+        end = at + len(value)
+        clear_before = not value[:1].isalnum() or at == 0 or not _is_word(quote[at - 1])
+        clear_after = not value[-1:].isalnum() or end == len(quote) or not _is_word(quote[end])
+        if clear_before and clear_after:
+            return True
+        at = quote.find(value, at + 1)
+    return False
+
+
+def _is_word(character: str) -> bool:
+    return character.isascii() and character.isalnum()
 
 
 @register
