@@ -100,8 +100,9 @@ def _components(model: EngineModel) -> tuple[dict[str, int], dict[int, list[Rela
     of_relation: dict[str, int] = {}
     members: dict[int, list[Relation]] = {}
     by_id = {r.id: r for r in model.relations}
+    order = _order(model)
     for index, nodes in enumerate(nx.connected_components(graph)):
-        rels = sorted((by_id[name] for kind, name in nodes if kind == "r"), key=_order(model))
+        rels = sorted((by_id[name] for kind, name in nodes if kind == "r"), key=order)
         members[index] = rels
         for relation in rels:
             of_relation[relation.id] = index
@@ -164,10 +165,13 @@ def _others(
     result: dict[str, Mapping[str, Interval] | None] = {}
     _leave_one_out_of(component, pending, stated, result)
     failed = [r for r in pending if result[r.id] is None]
+    naming: dict[str, set[str]] = {}  # unknown → the relations that name it
+    for relation in pending:
+        for unknown in _unknowns(relation, variables):
+            naming.setdefault(unknown, set()).add(relation.id)
     clusters: dict[frozenset[str], list[Relation]] = {}
     for relation in failed:
-        mine = set(_unknowns(relation, variables))
-        cluster = frozenset(r.id for r in component if mine & set(r.variables))
+        cluster = frozenset().union(*(naming[u] for u in _unknowns(relation, variables)))
         clusters.setdefault(cluster, []).append(relation)
     for cluster, group in clusters.items():
         _leave_one_out_of([r for r in component if r.id in cluster], group, stated, result)
