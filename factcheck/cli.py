@@ -92,6 +92,7 @@ def _run(call: Callable[[Settings], T], where: Where) -> T:
 
     from factcheck.config import defaults, discover_settings, load_settings
     from factcheck.errors import UsageError
+    from factcheck.gcpause import paused_gc
 
     try:
         if where.isolated:
@@ -104,7 +105,8 @@ def _run(call: Callable[[Settings], T], where: Where) -> T:
                 settings = discover_settings()  # none beside the draft: the project's
         if where.claims is not None:
             settings = replace(settings, claims=where.claims.resolve())
-        return call(settings)
+        with paused_gc():
+            return call(settings)
     except UsageError as exc:
         _fail(str(exc))
 

@@ -11,6 +11,7 @@ laughs" file costs nothing.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,6 +91,9 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
         return None, [UnreadableFile.finding(message, Location(path, line, column))]
 
 
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
 def _too_deep(text: str) -> Location | None:
     """Where flow collections ([ {) nest deeper than ``MAX_NESTING``, or None.
 
@@ -97,12 +101,12 @@ def _too_deep(text: str) -> Location | None:
     instead of raising, so depth is measured before parsing. Brackets inside quoted
     strings are counted too; a real claims file never comes near the limit."""
     depth = 0
-    for index, char in enumerate(text):
-        if char in "[{":
+    for bracket in _BRACKETS.finditer(text):
+        if bracket.group() in "[{":
             depth += 1
             if depth > MAX_NESTING:
-                return Location("", *_line_and_column(text, index))
-        elif char in "]}" and depth:
+                return Location("", *_line_and_column(text, bracket.start()))
+        elif depth:
             depth -= 1
     longest_indent = max(
         (len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0
