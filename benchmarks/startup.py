@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common
+
+ROOT = common.ROOT
+PYTHON = common.PYTHON
 
 #: (name, command, floor's name or None, target ratio against the floor)
 CASES: tuple[tuple[str, list[str], str | None, float | None], ...] = (
@@ -44,14 +47,6 @@ CASES: tuple[tuple[str, list[str], str | None, float | None], ...] = (
 )
 
 
-def _factcheck() -> str:
-    beside = Path(PYTHON).with_name("factcheck")
-    found = str(beside) if beside.exists() else shutil.which("factcheck")
-    if found is None:
-        sys.exit("no factcheck command beside this Python or on PATH: pip install . first")
-    return found
-
-
 def _seconds(command: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
@@ -59,7 +54,7 @@ def _seconds(command: list[str]) -> float:
 
 
 def measure(runs: int) -> dict[str, float]:
-    factcheck = _factcheck()
+    factcheck = common.factcheck_command()
     commands = {
         name: [part.replace("{factcheck}", factcheck) for part in command]
         for name, command, _, _ in CASES
@@ -91,16 +86,17 @@ def table(medians: dict[str, float]) -> str:
     return "\n".join(rows)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21, help="runs of each command (default 21)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     medians = measure(args.runs)
-    print(table(medians))
-    print(
-        f"\n{args.runs} runs each, interleaved; Python {sys.version.split()[0]}, "
-        f"{os.cpu_count()} cores."
+    text = table(medians) + (
+        f"\n\nMedians of {args.runs} runs of each command, interleaved; "
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} cores."
     )
+    common.save("startup", {"runs": args.runs, "medians_s": medians}, text)
+    print(text)
 
 
 if __name__ == "__main__":

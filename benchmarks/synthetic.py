@@ -160,6 +160,21 @@ class Planted:
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2)
 
+    def missed(self, findings: list[dict[str, Any]]) -> list[Conflict]:
+        """The planted conflicts no error finding reports (``findings`` as in
+        ``factcheck check --format json``)."""
+        errors = [f for f in findings if f["severity"] == "error"]
+        return [
+            conflict
+            for conflict in self.conflicts
+            if not any(
+                f["code"] in conflict.codes
+                and conflict.claim in f["claims"]
+                and (conflict.constraint is None or conflict.constraint in f["message"])
+                for f in errors
+            )
+        ]
+
 
 # -- how figures are written ------------------------------------------------------------
 
