@@ -1,5 +1,5 @@
 """python -m factcheck"""
 
-from factcheck.cli import app
+from factcheck.entry import main
 
-app(prog_name="factcheck")
+main()

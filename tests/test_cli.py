@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,30 @@ def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.stdout == f"factcheck {__version__}\n"
+
+
+def test_the_entry_point_answers_version_without_importing_the_cli() -> None:
+    code = (
+        "import sys; sys.argv = ['factcheck', '--version']; "
+        "from factcheck.entry import main; main(); "
+        "assert 'typer' not in sys.modules and 'factcheck.cli' not in sys.modules"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"factcheck {__version__}\n"
+
+
+def test_the_entry_point_hands_everything_else_to_the_cli() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "rules", "FC101"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "FC101" in result.stdout
 
 
 def test_clean_fact_base_exits_0(write_tree: WriteTree) -> None:
