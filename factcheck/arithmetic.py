@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from math import ceil, floor
 
-from factcheck.intervals import Interval
+from factcheck.intervals import Interval, Rational
 
 __all__ = [
     "add",
@@ -32,10 +32,10 @@ MAX_DENOMINATOR = 10**24
 _GRID = Fraction(1, 10**18)  # outward rounding step for over-long derived ends
 
 # An end: (value, closed), value None for -inf (as a lower end) or +inf (as an upper).
-_End = tuple[Fraction | None, bool]
+_End = tuple[Rational | None, bool]
 
 
-def _outward(value: Fraction, upward: bool) -> Fraction:
+def _outward(value: Rational, upward: bool) -> Rational:
     if value.denominator <= MAX_DENOMINATOR:
         return value
     steps = value / _GRID
@@ -65,13 +65,13 @@ def subtract(a: Interval, b: Interval) -> Interval:
 
 
 def total(items: Iterable[Interval]) -> Interval:
-    result = Interval.point(0)
+    result = Interval(0, 0)
     for item in items:
         result = add(result, item)
     return result
 
 
-_EMPTY = Interval(Fraction(1), Fraction(0), True, True)
+_EMPTY = Interval(1, 0, True, True)
 
 
 # -- multiplication ---------------------------------------------------------------------
@@ -80,13 +80,13 @@ _EMPTY = Interval(Fraction(1), Fraction(0), True, True)
 # ±∞ by the signs.
 
 
-def _sign(value: Fraction | None, is_upper: bool) -> int:
+def _sign(value: Rational | None, is_upper: bool) -> int:
     if value is None:
         return 1 if is_upper else -1
     return (value > 0) - (value < 0)
 
 
-def _product(x: _End, x_upper: bool, y: _End, y_upper: bool) -> tuple[Fraction | None, int, bool]:
+def _product(x: _End, x_upper: bool, y: _End, y_upper: bool) -> tuple[Rational | None, int, bool]:
     """(finite value or None, sign of an infinite result, closed)."""
     (xv, xc), (yv, yc) = x, y
     if xv is not None and yv is not None:
@@ -95,7 +95,7 @@ def _product(x: _End, x_upper: bool, y: _End, y_upper: bool) -> tuple[Fraction |
         zero = (xv == 0 and xc) or (yv == 0 and yc)
         return xv * yv, 0, (xc and yc) or zero
     if (xv is not None and xv == 0) or (yv is not None and yv == 0):
-        return Fraction(0), 0, xc if xv == 0 else yc
+        return 0, 0, xc if xv == 0 else yc
     return None, _sign(xv, x_upper) * _sign(yv, y_upper), False
 
 
@@ -110,7 +110,7 @@ def multiply(a: Interval, b: Interval) -> Interval:
     return _tidy(Interval(lo, hi, lo_closed, hi_closed))
 
 
-def _extreme(candidates: Sequence[tuple[Fraction | None, int, bool]], lowest: bool) -> _End:
+def _extreme(candidates: Sequence[tuple[Rational | None, int, bool]], lowest: bool) -> _End:
     if lowest and any(v is None and s < 0 for v, s, _ in candidates):
         return None, False
     if not lowest and any(v is None and s > 0 for v, s, _ in candidates):
@@ -124,8 +124,8 @@ def _reciprocal(b: Interval) -> Interval:
     """{1/y : y in b, y != 0}; b must not hold zero strictly inside."""
     lo, hi = b.lo, b.hi
     # 1/y is decreasing on each side of zero: the ends swap.
-    new_lo = Fraction(0) if hi is None else (None if hi == 0 else 1 / hi)
-    new_hi = Fraction(0) if lo is None else (None if lo == 0 else 1 / lo)
+    new_lo = Fraction(0) if hi is None else (None if hi == 0 else Fraction(1) / hi)
+    new_hi = Fraction(0) if lo is None else (None if lo == 0 else Fraction(1) / lo)
     new_lo_closed = hi is not None and hi != 0 and b.hi_closed
     new_hi_closed = lo is not None and lo != 0 and b.lo_closed
     return Interval(new_lo, new_hi, new_lo_closed, new_hi_closed)

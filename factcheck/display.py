@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
-
-from factcheck.intervals import Interval, format_number
+from factcheck.intervals import Interval, Rational, format_number
 from factcheck.periods import from_day_number
 from factcheck.units import Unit
 
 __all__ = ["show_interval", "show_value"]
 
 
-def show_value(value: Fraction, unit: Unit | None) -> str:
+def show_value(value: Rational, unit: Unit | None) -> str:
     if unit is Unit.YEAR and value.denominator == 1:
         return str(value.numerator)
     if unit is Unit.DATE and value.denominator == 1:

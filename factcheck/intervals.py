@@ -3,7 +3,10 @@
 A stated figure is never a point: "9.5 percent" is every value that rounds to 9.5,
 the half-open interval [9.45, 9.55). Ends are ``fractions.Fraction`` so that a bound
 that decides a verdict is compared exactly, never through a float. ``None`` is an
-unbounded end (and is then always open).
+unbounded end (and is then always open). An integral end may be a plain ``int``, which
+compares and adds many times faster than a ``Fraction`` of the same value (the engine
+stores counts that way); the two are equal and hash alike, and division always goes
+through ``Fraction``.
 """
 
 from __future__ import annotations
@@ -11,15 +14,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-__all__ = ["Interval"]
+__all__ = ["Interval", "Rational", "integral"]
+
+#: An interval end: a rational, or an integer.
+Rational = Fraction | int
 
 
 @dataclass(frozen=True, slots=True)
 class Interval:
     """A (possibly unbounded, possibly empty) interval of rationals."""
 
-    lo: Fraction | None
-    hi: Fraction | None
+    lo: Rational | None
+    hi: Rational | None
     lo_closed: bool = True
     hi_closed: bool = True
 
@@ -72,6 +78,10 @@ class Interval:
         hi, hi_closed = _tighter_upper(self, other)
         return Interval(lo, hi, lo_closed, hi_closed)
 
+    def integral(self) -> Interval:
+        """The same interval, its integral ends as ``int`` (faster arithmetic)."""
+        return Interval(integral(self.lo), integral(self.hi), self.lo_closed, self.hi_closed)
+
     def negated(self) -> Interval:
         """{-x : x in self}."""
         lo = None if self.hi is None else -self.hi
@@ -96,7 +106,7 @@ class Interval:
         return f"{left}{lo}, {hi}{right}"
 
 
-def _tighter_lower(a: Interval, b: Interval) -> tuple[Fraction | None, bool]:
+def _tighter_lower(a: Interval, b: Interval) -> tuple[Rational | None, bool]:
     if a.lo is None:
         return b.lo, b.lo_closed
     if b.lo is None or a.lo > b.lo:
@@ -106,7 +116,7 @@ def _tighter_lower(a: Interval, b: Interval) -> tuple[Fraction | None, bool]:
     return a.lo, a.lo_closed and b.lo_closed
 
 
-def _tighter_upper(a: Interval, b: Interval) -> tuple[Fraction | None, bool]:
+def _tighter_upper(a: Interval, b: Interval) -> tuple[Rational | None, bool]:
     if a.hi is None:
         return b.hi, b.hi_closed
     if b.hi is None or a.hi < b.hi:
@@ -116,7 +126,7 @@ def _tighter_upper(a: Interval, b: Interval) -> tuple[Fraction | None, bool]:
     return a.hi, a.hi_closed and b.hi_closed
 
 
-def format_number(value: Fraction) -> str:
+def format_number(value: Rational) -> str:
     """Render a rational for people: integers with separators, short decimals as such,
     anything else to six significant digits (marked approximate with ``≈``)."""
     if value.denominator == 1:
@@ -131,3 +141,10 @@ def format_number(value: Fraction) -> str:
         if Fraction(text.replace(",", "")) == value:
             return text
     return f"≈{float(value):,.6g}"
+
+
+def integral(value: Rational | None) -> Rational | None:
+    """``value`` as an ``int`` when it is a whole number."""
+    if value is None or isinstance(value, int) or value.denominator != 1:
+        return value
+    return value.numerator

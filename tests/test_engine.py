@@ -165,10 +165,10 @@ def _breaking_value(factbase: FactBase, claim: str) -> Fraction | None:
     lo, hi = value.lo, value.hi
     candidates: list[Fraction] = []
     if hi is not None:
-        step = max(abs(hi), Fraction(1))
+        step = Fraction(max(abs(hi), 1))
         candidates += [hi + step, hi + step / 10, hi + step / 1000]
     if lo is not None:
-        step = max(abs(lo), Fraction(1))
+        step = Fraction(max(abs(lo), 1))
         candidates += [lo - step / 2, lo - step / 10, lo - step / 1000]
     for candidate in candidates:
         if candidate in variable.domain and candidate not in value:

@@ -68,8 +68,8 @@ def _variables(factbase: FactBase, findings: list[Finding]) -> dict[str, Variabl
             unit=reading.unit,
             dimension=dimension_of(reading.unit),
             scale=scale,
-            stated=scaled(reading.interval, scale),
-            domain=scaled(domain_of(metric.measures), scale),
+            stated=scaled(reading.interval, scale).integral(),
+            domain=scaled(domain_of(metric.measures), scale).integral(),
             location=entry.where("value"),
         )
     for uid, unknown_entry in factbase.unknowns.items():
@@ -92,7 +92,7 @@ def _variables(factbase: FactBase, findings: list[Finding]) -> dict[str, Variabl
                 )
             )
             continue
-        domain = scaled(domain_of(unknown.measures), scale_of(unit))
+        domain = scaled(domain_of(unknown.measures), scale_of(unit)).integral()
         variables[uid] = Variable(
             uid, "unknown", unit, dimension_of(unit), scale_of(unit), domain, domain,
             unknown_entry.where("id"),

@@ -94,7 +94,7 @@ def evaluate(
     if isinstance(term, Name):
         result = domains[term.id]
     elif isinstance(term, Number):
-        result = Interval.point(term.value)
+        result = Interval.point(term.value).integral()
     elif isinstance(term, Constant):
         result = term.interval
     elif isinstance(term, Negation):

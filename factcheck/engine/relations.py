@@ -78,11 +78,11 @@ class Untestable:
 
 
 _TARGETS = {
-    "==": Interval.point(0),
-    "<=": Interval(None, Fraction(0), False, True),
-    "<": Interval(None, Fraction(0), False, False),
-    ">=": Interval(Fraction(0), None, True, False),
-    ">": Interval(Fraction(0), None, False, False),
+    "==": Interval(0, 0),
+    "<=": Interval(None, 0, False, True),
+    "<": Interval(None, 0, False, False),
+    ">=": Interval(0, None, True, False),
+    ">": Interval(0, None, False, False),
 }
 
 

@@ -284,10 +284,10 @@ def _gap(difference: Interval, target: Interval) -> Fraction | None:
     if difference.is_empty or difference.meets(target):
         return None
     if target.hi is not None and difference.lo is not None and difference.lo >= target.hi:
-        return difference.lo - target.hi
+        return Fraction(difference.lo - target.hi)
     assert target.lo is not None
     assert difference.hi is not None
-    return target.lo - difference.hi
+    return Fraction(target.lo - difference.hi)
 
 
 def _nearest(
@@ -315,8 +315,9 @@ def _closest(stated: Interval, consistent: Interval) -> tuple[Fraction | None, b
     if consistent.is_empty or stated.meets(consistent):
         return None, False
     if consistent.hi is not None and stated.lo is not None and consistent.hi <= stated.lo:
-        return consistent.hi, not consistent.hi_closed
-    return consistent.lo, not consistent.lo_closed
+        return Fraction(consistent.hi), not consistent.hi_closed
+    end = consistent.lo
+    return (None if end is None else Fraction(end)), not consistent.lo_closed
 
 
 def _inconsistent(relations: Iterable[Relation], start: Mapping[str, Interval]) -> bool:

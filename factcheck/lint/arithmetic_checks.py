@@ -106,8 +106,8 @@ def shares(s: SentenceFigures) -> Iterator[Problem]:
 
 def _closest(candidates: list[Interval], target: Interval) -> Interval:
     def distance(i: Interval) -> Fraction:
-        lo = i.lo if i.lo is not None else Fraction(0)
-        t = target.lo if target.lo is not None else Fraction(0)
+        lo = Fraction(i.lo) if i.lo is not None else Fraction(0)
+        t = Fraction(target.lo) if target.lo is not None else Fraction(0)
         return abs(lo - t)
 
     return min(candidates, key=distance)
