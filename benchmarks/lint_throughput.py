@@ -55,7 +55,8 @@ def quotes(folder: Path) -> list[str]:
     for path in sorted((folder / "claims").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         found += [c["quote"] for c in data.get("claims", ()) if c.get("quote")]
-    return found
+    # Sentences only: the reference tables' quotes are CSV rows and links.
+    return [q for q in found if len(q.split()) >= 4 and "http" not in q]
 
 
 def _changed(sentence: str, rng: random.Random) -> str:

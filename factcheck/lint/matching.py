@@ -17,8 +17,9 @@ per figure, whatever the size of the fact base.
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -213,6 +214,70 @@ def _aligned(
     return (left + right + same_hedge) / positions
 
 
+#: Words of at most this many quotes find their anchors; commoner words ("firms") would
+#: bring every quote of a template. A quote without such words is found by its rarest.
+#: The bundled fact base's commonest quote word ("little") is in 42.
+RARE = 64
+
+
+def _postings(word_sets: list[frozenset[str]]) -> dict[str, list[int]]:
+    """word → the items (by position) found through it: each item's words that at most
+    ``RARE`` items share, or its rarest word when it has none."""
+    frequency = Counter(word for words_ in word_sets for word in words_)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, words_ in enumerate(word_sets):
+        rare = [w for w in words_ if frequency[w] <= RARE]
+        if not rare and words_:
+            rare = [min(words_, key=lambda w: (frequency[w], w))]
+        for word in rare:
+            postings[word].append(i)
+    return postings
+
+
+def _postings_by_phrase(
+    phrase_sets: list[tuple[tuple[str, ...], ...]],
+) -> dict[str, list[int]]:
+    """word → the items found through it: each phrase of an item under its rarest word
+    (a phrase is present only when all its words are, so that one word finds it)."""
+    frequency = Counter(word for phrases in phrase_sets for p in phrases for word in set(p))
+    postings: dict[str, set[int]] = defaultdict(set)
+    for i, phrases in enumerate(phrase_sets):
+        for phrase in phrases:
+            postings[min(phrase, key=lambda w: (frequency[w], w))].add(i)
+    return {word: sorted(items) for word, items in postings.items()}
+
+
+class _Values:
+    """The claims of one source by the interval their value is written as, to find a
+    figure that writes another claim's value again."""
+
+    def __init__(self, claims: list[str], expected: dict[str, Expected]) -> None:
+        self.order = {cid: n for n, cid in enumerate(claims)}
+        self.units = list(dict.fromkeys(expected[c].unit for c in claims))
+        self.expected = expected
+        self.by_value: dict[tuple[object, ...], list[str]] = defaultdict(list)
+        for cid in claims:
+            wanted = expected[cid]
+            self.by_value[(wanted.unit, wanted.hedge, wanted.written)].append(cid)
+
+    def restated(
+        self, figure: Figure, cid: str, widths: HedgeWidths
+    ) -> tuple[str, str, Expected] | None:
+        """The first claim but ``cid`` whose value ``figure`` writes again."""
+        unhedged = replace(figure, hedge=None)
+        best: str | None = None
+        for unit in self.units:
+            own = figure_interval(unhedged, unit, widths)
+            if own is None:
+                continue
+            for other in self.by_value.get((unit, figure.hedge, own), ()):
+                if other != cid:
+                    if best is None or self.order[other] < self.order[best]:
+                        best = other
+                    break
+        return None if best is None else (best, "value", self.expected[best])
+
+
 def _is_year(figure: Figure) -> bool:
     value = figure.low.value
     return (
@@ -249,9 +314,6 @@ class ClaimIndex:
         self.widths = widths
         self.anchors: list[Anchor] = []
         self.signatures: list[Signature] = []
-        # (side, distance, word) → anchors with that word at that place beside their figure
-        self._anchor_keys: dict[tuple[str, int, str], list[int]] = defaultdict(list)
-        self._signature_words: dict[str, list[int]] = defaultdict(list)
         self.expected: dict[str, Expected] = {}
         for cid, entry in factbase.claims.items():
             reading = factbase.readings.get(cid)
@@ -269,23 +331,33 @@ class ClaimIndex:
             self.expected[cid] = expected
             signature = self._signature(factbase, cid, expected)
             if signature is not None:
-                for phrase in signature.metric:
-                    for word in content(phrase):
-                        self._signature_words[word].append(len(self.signatures))
                 self.signatures.append(signature)
         by_source: dict[str, list[str]] = defaultdict(list)
         for cid in self.expected:
             by_source[factbase.claims[cid].record.source].append(cid)
+        restated = {source: _Values(cids, self.expected) for source, cids in by_source.items()}
         for cid, expected in self.expected.items():
             claim = factbase.claims[cid].record
-            others = [o for o in by_source[claim.source] if o != cid]
-            for anchor in self._anchors(cid, claim, expected, others):
-                for key in _positional_keys(anchor.before, anchor.after):
-                    self._anchor_keys[key].append(len(self.anchors))
-                self.anchors.append(anchor)
+            self.anchors.extend(self._anchors(cid, claim, expected, restated[claim.source]))
+        # Anchors are found through the rare words of their quotes, then kept if they
+        # share a word in place beside the figure; signatures through the rarest word of
+        # each name of their subject (a name counts only when all its words are there).
+        # Anchors with the same words around them (a template repeated across a source)
+        # are ranked once, as a group; their members in descending order, for ties.
+        grouped: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        for i, a in enumerate(self.anchors):
+            grouped[(a.before, a.after, a.quote, a.expected.hedge)].append(i)
+        self._groups = [sorted(members, reverse=True) for members in grouped.values()]
+        firsts = [self.anchors[members[0]] for members in self._groups]
+        self._group_words = _postings([a.quote for a in firsts])
+        self._group_keys = [frozenset(_positional_keys(a.before, a.after)) for a in firsts]
+        self._subject_words = _postings_by_phrase([s.subject for s in self.signatures])
+        self._metric_words = [
+            frozenset(w for phrase in s.metric for w in content(phrase)) for s in self.signatures
+        ]
 
     def _anchors(
-        self, cid: str, claim: Claim, expected: Expected, others: list[str]
+        self, cid: str, claim: Claim, expected: Expected, others: _Values
     ) -> Iterator[Anchor]:
         """The claim's figures in its quote: its value; a year or date within its
         ``as_of`` (the time it holds for); and another claim's value written again
@@ -318,19 +390,10 @@ class ClaimIndex:
                 own = Interval.closed(figure.low.value, figure.high.value)
                 target = (cid, "time", Expected(days, own, figure.hedge, Unit.DATE))
             else:
-                target = self._restated(figure, others)
+                target = others.restated(figure, cid, self.widths)
             if target is not None:
                 claim_id, kind, wanted = target
                 yield Anchor(claim_id, kind, wanted, before, after, quote_words)
-
-    def _restated(self, figure: Figure, others: list[str]) -> tuple[str, str, Expected] | None:
-        """Another claim of the same source whose value this figure writes again."""
-        for other in others:
-            wanted = self.expected[other]
-            own = figure_interval(replace(figure, hedge=None), wanted.unit, self.widths)
-            if own is not None and own == wanted.written and figure.hedge is wanted.hedge:
-                return other, "value", wanted
-        return None
 
     @staticmethod
     def _signature(factbase: FactBase, cid: str, expected: Expected) -> Signature | None:
@@ -359,24 +422,28 @@ class ClaimIndex:
     def _best_anchor(
         self, figure: Figure, before: tuple[str, ...], after: tuple[str, ...], sentence: set[str]
     ) -> Match | None:
-        candidates = {
-            i for key in _positional_keys(before, after) for i in self._anchor_keys.get(key, ())
-        }
-        ranked: list[tuple[float, int]] = []
-        for i in candidates:
-            anchor = self.anchors[i]
+        keys = set(_positional_keys(before, after))
+        candidates = {g for word in sentence for g in self._group_words.get(word, ())}
+        ranked: dict[float, list[list[int]]] = defaultdict(list)
+        for g in candidates:
+            if not keys & self._group_keys[g]:
+                continue
+            members = self._groups[g]
+            anchor = self.anchors[members[0]]
             context = _aligned(anchor, before, after, figure.hedge is anchor.expected.hedge)
             if context < MIN_CONTEXT:
                 continue
             overlap = len(anchor.quote & sentence) / max(len(anchor.quote), 1)
             if overlap >= MIN_SENTENCE:
-                ranked.append((context + overlap, i))
-        # Best first; the exact (and slower) unit and value test only for the leaders.
-        for _, i in sorted(ranked, reverse=True):
-            anchor = self.anchors[i]
-            fits = anchor.expected.fits(figure, self.widths)
-            if fits is not None:
-                return Match(anchor.claim, anchor.kind, anchor.expected, fits)
+                ranked[context + overlap].append(members)
+        # Best first, ties by the later anchor; the exact (and slower) unit and value
+        # test only for the leaders.
+        for score in sorted(ranked, reverse=True):
+            for i in heapq.merge(*ranked[score], reverse=True):
+                anchor = self.anchors[i]
+                fits = anchor.expected.fits(figure, self.widths)
+                if fits is not None:
+                    return Match(anchor.claim, anchor.kind, anchor.expected, fits)
         return None
 
     def _signatures(self, figure: Figure, sentence: SentenceWords) -> list[Match]:
@@ -384,11 +451,14 @@ class ClaimIndex:
         start = len(words(sentence.text[: figure.start]))
         window = tokens[max(0, start - 8) : start + 8]
         near = tokens[max(0, start - 5) : start + 5]  # qualifiers qualify what is near them
-        candidates = {i for word in content(window) for i in self._signature_words.get(word, ())}
+        named = {i for word in set(sentence.context) for i in self._subject_words.get(word, ())}
+        nearby = content(window)
         years = [f.low.value for f in sentence.figures if f is not figure and _is_year(f)]
         scored: list[tuple[int, Match]] = []
         elsewhen: list[Signature] = []  # right subject and metric, another year
-        for i in candidates:
+        for i in sorted(named):
+            if not nearby & self._metric_words[i]:
+                continue
             signature = self.signatures[i]
             if _is_year(figure) and signature.expected.unit is not Unit.YEAR:
                 continue  # "in 2021" beside a count is the count's year, not the count
