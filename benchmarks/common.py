@@ -90,7 +90,8 @@ def _write(path: Path, text: str) -> None:
 
 
 def size_label(n: float) -> str:
+    """10 KB, 1 MB: decimal units, to two significant digits."""
     for unit, scale in (("MB", 1e6), ("KB", 1e3)):
         if n >= scale:
-            return f"{n / scale:g} {unit}"
+            return f"{n / scale:.2g} {unit}"
     return f"{n:g} B"

@@ -139,21 +139,24 @@ def measure(
 
 
 def table(rows: list[dict[str, Any]]) -> str:
+    """Targets are judged from 1 MB up: below that, start-up and loading the fact base
+    dwarf the reading, and the difference of two end-to-end times is mostly noise."""
     lines = [
         "| fact base | draft | factcheck lint | throughput | target | proselint | throughput "
-        "| factcheck / proselint |",
+        "| factcheck / proselint (≥ 3×) |",
         "| --- | ---: | ---: | ---: | --- | ---: | ---: | --- |",
     ]
     for row in rows:
+        judged = row["bytes"] >= 1_000_000
         target = TARGETS[row["base"]]
         rate = row["lint_mb_per_s"]
-        met = "yes" if rate >= target else "**no**"
-        peer = ""
+        met = ("yes" if rate >= target else "**no**") if judged else "(start-up bound)"
         if "proselint_s" in row:
             ratio = rate / row["proselint_mb_per_s"]
+            verdict = ("yes" if ratio >= PEER_RATIO else "**no**") if judged else ""
             peer = (
                 f"| {row['proselint_s']:.2f} s | {row['proselint_mb_per_s']:.2f} MB/s "
-                f"| {ratio:.2f}× ({'yes' if ratio >= PEER_RATIO else '**no**'}) |"
+                f"| {ratio:.2f}× {verdict} |"
             )
         else:
             peer = "| not installed | | |"
