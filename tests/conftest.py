@@ -50,6 +50,30 @@ MINIMAL = {
     """,
 }
 
+#: A claim whose quote is not in its source's text: one FC105, at claims/extra.yaml:4:12.
+MISQUOTED = {
+    "claims/extra.yaml": """
+        claims:
+          - id: bj-rank
+            source: s
+            quote: the capital had 591 firms
+            subject: beijing
+            metric: firms
+            value: "591"
+            as_of: 2022-10
+    """
+}
+#: And a source whose text file is missing (FC106), in a file of its own.
+MISSING_SOURCE = {
+    "claims/gone.yaml": """
+        sources:
+          - id: gone
+            title: A missing article
+            published: {when: 2022, basis: stated}
+            text: missing.txt
+    """
+}
+
 WriteTree = Callable[[dict[str, str]], Path]
 
 

@@ -11,26 +11,13 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 
-from .conftest import ROOT, WriteTree
+from .conftest import MISQUOTED, ROOT, WriteTree
 
 runner = CliRunner()
 
-BROKEN = {
-    "claims/extra.yaml": """
-        claims:
-          - id: bj-rank
-            source: s
-            quote: the capital had 591 firms
-            subject: beijing
-            metric: firms
-            value: "591"
-            as_of: 2022-10
-    """
-}
-
 
 def test_concise(write_tree: WriteTree) -> None:
-    write_tree(BROKEN)
+    write_tree(MISQUOTED)
     result = runner.invoke(app, ["check", "-f", "concise"])
     assert result.exit_code == 1
     assert result.stdout == (
@@ -40,10 +27,10 @@ def test_concise(write_tree: WriteTree) -> None:
 
 
 def test_gitlab_code_quality(write_tree: WriteTree) -> None:
-    write_tree({**BROKEN, "texts/article.txt": ""})  # one FC105 and one FC106
+    write_tree({**MISQUOTED, "texts/article.txt": ""})  # one FC105 and one FC106
     issues = json.loads(runner.invoke(app, ["check", "-f", "gitlab"]).stdout)
     assert [i["check_name"] for i in issues] == ["FC106 source-text-missing"]
-    write_tree(BROKEN)
+    write_tree(MISQUOTED)
     issues = json.loads(runner.invoke(app, ["check", "-f", "gitlab"]).stdout)
     (issue,) = issues
     assert issue["severity"] == "major"
@@ -74,14 +61,14 @@ def test_junit_lists_every_claim_and_constraint(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_junit_failure_names_the_claim(write_tree: WriteTree) -> None:
-    write_tree(BROKEN)
+    write_tree(MISQUOTED)
     root = ET.fromstring(runner.invoke(app, ["check", "-f", "junit"]).stdout)
     failed = [c.get("name") for c in root.iter("testcase") if c.find("failure") is not None]
     assert failed == ["bj-rank"]
 
 
 def test_auto_is_github_under_github_actions(write_tree: WriteTree) -> None:
-    write_tree(BROKEN)
+    write_tree(MISQUOTED)
     github = runner.invoke(app, ["check", "-f", "auto"], env={"GITHUB_ACTIONS": "true"})
     assert github.stdout.startswith("::error file=claims/extra.yaml,line=4,col=12")
     assert github.stdout.splitlines()[-1].startswith("factcheck: 1 errors, 0 warnings")
@@ -90,7 +77,7 @@ def test_auto_is_github_under_github_actions(write_tree: WriteTree) -> None:
 
 
 def test_quiet_exit_zero_and_statistics(write_tree: WriteTree) -> None:
-    write_tree(BROKEN)
+    write_tree(MISQUOTED)
     quiet = runner.invoke(app, ["check", "--quiet"])
     assert quiet.exit_code == 1
     assert "failed" not in quiet.stdout

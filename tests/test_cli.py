@@ -13,22 +13,10 @@ from typer.testing import CliRunner
 from factcheck import __version__
 from factcheck.cli import app
 
-from .conftest import ROOT, WriteTree, validate_sarif
+from .conftest import MISQUOTED, ROOT, WriteTree, validate_sarif
 
 runner = CliRunner()
 
-BROKEN_QUOTE = {
-    "claims/extra.yaml": """
-        claims:
-          - id: bj-rank
-            source: s
-            quote: the capital had 591 firms
-            subject: beijing
-            metric: firms
-            value: "591"
-            as_of: 2022-10
-    """
-}
 MISSING_TEXT = {"texts/article.txt": ""}
 
 
@@ -70,7 +58,7 @@ def test_clean_fact_base_exits_0(write_tree: WriteTree) -> None:
 
 
 def test_error_exits_1_and_names_the_place(write_tree: WriteTree) -> None:
-    write_tree(BROKEN_QUOTE)
+    write_tree(MISQUOTED)
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 1
     assert result.stdout.startswith(
@@ -106,7 +94,7 @@ def test_unknown_format_is_a_usage_error(write_tree: WriteTree) -> None:
 
 
 def test_json_report(write_tree: WriteTree) -> None:
-    write_tree(BROKEN_QUOTE)
+    write_tree(MISQUOTED)
     result = runner.invoke(app, ["check", "--format", "json"])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
@@ -119,7 +107,7 @@ def test_json_report(write_tree: WriteTree) -> None:
 
 
 def test_github_annotations(write_tree: WriteTree) -> None:
-    write_tree(BROKEN_QUOTE)
+    write_tree(MISQUOTED)
     result = runner.invoke(app, ["check", "--format", "github"])
     assert result.stdout.startswith(
         "::error file=claims/extra.yaml,line=4,col=12,endLine=4,endColumn=37,"
@@ -128,7 +116,7 @@ def test_github_annotations(write_tree: WriteTree) -> None:
 
 
 def test_sarif_is_valid_and_complete(write_tree: WriteTree) -> None:
-    write_tree(BROKEN_QUOTE)
+    write_tree(MISQUOTED)
     result = runner.invoke(app, ["check", "--format", "sarif"])
     sarif = json.loads(result.stdout)
     validate_sarif(sarif)
@@ -144,7 +132,7 @@ def test_sarif_is_valid_and_complete(write_tree: WriteTree) -> None:
 
 
 def test_output_file_is_written_whole(write_tree: WriteTree) -> None:
-    folder = write_tree(BROKEN_QUOTE)
+    folder = write_tree(MISQUOTED)
     target = folder / "report.sarif"
     target.write_text("old report")
     result = runner.invoke(app, ["check", "-f", "sarif", "--output-file", str(target)])

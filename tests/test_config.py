@@ -10,28 +10,12 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.policy import selected
 
-from .conftest import ROOT, WriteTree
+from .conftest import MISQUOTED, MISSING_SOURCE, ROOT, WriteTree
 
 runner = CliRunner()
 
 # A claim whose quote is not in the text (FC105) and a source whose text is missing (FC106).
-BROKEN = {
-    "claims/extra.yaml": """
-        sources:
-          - id: gone
-            title: A missing article
-            published: {when: 2022, basis: stated}
-            text: missing.txt
-        claims:
-          - id: bj-rank
-            source: s
-            quote: the capital had 591 firms
-            subject: beijing
-            metric: firms
-            value: "591"
-            as_of: 2022-10
-    """
-}
+BROKEN = {**MISQUOTED, **MISSING_SOURCE}
 PYPROJECT = '[tool.factcheck]\nclaims = "claims"\nsources = "texts"\n'
 
 
@@ -72,8 +56,11 @@ def test_select_ignore_and_severity(write_tree: WriteTree) -> None:
 
 
 def test_per_file_ignores(write_tree: WriteTree) -> None:
-    config = PYPROJECT + '[tool.factcheck.per-file-ignores]\n"claims/extra.yaml" = ["FC1"]\n'
-    write_tree({**BROKEN, "pyproject.toml": config})
+    ignores = '[tool.factcheck.per-file-ignores]\n"claims/extra.yaml" = ["FC1"]\n'
+    write_tree({**BROKEN, "pyproject.toml": PYPROJECT + ignores})
+    assert codes() == ["FC106"]  # in claims/gone.yaml
+    ignores += '"claims/gone.yaml" = ["FC106"]\n'
+    write_tree({**BROKEN, "pyproject.toml": PYPROJECT + ignores})
     assert codes() == []
 
 
