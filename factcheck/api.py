@@ -18,6 +18,7 @@ from factcheck.report import Checked, Report, RuleInfo
 from factcheck.rules import RULES
 
 if TYPE_CHECKING:  # the engine, explain and lint are imported by the commands that use them
+    from factcheck.cache import FileCache
     from factcheck.engine.verdicts import EngineResult
     from factcheck.explain import Explanation
     from factcheck.lint.drafts import Draft
@@ -26,9 +27,9 @@ if TYPE_CHECKING:  # the engine, explain and lint are imported by the commands t
 __all__ = ["check", "claim_records", "explain", "lint", "load", "run_engine"]
 
 
-def load(settings: Settings) -> tuple[FactBase, list[Finding]]:
+def load(settings: Settings, cache: FileCache | None = None) -> tuple[FactBase, list[Finding]]:
     """Load the fact base the settings point at (raises ``InputError`` if absent)."""
-    return load_factbase(settings)
+    return load_factbase(settings, cache)
 
 
 def check(

@@ -84,6 +84,7 @@ class Where:
     config: Path | None = None
     isolated: bool = False
     start: Path | None = None  # where discovery begins: a draft's folder, or the cwd
+    cache: bool = True  # keep parsed claims files in the user's cache folder
 
 
 def _run(call: Callable[[Settings], T], where: Where) -> T:
@@ -105,6 +106,7 @@ def _run(call: Callable[[Settings], T], where: Where) -> T:
                 settings = discover_settings()  # none beside the draft: the project's
         if where.claims is not None:
             settings = replace(settings, claims=where.claims.resolve())
+        settings = replace(settings, cache=where.cache)
         with paused_gc():
             return call(settings)
     except UsageError as exc:
@@ -137,6 +139,12 @@ ConfigOption = Annotated[
 ]
 IsolatedOption = Annotated[
     bool, typer.Option(help="Read no configuration file: the defaults, from here.")
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help="Parse every claims file again; do not read or write the cache."
+    ),
 ]
 
 
@@ -214,6 +222,7 @@ def check(
     exit_zero: ExitZeroOption = False,
     statistics: StatisticsOption = False,
     baseline: BaselineOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Load and check the fact base; report every finding."""
     from factcheck import api
@@ -221,7 +230,8 @@ def check(
 
     progress = Progress(sys.stderr, quiet=quiet)
     report = _run(
-        lambda settings: api.check(settings, progress=progress), Where(claims, config, isolated)
+        lambda settings: api.check(settings, progress=progress),
+        Where(claims, config, isolated, cache=not no_cache),
     )
     progress.done()
     _finish(
@@ -371,6 +381,7 @@ def lint(
     diff: Annotated[
         str | None, typer.Option(metavar="REF", help="Report only lines changed since a git ref.")
     ] = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check the figures in drafts against the fact base and against themselves."""
     import datetime
@@ -393,7 +404,7 @@ def lint(
     parsed = [read_draft(path, text) for path, text in (r for r in read if not isinstance(r, str))]
     options = LintOptions(strict=strict, date=when)
     first = next((Path(name) for name in drafts if name != "-"), None)
-    where = Where(claims, config, isolated, first)
+    where = Where(claims, config, isolated, first, cache=not no_cache)
     progress = Progress(sys.stderr, quiet=quiet)
     report = _run(lambda settings: api.lint(settings, parsed, options, progress), where)
     progress.done()

@@ -45,6 +45,9 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, prefixes)
     #: How far a spot rate may sit from the reference parity (conversions, FC206/FC304).
     rate_tolerance: Fraction = Fraction(2, 100)
+    #: Keep parsed claims files in the user's cache folder (factcheck/cache.py). The
+    #: command line turns it on (``--no-cache`` off); the library leaves it off.
+    cache: bool = False
 
 
 _KEYS = {

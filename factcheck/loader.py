@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from factcheck.cache import FileCache, default_folder
 from factcheck.config import Settings
 from factcheck.errors import UsageError
 from factcheck.factbase import Entry, FactBase
@@ -83,11 +84,22 @@ class _Collected:
     findings: list[Finding] = field(default_factory=list)
     rejected: set[str] = field(default_factory=set)  # ids of records that failed validation
 
+    def add(self, other: _Collected) -> None:
+        for name, entries in other.entries.items():
+            self.entries[name].extend(entries)
+        self.findings.extend(other.findings)
+        self.rejected |= other.rejected
 
-def load_factbase(settings: Settings) -> tuple[FactBase, list[Finding]]:
+
+def load_factbase(
+    settings: Settings, cache: FileCache | None = None
+) -> tuple[FactBase, list[Finding]]:
     """Load every claims file under ``settings.claims``; return the fact base and the
     findings met on the way (FC0xx input, FC101 duplicates, FC103/104 values, FC106
-    missing texts)."""
+    missing texts). Parsed files come from ``cache`` where their bytes are unchanged
+    (by default, the user's cache folder when ``settings.cache`` is on)."""
+    if cache is None:
+        cache = FileCache(default_folder() if settings.cache else None)
     files = claim_files(settings.claims)
     if not files:
         raise InputError(f"no .yaml files in {display_path(settings.claims)}")
@@ -95,9 +107,9 @@ def load_factbase(settings: Settings) -> tuple[FactBase, list[Finding]]:
     constraint_files = claim_files(constraints) if constraints and constraints.exists() else []
     collected = _Collected()
     for path in files:
-        _load_file(path, collected, CLAIM_SECTIONS)
+        collected.add(_load_cached(path, "claims", cache))
     for path in constraint_files:
-        _load_file(path, collected, CONSTRAINT_SECTIONS)
+        collected.add(_load_cached(path, "constraints", cache))
     findings = collected.findings
     by_id = {name: _unique(entries, findings) for name, entries in collected.entries.items()}
     metrics = by_id["metrics"]
@@ -119,14 +131,28 @@ def load_factbase(settings: Settings) -> tuple[FactBase, list[Finding]]:
     return factbase, findings
 
 
-def _load_file(path: Path, collected: _Collected, sections: dict[str, type[BaseModel]]) -> None:
+def _load_cached(path: Path, kind: str, cache: FileCache) -> _Collected:
+    """One file's records and findings: from the cache if its bytes are unchanged."""
     shown = display_path(path)
+    collected = _Collected()
     try:
         raw = path.read_bytes()
     except OSError as exc:
         reason = "is a directory" if path.is_dir() else exc.strerror or str(exc)
         collected.findings.append(UnreadableFile.finding(f"cannot read: {reason}", Location(shown)))
-        return
+        return collected
+    cached = cache.get(kind, path, shown, raw)
+    if isinstance(cached, _Collected):
+        return cached
+    sections = CLAIM_SECTIONS if kind == "claims" else CONSTRAINT_SECTIONS
+    _load_file(shown, raw, collected, sections)
+    cache.put(kind, path, shown, raw, collected)
+    return collected
+
+
+def _load_file(
+    shown: str, raw: bytes, collected: _Collected, sections: dict[str, type[BaseModel]]
+) -> None:
     document, findings = load_yaml_text(shown, raw)
     collected.findings.extend(findings)
     if document is None or document.data is None:

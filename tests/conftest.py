@@ -77,6 +77,14 @@ MISSING_SOURCE = {
 WriteTree = Callable[[dict[str, str]], Path]
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Commands keep parsed files in the user's cache folder: tests use their own."""
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def write_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WriteTree:
     """Write ``MINIMAL`` updated with the given files into a temporary folder, and
