@@ -8,8 +8,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import cli
 from factcheck.cli import app
+from factcheck.cli.common import color
 from factcheck.progress import Progress
 
 from .conftest import ROOT
@@ -25,12 +25,12 @@ class Terminal(io.StringIO):
 def test_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdout", Terminal())
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert cli._color() is True
+    assert color() is True
     monkeypatch.setenv("NO_COLOR", "1")
-    assert cli._color() is False
+    assert color() is False
     monkeypatch.setattr(sys, "stdout", io.StringIO())  # piped
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert cli._color() is False
+    assert color() is False
 
 
 def test_progress_shows_on_a_terminal_and_clears_itself() -> None:
