@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
 import lint_throughput
 import plots
+import recheck
 import scale
 import startup
 
@@ -49,11 +50,12 @@ def main(argv: list[str] | None = None) -> None:
     scale.main([*runs, "--sizes", "1000", "10000", *([] if args.quick else ["100000"])])
     if args.with_million:
         scale.main(["--runs", "1", "--sizes", "1000000", "--append"])
+    recheck.main([*runs, "--sizes", "10000", *([] if args.quick else ["100000"])])
     lint_throughput.main(
         [*runs, *(["--sizes", "10000", "100000", "1000000"] if args.quick else [])]
     )
     page = PAGE.read_text(encoding="utf-8")
-    for name in ("startup", "scale", "lint"):
+    for name in ("startup", "scale", "recheck", "lint"):
         table = (common.RESULTS / f"{name}.md").read_text(encoding="utf-8")
         page = splice(page, name, table)
     machine = f"Machine: {common.machine()}."
