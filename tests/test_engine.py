@@ -4,6 +4,7 @@ any single changed claim that breaks a relation."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from fractions import Fraction
 
 import pytest
@@ -13,10 +14,11 @@ from hypothesis import strategies as st
 from factcheck import api
 from factcheck.config import discover_settings
 from factcheck.engine.model import build_model
-from factcheck.engine.propagation import evaluate, propagate
+from factcheck.engine.propagation import causes, evaluate, propagate
 from factcheck.engine.relations import Relation, RelationKind, Term
 from factcheck.engine.reporting import engine_findings
 from factcheck.engine.verdicts import Status, implied, judge
+from factcheck.engine.verdicts import _leave_one_out_of as leave_one_out_of
 from factcheck.expressions import Binary, Name, Number, parse_constraint
 from factcheck.factbase import FactBase, Reading
 from factcheck.figures import Amount
@@ -111,6 +113,38 @@ def test_slow_convergence_terminates_within_budget() -> None:
     assert 0 in outcome.domains["x"]
     assert outcome.domains["x"].hi is not None
     assert outcome.domains["x"].hi < 100
+
+
+@settings(deadline=None)
+@given(systems())
+def test_leave_one_out_by_halving_keeps_every_solution(
+    system: tuple[dict[str, Fraction], dict[str, Interval], list[Relation]],
+) -> None:
+    """What the other relations allow, for each relation, computed by halving: never
+    inconsistent where a point satisfies them all, and never without that point."""
+    point, domains, relations = system
+    others: dict[str, Mapping[str, Interval] | None] = {}
+    leave_one_out_of(relations, relations, domains, others)
+    assert set(others) == {r.id for r in relations}
+    for allowed in others.values():
+        assert allowed is not None
+        for variable, value in point.items():
+            assert value in allowed[variable]
+
+
+def test_the_causes_of_an_empty_domain_are_the_relations_that_led_to_it() -> None:
+    relations = [
+        _relation("x + y == 10", "r1"),
+        _relation("z == 5", "unrelated"),
+        _relation("x - y == 2", "r2"),
+    ]
+    start = {"x": Interval.closed(0, 3), "y": Interval.closed(0, 3), "z": Interval.closed(0, 9)}
+    outcome = propagate(relations, start)
+    assert not outcome.consistent
+    found = causes(outcome, {r.id: r for r in relations})
+    assert outcome.emptied in found
+    assert found <= {"r1", "r2"}
+    assert not propagate([r for r in relations if r.id in found], start).consistent
 
 
 def test_inconsistency_is_detected() -> None:
