@@ -3,6 +3,7 @@
     python benchmarks/run_all.py                  # all, with the default sizes
     python benchmarks/run_all.py --quick          # fewer runs, 10^3 and 10^4 only
     python benchmarks/run_all.py --with-million   # adds one run at 10^6 claims
+    python benchmarks/run_all.py --only lint      # one benchmark; the page takes all results
 
 Each benchmark saves ``benchmarks/results/NAME.json`` and a Markdown table,
 ``NAME.md``; this script then replaces the text between ``<!-- results:NAME -->`` and
@@ -27,6 +28,7 @@ import scale
 import startup
 
 PAGE = common.ROOT / "docs" / "performance.md"
+BENCHMARKS = ("startup", "scale", "recheck", "lint")
 
 
 def splice(page: str, name: str, table: str) -> str:
@@ -44,20 +46,26 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs and sizes")
     parser.add_argument("--with-million", action="store_true", help="also 10^6 claims, 1 run")
+    parser.add_argument("--only", nargs="+", choices=BENCHMARKS, default=list(BENCHMARKS))
     args = parser.parse_args(argv)
     runs = ["--runs", "1" if args.quick else "3"]
-    startup.main(["--runs", "5" if args.quick else "21"])
-    scale.main([*runs, "--sizes", "1000", "10000", *([] if args.quick else ["100000"])])
-    if args.with_million:
-        scale.main(["--runs", "1", "--sizes", "1000000", "--append"])
-    recheck.main([*runs, "--sizes", "10000", *([] if args.quick else ["100000"])])
-    lint_throughput.main(
-        [*runs, *(["--sizes", "10000", "100000", "1000000"] if args.quick else [])]
-    )
+    if "startup" in args.only:
+        startup.main(["--runs", "5" if args.quick else "21"])
+    if "scale" in args.only:
+        scale.main([*runs, "--sizes", "1000", "10000", *([] if args.quick else ["100000"])])
+        if args.with_million:
+            scale.main(["--runs", "1", "--sizes", "1000000", "--append"])
+    if "recheck" in args.only:
+        recheck.main([*runs, "--sizes", "10000", *([] if args.quick else ["100000"])])
+    if "lint" in args.only:
+        lint_throughput.main(
+            [*runs, *(["--sizes", "10000", "100000", "1000000"] if args.quick else [])]
+        )
     page = PAGE.read_text(encoding="utf-8")
-    for name in ("startup", "scale", "recheck", "lint"):
-        table = (common.RESULTS / f"{name}.md").read_text(encoding="utf-8")
-        page = splice(page, name, table)
+    for name in BENCHMARKS:
+        saved = common.RESULTS / f"{name}.md"
+        if saved.exists():
+            page = splice(page, name, saved.read_text(encoding="utf-8"))
     machine = f"Machine: {common.machine()}."
     page = re.sub(r"^Machine: .*$", lambda _: machine, page, count=1, flags=re.MULTILINE)
     partial = PAGE.with_name(PAGE.name + ".partial")

@@ -5,8 +5,8 @@ interleaved, several fresh-process runs of
 
 - the parse floor: Python reading every claims and constraints file with PyYAML's
   libyaml loader, and nothing else;
-- `factcheck check --format json`, whose report must name every planted
-  conflict.
+- `factcheck check --format json --no-cache` (cold: nothing from the cache), whose
+  report must name every planted conflict.
 
 The table gives medians of wall time and peak memory, the ratio to the floor and the
 growth per 10× claims, each against its target (docs/performance.md).
@@ -51,7 +51,7 @@ def measure(size: int, runs: int, conflicts: int, work: Path) -> dict[str, Any]:
     planted = synthetic.generate(folder, claims=size, conflicts=conflicts, seed=size)
     generated = time.perf_counter() - start
     factcheck = common.factcheck_command()
-    check = [factcheck, "check", "--format", "json", "--exit-zero"]
+    check = [factcheck, "check", "--format", "json", "--exit-zero", "--no-cache"]
     report = work / f"report-{size}.json"
     floors, checks = [], []
     for _ in range(runs):

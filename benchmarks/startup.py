@@ -4,7 +4,8 @@ Each command runs as a fresh process, several times, interleaved (so that a slow
 on a shared machine hits every command alike); the table gives medians and ratios:
 
 - `factcheck --version` against `python -c "import typer"` (target: ≤ 1.25×);
-- `factcheck check` of the bundled fact base against importing its dependencies,
+- `factcheck check --no-cache` (cold, as in CI) of the bundled fact base against
+  importing its dependencies,
   typer, pydantic, networkx and PyYAML (target: ≤ 1.5×).
 
     python benchmarks/startup.py            # prints the Markdown table of docs/performance.md
@@ -40,7 +41,7 @@ CASES: tuple[tuple[str, list[str], str | None, float | None], ...] = (
     ),
     (
         "factcheck check",
-        ["{factcheck}", "check", "--format", "json", "--exit-zero"],
+        ["{factcheck}", "check", "--format", "json", "--exit-zero", "--no-cache"],
         "python -c 'import typer, pydantic, networkx, yaml'",
         1.5,
     ),
