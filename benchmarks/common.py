@@ -93,5 +93,6 @@ def size_label(n: float) -> str:
     """10 KB, 1 MB: decimal units, to two significant digits."""
     for unit, scale in (("MB", 1e6), ("KB", 1e3)):
         if n >= scale:
-            return f"{n / scale:.2g} {unit}"
+            value = n / scale
+            return f"{value:.0f} {unit}" if value >= 10 else f"{value:.2g} {unit}"
     return f"{n:g} B"

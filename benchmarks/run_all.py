@@ -4,6 +4,7 @@
     python benchmarks/run_all.py --quick          # fewer runs, 10^3 and 10^4 only
     python benchmarks/run_all.py --with-million   # adds one run at 10^6 claims
     python benchmarks/run_all.py --only lint      # one benchmark; the page takes all results
+    python benchmarks/run_all.py --render         # no measuring: tables and plots again
 
 Each benchmark saves ``benchmarks/results/NAME.json`` and a Markdown table,
 ``NAME.md``; this script then replaces the text between ``<!-- results:NAME -->`` and
@@ -14,6 +15,7 @@ The page is written to a temporary file and renamed.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -42,12 +44,27 @@ def splice(page: str, name: str, table: str) -> str:
     return pattern.sub(lambda m: m.group(1) + table.rstrip() + "\n" + m.group(2), page)
 
 
+def _render() -> None:
+    """The tables again from the saved numbers (after a change to how they are shown)."""
+    for name, module in (("scale", scale), ("recheck", recheck), ("lint", lint_throughput)):
+        saved = common.RESULTS / f"{name}.json"
+        if saved.exists():
+            data = json.loads(saved.read_text(encoding="utf-8"))
+            machine = data.pop("machine")
+            common.save(name, data, module.table(data["sizes"]))
+            print(f"{name}: rendered from the numbers measured on {machine}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs and sizes")
     parser.add_argument("--with-million", action="store_true", help="also 10^6 claims, 1 run")
     parser.add_argument("--only", nargs="+", choices=BENCHMARKS, default=list(BENCHMARKS))
+    parser.add_argument("--render", action="store_true", help="redraw from saved results")
     args = parser.parse_args(argv)
+    if args.render:
+        args.only = []
+        _render()
     runs = ["--runs", "1" if args.quick else "3"]
     if "startup" in args.only:
         startup.main(["--runs", "5" if args.quick else "21"])
