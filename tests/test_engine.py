@@ -17,8 +17,7 @@ from factcheck.engine.model import build_model
 from factcheck.engine.propagation import causes, evaluate, propagate
 from factcheck.engine.relations import Relation, RelationKind, Term
 from factcheck.engine.reporting import engine_findings
-from factcheck.engine.verdicts import Status, implied, judge
-from factcheck.engine.verdicts import _leave_one_out_of as leave_one_out_of
+from factcheck.engine.verdicts import Status, implied, judge, leave_one_out
 from factcheck.expressions import Binary, Name, Number, parse_constraint
 from factcheck.factbase import FactBase, Reading
 from factcheck.figures import Amount
@@ -124,7 +123,7 @@ def test_leave_one_out_by_halving_keeps_every_solution(
     inconsistent where a point satisfies them all, and never without that point."""
     point, domains, relations = system
     others: dict[str, Mapping[str, Interval] | None] = {}
-    leave_one_out_of(relations, relations, domains, others)
+    leave_one_out(relations, relations, domains, others)
     assert set(others) == {r.id for r in relations}
     for allowed in others.values():
         assert allowed is not None

@@ -38,7 +38,16 @@ from factcheck.engine.propagation import (
 from factcheck.engine.relations import Relation, Variable, target_of, variables_in
 from factcheck.intervals import Interval
 
-__all__ = ["Conflict", "EngineResult", "Nearest", "Status", "Verdict", "implied", "judge"]
+__all__ = [
+    "Conflict",
+    "EngineResult",
+    "Nearest",
+    "Status",
+    "Verdict",
+    "implied",
+    "judge",
+    "leave_one_out",
+]
 
 MAX_CONFLICTS = 25
 
@@ -163,7 +172,7 @@ def _others(
     if not pending:
         return {}
     result: dict[str, Mapping[str, Interval] | None] = {}
-    _leave_one_out_of(component, pending, stated, result)
+    leave_one_out(component, pending, stated, result)
     failed = [r for r in pending if result[r.id] is None]
     naming: dict[str, set[str]] = {}  # unknown → the relations that name it
     for relation in pending:
@@ -174,11 +183,11 @@ def _others(
         cluster = frozenset().union(*(naming[u] for u in _unknowns(relation, variables)))
         clusters.setdefault(cluster, []).append(relation)
     for cluster, group in clusters.items():
-        _leave_one_out_of([r for r in component if r.id in cluster], group, stated, result)
+        leave_one_out([r for r in component if r.id in cluster], group, stated, result)
     return result
 
 
-def _leave_one_out_of(
+def leave_one_out(
     relations: Sequence[Relation],
     pending: Sequence[Relation],
     stated: Mapping[str, Interval],
