@@ -28,7 +28,7 @@ TARGET = 0.2
 
 def measure(size: int, runs: int, work: Path) -> dict[str, Any]:
     folder = work / f"claims-{size}"
-    synthetic.generate(folder, claims=size, conflicts=8, seed=size)
+    synthetic.generate(folder, claims=size, conflicts=len(synthetic.KINDS), seed=size)
     check = [common.factcheck_command(), "check", "--format", "json", "--exit-zero"]
     edited = sorted((folder / "claims").glob("*.yaml"))[0]
     cold, warm = [], []

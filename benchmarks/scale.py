@@ -120,7 +120,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3, help="runs per size (default 3)")
-    parser.add_argument("--conflicts", type=int, default=8, help="planted per size (default 8)")
+    every = len(synthetic.KINDS)
+    parser.add_argument(
+        "--conflicts", type=int, default=every, help=f"planted per size (default {every})"
+    )
     parser.add_argument(
         "--append", action="store_true", help="keep the other sizes of the last results"
     )

@@ -14,7 +14,9 @@ engine has:
 - built-in rules: cumulative series (FC204, from ``cumulative: true``), part <= whole
   (FC203, from the entity hierarchy and ``additive: true``), claims that must agree
   (FC202, a hedged second report of a figure), shares of the parent entity (FC207, from
-  ``share_of``) and yuan/dollar conversions against reference parities (FC206).
+  ``share_of``), yuan/dollar conversions against reference parities (FC206), and the
+  province with the most firms of each year "ranking first" among provinces (FC205, from
+  ``ranks: firms``).
 
 Apart from the planted conflicts the base is consistent: ``factcheck check`` run in the
 output folder reports no errors. Each planted conflict is one claim changed so that one
@@ -66,6 +68,7 @@ KINDS = (
     ("conversion", "FC206"),
     ("disagree", "FC202"),
     ("share", "FC207"),
+    ("rank", "FC205"),
 )
 
 METRICS: list[dict[str, Any]] = [
@@ -111,6 +114,13 @@ METRICS: list[dict[str, Any]] = [
         "id": "batch-share-of-national",
         "description": "Share of the national list of a year that is in the subject.",
         "measures": "share",
+    },
+    {
+        "id": "firms-rank",
+        "description": "The subject's rank by registered industrial firms among the members "
+        "of the claim's scope (1 is the most).",
+        "measures": "rank",
+        "ranks": "firms",
     },
     {
         "id": "investment",
@@ -269,7 +279,7 @@ def _sizes(claims: int) -> tuple[int, int, int]:
 
     def total(cities: int) -> int:
         provinces = max(1, math.ceil(cities / CITIES_PER_PROVINCE))
-        national = 2 * len(YEARS) + 1 + len(FX_DATES)
+        national = 2 * len(YEARS) + 1 + len(FX_DATES) + (len(YEARS) if provinces > 1 else 0)
         return cities * PER_CITY + provinces * PER_PROVINCE + national
 
     cities = 1
@@ -454,6 +464,59 @@ def _province_claims(
         )  # fmt: skip
 
 
+def _rank_claim(base: _Base, province: Province, year: int, file: int) -> str:
+    cid = f"{province.id}-firms-rank-{year}"
+    base.claim(
+        file, cid, province.id, "firms-rank", "ranking first", year,
+        f"{province.name} Province had the most industrial firms in {year}, {{value}}",
+        f"src-{file:03d}", scope="province",
+    )  # fmt: skip
+    return cid
+
+
+def _change(kind: str, base: _Base, city: City, province: Province, i: int) -> tuple[str, str]:
+    """Change one claim so that one relation of ``kind`` fails: (claim, relation)."""
+    year, cid = YEARS[i], city.id
+    if kind == "ratio":
+        claim, relation = f"{cid}-high-tech-share-{year}", f"{cid}-high-tech-ratio-{year}"
+        share = Fraction(city.high_tech[i], city.firms[i])
+        base.set_value(claim, percent(share + Fraction(3, 20), 1))
+    elif kind == "batch-sum":
+        claim, relation = f"{cid}-batch-{year}", f"{cid}-listed-sum-{year}"
+        base.set_value(claim, digits(city.batches[i] * 2 + 7))
+    elif kind == "cumulative":
+        claim, relation = f"{cid}-listed-{year}", f"{cid}-listed-{YEARS[i - 1]}"
+        base.set_value(claim, digits(sum(city.batches[:i]) // 2))
+    elif kind == "part-whole":
+        zid = city.zones[0][0]
+        claim, relation = f"{zid}-firms-{year}", f"{cid}-firms-{year}"
+        base.set_value(claim, digits(city.firms[i] * 2 + 13))
+    elif kind == "chain":
+        pid = province.id
+        claim, relation = f"{pid}-batch-share-{year}", f"{pid}-batch-of-national-{year}"
+        old = Fraction(base.index[claim]["value"].split()[0])
+        new = old * 2 + 1 if old < 45 else old / 2
+        base.set_value(claim, f"{float(new):.1f} percent")
+    elif kind == "conversion":
+        claim, relation = f"{cid}-investment-usd", f"{cid}-investment-cny"
+        amount = Fraction(base.index[claim]["value"].split()[0][1:].replace(",", ""))
+        base.set_value(claim, f"${float(amount * Fraction(13, 10)):,.1f} million")
+    elif kind == "rank":  # a second province "ranking first", well behind the first
+        claim, relation = (
+            f"{province.id}-firms-{year}",
+            _rank_claim(base, province, year, province.cities[0].file),
+        )
+        base.set_value(claim, digits(province.firms[i]))  # unhedged: bounded above
+    elif kind == "disagree":
+        claim, relation = f"{cid}-firms-{YEARS[-1]}-press", f"{cid}-firms-{YEARS[-1]}"
+        base.set_value(claim, about(city.firms[-1] * 2))
+    else:  # share of the parent, built in
+        claim, relation = f"{cid}-province-share-{YEARS[-1]}", f"{cid}-firms-{YEARS[-1]}"
+        share = Fraction(city.firms[-1], province.firms[-1])
+        base.set_value(claim, percent(share + (Fraction(1, 5) if share < 0.5 else -share / 2), 1))
+    return claim, relation
+
+
 def _plant(
     base: _Base, provinces: list[Province], conflicts: int, rng: random.Random
 ) -> list[Conflict]:
@@ -468,45 +531,18 @@ def _plant(
         city = cities[index]
         kind, code = KINDS[n % len(KINDS)]
         i = rng.randrange(1, len(YEARS))
-        year = YEARS[i]
-        cid = city.id
         if kind == "chain" and city.province in chain_provinces:
             kind, code = "ratio", "FC201"  # one chain conflict per province
-        if kind == "ratio":
-            claim, relation = f"{cid}-high-tech-share-{year}", f"{cid}-high-tech-ratio-{year}"
-            share = Fraction(city.high_tech[i], city.firms[i])
-            base.set_value(claim, percent(share + Fraction(3, 20), 1))
-        elif kind == "batch-sum":
-            claim, relation = f"{cid}-batch-{year}", f"{cid}-listed-sum-{year}"
-            base.set_value(claim, digits(city.batches[i] * 2 + 7))
-        elif kind == "cumulative":
-            claim, relation = f"{cid}-listed-{year}", f"{cid}-listed-{YEARS[i - 1]}"
-            base.set_value(claim, digits(sum(city.batches[:i]) // 2))
-        elif kind == "part-whole":
-            zid = city.zones[0][0]
-            claim, relation = f"{zid}-firms-{year}", f"{cid}-firms-{year}"
-            base.set_value(claim, digits(city.firms[i] * 2 + 13))
-        elif kind == "chain":
-            province = by_id[city.province]
+        province = by_id[city.province]
+        if kind == "chain":
             chain_provinces.add(province.id)
-            pid = province.id
-            claim, relation = f"{pid}-batch-share-{year}", f"{pid}-batch-of-national-{year}"
-            old = Fraction(base.index[claim]["value"].split()[0])
-            new = old * 2 + 1 if old < 45 else old / 2
-            base.set_value(claim, f"{float(new):.1f} percent")
-        elif kind == "conversion":
-            claim, relation = f"{cid}-investment-usd", f"{cid}-investment-cny"
-            amount = Fraction(base.index[claim]["value"].split()[0][1:].replace(",", ""))
-            base.set_value(claim, f"${float(amount * Fraction(13, 10)):,.1f} million")
-        elif kind == "disagree":
-            claim, relation = f"{cid}-firms-{YEARS[-1]}-press", f"{cid}-firms-{YEARS[-1]}"
-            base.set_value(claim, about(city.firms[-1] * 2))
-        else:  # share of the parent, built in
-            claim, relation = f"{cid}-province-share-{YEARS[-1]}", f"{cid}-firms-{YEARS[-1]}"
-            share = Fraction(city.firms[-1], by_id[city.province].firms[-1])
-            base.set_value(
-                claim, percent(share + (Fraction(1, 5) if share < 0.5 else -share / 2), 1)
-            )
+        if kind == "rank":  # the province with the fewest firms, if well behind the first
+            province = min(provinces, key=lambda p: p.firms[i])
+            top = max(provinces, key=lambda p: p.firms[i])
+            taken = f"{province.id}-firms-rank-{YEARS[i]}" in base.index
+            if taken or province is top or province.firms[i] * 5 > top.firms[i] * 4:
+                kind, code, province = "ratio", "FC201", by_id[city.province]
+        claim, relation = _change(kind, base, city, province, i)
         written = code == "FC201"  # a written constraint: may show as a derived conflict
         codes = (code, "FC208") if written else (code,)
         planted.append(Conflict(kind, code, claim, relation, relation if written else None, codes))
@@ -542,6 +578,10 @@ def generate(folder: Path, claims: int, conflicts: int, seed: int = 0) -> Plante
         for city in province.cities:
             _city_claims(base, city, province, rng)
         _province_claims(base, province, province.cities[0].file, national, rng)
+    if len(provinces) > 1:
+        for i, year in enumerate(YEARS):  # the province with the most firms ranks first
+            top = max(provinces, key=lambda p: p.firms[i])
+            _rank_claim(base, top, year, top.cities[0].file)
     for i, year in enumerate(YEARS):
         base.claim(
             n_files, f"cn-firms-{year}", "cn", "firms",

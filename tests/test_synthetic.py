@@ -64,7 +64,7 @@ def test_without_conflicts_the_base_checks_clean(
     assert runner.invoke(app, ["check", "-q"]).exit_code == 0
 
 
-@pytest.mark.parametrize(("conflicts", "seed"), [(5, 1), (8, 3), (16, 9)])
+@pytest.mark.parametrize(("conflicts", "seed"), [(5, 1), (9, 3), (18, 9)])
 def test_every_planted_conflict_is_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, conflicts: int, seed: int
 ) -> None:
@@ -78,11 +78,11 @@ def test_every_planted_conflict_is_an_error(
     assert all(claims & set(f["claims"]) for f in errors), errors
 
 
-def test_eight_conflicts_plant_every_kind(tmp_path: Path) -> None:
-    planted = synthetic.generate(tmp_path, claims=1_000, conflicts=8)
+def test_nine_conflicts_plant_every_kind(tmp_path: Path) -> None:
+    planted = synthetic.generate(tmp_path, claims=1_000, conflicts=9)
     assert {c.kind for c in planted.conflicts} == {
         "ratio", "batch-sum", "cumulative", "part-whole", "chain", "conversion", "disagree",
-        "share",
+        "share", "rank",
     }  # fmt: skip
 
 
