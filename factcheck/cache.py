@@ -12,7 +12,8 @@ temporary file and renamed, so an interrupted run leaves the old entry or none.
 The cache lives in the user's cache folder (``$FACTCHECK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``), created readable by its
 owner only: entries are pickles, and a pickle from someone else is code from someone
-else. Nothing is ever cached in the project, so nothing in a repository is unpickled.
+else. A folder that is not the user's, or that others can write to, is not read.
+Nothing is ever cached in the project, so nothing in a repository is unpickled.
 Caching is best effort: a folder that cannot be written means no cache, not an error.
 """
 
@@ -40,6 +41,18 @@ def default_folder() -> Path:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "factcheck"
+
+
+def _private(folder: Path) -> bool:
+    """The folder is ours and nobody else can write to it (where permissions exist):
+    an entry someone else could have written is never unpickled."""
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        status = folder.stat()
+    except OSError:
+        return False
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 @cache
@@ -80,10 +93,13 @@ class FileCache:
         """The value stored for these bytes, or None (absent, stale or corrupt)."""
         if self.folder is None:
             return None
+        if not _private(self.folder):  # absent, or others could have written to it
+            self.misses += 1
+            return None
         try:
             stored = self._entry(kind, path).read_bytes()
-            key, value = pickle.loads(stored)
-        except Exception:
+            key, value = pickle.loads(stored)  # our own entries only: see _private
+        except Exception:  # absent, unreadable or corrupt: parse the file again
             self.misses += 1
             return None
         if key != self._key(kind, shown, raw):

@@ -94,6 +94,17 @@ def test_the_folder_is_private(store: FileCache) -> None:
     assert stat.S_IMODE(store.folder.stat().st_mode) == 0o700
 
 
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_folder_others_can_write_to_is_not_read(store: FileCache) -> None:
+    """Someone who can write the folder could plant a pickle: such a folder is no cache."""
+    store.put("claims", FILE, "f", b"x", 1)
+    assert store.folder is not None
+    store.folder.chmod(0o777)
+    assert store.get("claims", FILE, "f", b"x") is None
+    store.folder.chmod(0o700)
+    assert store.get("claims", FILE, "f", b"x") == 1
+
+
 def test_the_folder_follows_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

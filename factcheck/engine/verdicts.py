@@ -211,8 +211,8 @@ def _halve(
     pending: list[Relation],
     result: dict[str, Mapping[str, Interval] | None],
 ) -> None:
-    if len(pending) == 1:
-        result[pending[0].id] = solved
+    if len(pending) <= 1:
+        result.update(dict.fromkeys((r.id for r in pending), solved))
         return
     half = len(pending) // 2
     budget = REVISIONS_PER_RELATION * half + len(network.relations) + 100
