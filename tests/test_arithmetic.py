@@ -26,6 +26,8 @@ def interval_and_member(draw: st.DrawFn) -> tuple[Interval, Fraction]:
     lo_closed = below == 0 or draw(st.booleans())
     hi_closed = above == 0 or draw(st.booleans())
     interval = Interval(lo, hi, lo_closed, hi_closed)
+    if draw(st.booleans()):  # whole ends as int, as the engine stores counts
+        interval = interval.integral()
     assert member in interval
     return interval, member
 
