@@ -13,10 +13,12 @@ for the other end of a range ("three to five years", "between 2019 and 2022").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
+from itertools import accumulate
 
 from factcheck.numwords import (
     CARDINALS,
@@ -146,6 +148,15 @@ _SCALE_VALUES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_0
                  "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000}  # fmt: skip
 
 
+#: Digits a written number may have. More is not a figure but a pasted string of digits:
+#: it is skipped, and Python never converts thousands of digits to a number.
+MAX_DIGITS = 30
+
+
+def _too_long(number: str | None) -> bool:
+    return number is not None and sum(c.isdigit() for c in number) > MAX_DIGITS
+
+
 def _digits(text: str, scale: int, rounded: bool) -> Amount:
     plain = text.replace(",", "")
     value = Fraction(plain) * scale
@@ -180,6 +191,12 @@ def _unit(m: re.Match[str]) -> Unit | None:
     return _UNIT_PATTERNS[index][0]
 
 
+#: Words one number in words may take: "nine hundred and ninety-nine thousand nine
+#: hundred and ninety-nine" is 14 tokens. Longer runs are several numbers, and trying
+#: every length of a long run would be quadratic.
+_MAX_NUMBER_WORDS = 16
+
+
 def _word_pieces(m: re.Match[str]) -> list[Figure]:
     """The numbers in a run of number words that is not one number: "three and five
     years" is 3 and 5 years (then joined into a range), "one two three" is 1, 2, 3.
@@ -194,7 +211,7 @@ def _word_pieces(m: re.Match[str]) -> list[Figure]:
         if tokens[i][0] in {"and", "a", "an"}:
             i += 1
             continue
-        for j in range(len(tokens), i, -1):
+        for j in range(min(len(tokens), i + _MAX_NUMBER_WORDS), i, -1):
             number = words_to_number([t for t, _, _ in tokens[i:j]])
             if number is not None:
                 start, end = base + tokens[i][1], base + tokens[j - 1][2]
@@ -220,6 +237,8 @@ def _quantity(m: re.Match[str]) -> Figure | None:
             return None  # "$5 percent": not a figure we can read
         unit = prefix_unit
     rounded = unit is Unit.PERCENT  # a share is a rounded ratio, even when whole
+    if _too_long(m["num"]) or _too_long(m["num_to"]):
+        return None
     if m["num"]:
         scale = _SCALE_VALUES[m["scale"].lower()] if m["scale"] else 1
         low = _digits(m["num"], scale, rounded)
@@ -307,7 +326,7 @@ def _dates(text: str) -> list[Figure]:
 #: numbers of houses and items (No. 18), screen sizes (1024*768), numbers with a leading
 #: zero (0086, an id or a code).
 _NOT_FIGURES = re.compile(
-    r"""\+?\d{2,}(?:-\d{2,}){2,}
+    r"""(?<![\d+])\+?\d{2,}(?:-\d{2,}){2,}
       | \b\d{1,2}:\d{2}(?::\d{2})?\b
       | \b(?:No|no|Nr|nr)\.\s*\d+
       | \b\d+\s*[*×]\s*\d+\b
@@ -323,16 +342,31 @@ _MAYBE = re.compile(
 )
 
 
+class _Spans:
+    """Spans of text, asked whether any overlaps a given one in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span [s, e) has s < end and start < e."""
+        before = bisect_left(self.starts, end) - 1  # the last span that starts before end
+        return before >= 0 and self.reach[before] > start
+
+
 def scan(text: str) -> Iterator[Figure]:
     """Every figure in ``text``, left to right, with hedges and ranges joined."""
     if _MAYBE.search(text) is None:
         return
     dates = _dates(text)
-    taken = [(d.start, d.end) for d in dates]
-    taken += [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(text)]
+    taken = _Spans(
+        [(d.start, d.end) for d in dates] + [m.span() for m in _NOT_FIGURES.finditer(text)]
+    )
     quantities: list[Figure] = []
     for m in _QUANTITY.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         quantity = _quantity(m)
         if quantity is not None:

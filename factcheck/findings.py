@@ -64,8 +64,10 @@ class Finding:
     #: Set when the inconsistency is genuinely in the sources and an editor said so
     #: (``acknowledged`` on a claim or constraint): shown, but it does not fail a run.
     acknowledged: str | None = None
-    #: The line of a draft the finding is on, for formatters that show it underlined.
+    #: The line of a draft the finding is on, for formatters that show it underlined;
+    #: of a long line, a window of it that starts at ``excerpt_column``.
     excerpt: str | None = None
+    excerpt_column: int = 1
     #: The constraint (constraints/*.yaml) the finding is about, if any.
     constraint: str | None = None
     #: With ``--baseline``: "new", or "unchanged" (recorded already: it does not fail).

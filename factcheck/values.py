@@ -23,7 +23,7 @@ _RANK_WORDS = "|".join(
 )
 _RANK = re.compile(
     rf"(?:(?:ranking|ranked|ranks?)\s+)?(?:the\s+)?"
-    rf"(?:(?P<word>{_RANK_WORDS})|(?P<num>\d+)(?:st|nd|rd|th))\b.*",
+    rf"(?:(?P<word>{_RANK_WORDS})|(?P<num>\d{{1,9}})(?:st|nd|rd|th))\b.*",
     re.IGNORECASE,
 )
 _DATE_HEDGE = re.compile(r"(?P<hedge>since|by|before|after|in|on)\s+(?P<rest>.+)", re.IGNORECASE)

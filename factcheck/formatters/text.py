@@ -49,18 +49,25 @@ def format_claims_table(records: Sequence[dict[str, Any]], options: OutputOption
 
 
 def _excerpt(finding: Finding) -> Text:
-    """The draft's line with the figure underlined, as ruff and mypy show source."""
+    """The draft's line with the figure underlined, as ruff and mypy show source; of a
+    long line, the window the finding carries, after an ellipsis."""
     loc = finding.location
     assert finding.excerpt is not None
     gutter = f"{loc.line:>5} | "
-    start = loc.column - 1
-    end = loc.end_column - 1 if loc.end_column and loc.end_line == loc.line else start + 1
+    start = loc.column - finding.excerpt_column
+    end = (
+        loc.end_column - finding.excerpt_column
+        if loc.end_column and loc.end_line == loc.line
+        else start + 1
+    )
+    lead = "…" if finding.excerpt_column > 1 else ""
     text = Text(gutter, style="dim")
-    text.append(finding.excerpt[:start])
+    text.append(lead + finding.excerpt[:start])
     text.append(finding.excerpt[start:end], style=f"underline {_STYLE[finding.severity]}")
     text.append(finding.excerpt[end:])
     text.append("\n" + " " * (len(gutter) - 2) + "| ", style="dim")
-    text.append(" " * start + "^" * max(1, end - start), style=_STYLE[finding.severity])
+    caret = " " * (len(lead) + start) + "^" * max(1, end - start)
+    text.append(caret, style=_STYLE[finding.severity])
     return text
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -46,6 +47,15 @@ _ABBREVIATIONS = {
     "e.g",
     "i.e",
 }
+#: Characters before a "." searched for an abbreviation: more than the longest, so
+#: that a cut word never reads as one.
+_ABBREVIATION_WINDOW = 16
+#: Longest sentence, in characters; a longer run without a sentence end is cut at spaces.
+MAX_SENTENCE = 2_000
+#: A line longer than this is shown as a window of it, from ``EXCERPT_BEFORE`` characters
+#: before the finding.
+EXCERPT_WIDTH = 200
+EXCERPT_BEFORE = 60
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“'‘(]?[A-Z0-9])|\n\s*\n")
 
 
@@ -88,11 +98,26 @@ class Draft:
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
-    def line_text(self, offset: int) -> str:
-        line = bisect_right(self._line_starts, offset)
-        start = self._line_starts[line - 1]
-        end = self.text.find("\n", start)
-        return self.text[start : end if end != -1 else len(self.text)]
+    def excerpt(self, start: int, end: int) -> tuple[str, int]:
+        """The line that ``text[start:end]`` is on, and the column of the excerpt's first
+        character: the whole line, or of a long one (minified HTML, a pasted table) the
+        ``EXCERPT_WIDTH`` characters from ``EXCERPT_BEFORE`` before ``start``."""
+        line = bisect_right(self._line_starts, start)
+        first = self._line_starts[line - 1]
+        last = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        if last - first <= EXCERPT_WIDTH:
+            return self.text[first:last], 1
+        window = max(first, start - EXCERPT_BEFORE)
+        return self.text[window : min(last, max(end, window + EXCERPT_WIDTH))], window - first + 1
+
+    def preceding(self, sentence: Sentence) -> str:
+        """The paragraph before ``sentence``, at most ``MAX_SENTENCE`` characters of it,
+        where matching looks for a subject named earlier."""
+        start = self.paragraphs[sentence.paragraph][0]
+        if sentence.start - start > MAX_SENTENCE:
+            cut = sentence.start - MAX_SENTENCE
+            start = self.prose.find(" ", cut, sentence.start) + 1 or cut
+        return self.prose[start : sentence.start]
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -117,29 +142,56 @@ def mask_markdown(text: str) -> str:
 
 
 def _paragraphs(prose: str) -> list[tuple[int, int]]:
+    """Spans of consecutive lines that are not blank, each with its last newline.
+
+    A loop over lines rather than one regular expression: a pattern for "a line with
+    something on it" retries from every blank character and is quadratic in a long
+    run of spaces."""
     spans = []
-    for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|\Z))+", prose):
-        spans.append((m.start(), m.end()))
+    start: int | None = None
+    offset = 0
+    for line in prose.split("\n"):
+        end = offset + len(line) + 1  # past the newline
+        if line and not line.isspace():
+            start = offset if start is None else start
+        elif start is not None:
+            spans.append((start, offset))
+            start = None
+        offset = end
+    if start is not None:
+        spans.append((start, len(prose)))
     return spans
 
 
 def _sentences(prose: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
-    sentences = []
+    sentences: list[Sentence] = []
     for index, (start, end) in enumerate(paragraphs):
         cursor = start
         for m in _SENTENCE_END.finditer(prose, start, end):
-            word = re.search(r"([\w.]+)$", prose[cursor : m.start()])
+            tail = prose[max(cursor, m.start() - _ABBREVIATION_WINDOW) : m.start()]
+            word = re.search(r"(?<![\w.])([\w.]+)$", tail)
             if (
                 m.group(0)[0] == "."
                 and word
                 and word.group(1).lower().rstrip(".") in _ABBREVIATIONS
             ):
                 continue
-            sentences.append(Sentence(cursor, m.end(), index))
+            sentences.extend(_bounded(prose, cursor, m.end(), index))
             cursor = m.end()
         if prose[cursor:end].strip():
-            sentences.append(Sentence(cursor, end, index))
+            sentences.extend(_bounded(prose, cursor, end, index))
     return sentences
+
+
+def _bounded(prose: str, start: int, end: int, paragraph: int) -> Iterator[Sentence]:
+    """The sentence ``prose[start:end]``, cut at spaces into pieces of at most
+    ``MAX_SENTENCE`` characters: matching reads a few words around each figure, and a
+    "sentence" of megabytes (a pasted table, minified HTML) must not make it quadratic."""
+    while end - start > MAX_SENTENCE:
+        cut = prose.rfind(" ", start + 1, start + MAX_SENTENCE) + 1 or start + MAX_SENTENCE
+        yield Sentence(start, cut, paragraph)
+        start = cut
+    yield Sentence(start, end, paragraph)
 
 
 def _front_matter_date(text: str) -> str | None:
@@ -175,7 +227,12 @@ def _suppressions(
 ) -> tuple[list[Suppression], list[tuple[str, Location]]]:
     found: list[Suppression] = []
     problems: list[tuple[str, Location]] = []
-    for m in _SUPPRESS.finditer(draft.text):
+    # Each comment, then whether it is a suppression: searching for the suppression
+    # pattern alone would rescan to the end from every unclosed "<!-- factcheck:".
+    comments = (
+        _SUPPRESS.match(draft.text, c.start(), c.end()) for c in _COMMENT.finditer(draft.text)
+    )
+    for m in (m for m in comments if m is not None):
         where = draft.location(m.start(), m.end())
         words = m.group("body").split()
         codes = [w.upper() for w in words if _CODE.fullmatch(w.upper())]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -115,7 +116,49 @@ class SentenceWords:
 
     @cached_property
     def tokens(self) -> list[str]:
-        return words(self.text)
+        return [word for _, _, word in self._spans]
+
+    @cached_property
+    def _spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, word) of every word; the offsets are the text's unless lowering
+        it changed its length (a dotted capital I), then they are None and unused."""
+        lowered = self.text.lower()
+        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lowered)]
+
+    @cached_property
+    def _starts(self) -> list[int] | None:
+        if len(self.text.lower()) != len(self.text):
+            return None
+        return [start for start, _, _ in self._spans]
+
+    def _index(self, offset: int) -> int | None:
+        """The index of the first word at or after ``offset``, found by bisection (a
+        sentence may hold a thousand figures); None where offsets cannot say: lowering
+        changed the text's length, or ``offset`` cuts a word."""
+        if self._starts is None:
+            return None
+        index = bisect_left(self._starts, offset)
+        return None if index and self._spans[index - 1][1] > offset else index
+
+    def count_before(self, offset: int) -> int:
+        """How many words ``text[:offset]`` holds."""
+        index = self._index(offset)
+        return len(words(self.text[:offset])) if index is None else index
+
+    def around(self, start: int, end: int, n: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The ``n`` words before ``text[start:end]`` and the ``n`` after it."""
+        first, last = self._index(start), self._index(end)
+        before = self.tokens[max(0, first - n) : first] if first is not None else None
+        after = self.tokens[last : last + n] if last is not None else None
+        return (
+            tuple(before if before is not None else words(self.text[:start])[-n:]),
+            tuple(after if after is not None else words(self.text[end:])[:n]),
+        )
+
+    @cached_property
+    def years(self) -> Counter[Fraction]:
+        """The years the sentence states, by how many times each is written."""
+        return Counter(f.low.value for f in self.figures if _is_year(f))
 
     @cached_property
     def context(self) -> list[str]:
@@ -315,6 +358,7 @@ class ClaimIndex:
         self.anchors: list[Anchor] = []
         self.signatures: list[Signature] = []
         self.expected: dict[str, Expected] = {}
+        self._last_named: tuple[SentenceWords, list[int]] | None = None
         for cid, entry in factbase.claims.items():
             reading = factbase.readings.get(cid)
             if reading is None:
@@ -412,8 +456,7 @@ class ClaimIndex:
     def match(self, figure: Figure, sentence: SentenceWords) -> list[Match]:
         """The claims ``figure`` (its span relative to the sentence) is held to: one
         anchor, or the best signatures; empty when it speaks about nothing known."""
-        before = tuple(words(sentence.text[: figure.start]))[-CONTEXT:]
-        after = tuple(words(sentence.text[figure.end :]))[:CONTEXT]
+        before, after = sentence.around(figure.start, figure.end, CONTEXT)
         anchor = self._best_anchor(figure, before, after, sentence.content)
         if anchor is not None:
             return [anchor]
@@ -448,15 +491,16 @@ class ClaimIndex:
 
     def _signatures(self, figure: Figure, sentence: SentenceWords) -> list[Match]:
         tokens = sentence.tokens
-        start = len(words(sentence.text[: figure.start]))
+        start = sentence.count_before(figure.start)
         window = tokens[max(0, start - 8) : start + 8]
         near = tokens[max(0, start - 5) : start + 5]  # qualifiers qualify what is near them
-        named = {i for word in set(sentence.context) for i in self._subject_words.get(word, ())}
+        named = self._named(sentence)
         nearby = content(window)
-        years = [f.low.value for f in sentence.figures if f is not figure and _is_year(f)]
+        own = figure.low.value if _is_year(figure) else None
+        years = [y for y, n in sentence.years.items() if y != own or n > 1]  # but this one
         scored: list[tuple[int, Match]] = []
         elsewhen: list[Signature] = []  # right subject and metric, another year
-        for i in sorted(named):
+        for i in named:
             if not nearby & self._metric_words[i]:
                 continue
             signature = self.signatures[i]
@@ -482,6 +526,15 @@ class ClaimIndex:
             return self._moved_in_time(figure, elsewhen)
         most = max(q for q, _ in scored)
         return [m for q, m in scored if q == most]
+
+    def _named(self, sentence: SentenceWords) -> list[int]:
+        """The signatures whose subject has a word in the sentence's context, in order;
+        the last sentence's are kept, since its figures are matched one after another."""
+        if self._last_named is None or self._last_named[0] is not sentence:
+            context = set(sentence.context)
+            named = {i for word in context for i in self._subject_words.get(word, ())}
+            self._last_named = (sentence, sorted(named))
+        return self._last_named[1]
 
     def _moved_in_time(self, figure: Figure, elsewhen: list[Signature]) -> list[Match]:
         """A figure that is exactly another year's value of the same quantity ("In 2018 …

@@ -61,8 +61,7 @@ class _Linter:
         for sentence in draft.sentences:
             text = draft.prose[sentence.start : sentence.end]
             figures = tuple(scan(text))
-            paragraph_start = draft.paragraphs[sentence.paragraph][0]
-            words = SentenceWords(text, figures, draft.prose[paragraph_start : sentence.start])
+            words = SentenceWords(text, figures, draft.preceding(sentence))
             for figure in figures:
                 self.stats.figures += 1
                 for finding in self._figure(draft, sentence.start, words, figure):
@@ -72,9 +71,13 @@ class _Linter:
             )
             for problem in check_sentence(facts):
                 at = sentence.start + problem.figure.start
-                where = draft.location(at, sentence.start + problem.figure.end)
-                excerpt = draft.line_text(at)
-                found.append((at, problem.rule.finding(problem.message, where, excerpt=excerpt)))
+                end = sentence.start + problem.figure.end
+                excerpt, column = draft.excerpt(at, end)
+                finding = problem.rule.finding(
+                    problem.message, draft.location(at, end), excerpt=excerpt,
+                    excerpt_column=column,
+                )  # fmt: skip
+                found.append((at, finding))
         return _suppress(draft, found)
 
     def _figure(
@@ -84,12 +87,13 @@ class _Linter:
         text = sentence.text
         at, end = offset + figure.start, offset + figure.end
         written = " ".join(text[figure.start : figure.end].split())
+        excerpt, column = draft.excerpt(at, end)
         if not matches:
             if self.options.strict:
                 return [
                     UncheckedFigure.finding(
                         f"{written!r} matched no claim", draft.location(at, end),
-                        excerpt=draft.line_text(at),
+                        excerpt=excerpt, excerpt_column=column,
                     )
                 ]  # fmt: skip
             return []
@@ -101,7 +105,8 @@ class _Linter:
         return [
             rule.finding(
                 self._message(written, match), draft.location(at, end),
-                claims=tuple(m.claim for m in matches), excerpt=draft.line_text(at),
+                claims=tuple(m.claim for m in matches), excerpt=excerpt,
+                excerpt_column=column,
             )
         ]  # fmt: skip
 

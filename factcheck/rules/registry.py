@@ -60,6 +60,7 @@ class Rule:
         severity: Severity | None = None,
         acknowledged: str | None = None,
         excerpt: str | None = None,
+        excerpt_column: int = 1,
         constraint: str | None = None,
     ) -> Finding:
         return Finding(
@@ -72,6 +73,7 @@ class Rule:
             claims=claims,
             acknowledged=acknowledged,
             excerpt=excerpt,
+            excerpt_column=excerpt_column,
             constraint=constraint,
         )
 
