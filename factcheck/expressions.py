@@ -123,7 +123,8 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+MAX_DIGITS = 30  # in a number; a longer one is refused (Python would not even convert it)
 _CANONICAL = {"−": "-", "×": "*", "÷": "/", "≤": "<=", "≥": ">="}
 
 
@@ -148,6 +149,10 @@ def _tokens(text: str) -> list[_Token]:
             # Digits only: a number. Take just the number, so "2025-2" is 2025 - 2.
             number = _NUMBER.match(text, position)
             assert number is not None
+            if sum(c.isdigit() for c in number.group()) > MAX_DIGITS:
+                raise ExpressionError(
+                    f"a number of more than {MAX_DIGITS} digits", position, number.end()
+                )
             tokens.append(_Token("number", number.group(), position, number.end()))
             position = number.end()
             continue

@@ -11,6 +11,7 @@ through ``Fraction``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -126,9 +127,17 @@ def _tighter_upper(a: Interval, b: Interval) -> tuple[Rational | None, bool]:
     return a.hi, a.hi_closed and b.hi_closed
 
 
+#: Magnitudes from which a number is shown as ≈ m × 10^e: its digits would be unreadable,
+#: and past 4,300 digits (or 1e308 as a float) Python refuses to convert it at all.
+_HUGE = 10**30
+_TINY = Fraction(1, 10**30)
+
+
 def format_number(value: Rational) -> str:
     """Render a rational for people: integers with separators, short decimals as such,
     anything else to six significant digits (marked approximate with ``≈``)."""
+    if value and not _TINY <= abs(value) < _HUGE:
+        return _scientific(value)
     if value.denominator == 1:
         return f"{value.numerator:,}"
     # A finite decimal (denominator 2^a 5^b) is printed exactly when short.
@@ -141,6 +150,20 @@ def format_number(value: Rational) -> str:
         if Fraction(text.replace(",", "")) == value:
             return text
     return f"≈{float(value):,.6g}"
+
+
+def _scientific(value: Rational) -> str:
+    """``≈1.23457e+8099``, worked out without turning the whole number into a float or
+    a string: the exponent from bit lengths, then corrected."""
+    magnitude = abs(Fraction(value))
+    bits = magnitude.numerator.bit_length() - magnitude.denominator.bit_length()
+    exponent = math.floor(bits * math.log10(2))
+    while magnitude >= Fraction(10) ** (exponent + 1):
+        exponent += 1
+    while magnitude < Fraction(10) ** exponent:
+        exponent -= 1
+    mantissa = float(magnitude / Fraction(10) ** exponent)
+    return f"≈{'-' if value < 0 else ''}{mantissa:.6g}e{exponent:+d}"
 
 
 def integral(value: Rational | None) -> Rational | None:

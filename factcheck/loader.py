@@ -22,8 +22,9 @@ from factcheck.factbase import Entry, FactBase
 from factcheck.findings import Finding, Location, Related
 from factcheck.model import Claim, Constraint, Entity, Metric, Source, Unknown
 from factcheck.readings import read_claims
-from factcheck.rules.input import SchemaError, UnreadableFile
+from factcheck.rules.input import SchemaError, UnreadableFile, YamlTooComplex
 from factcheck.rules.integrity import DuplicateId, SourceTextMissing
+from factcheck.safefile import FileTooLargeError, UnreadableError, read_bounded
 from factcheck.yamlsource import YamlDocument, load_yaml_text
 
 __all__ = ["InputError", "display_path", "load_factbase"]
@@ -47,6 +48,9 @@ _SINGULAR = {
     "constraints": "constraint",
 }
 YAML_SUFFIXES = (".yaml", ".yml")
+#: The largest claims or constraints file read: 32 MiB is some 100,000 claims, and a
+#: larger file would take minutes and gigabytes to load (docs/reliability.md).
+MAX_FILE_BYTES = 32 * 2**20
 _FRIENDLY = {
     "string_pattern_mismatch": (
         "an id is lower-case letters and digits joined by '-', '_' or '.' (bj-healthcare)"
@@ -135,11 +139,8 @@ def _load_cached(path: Path, kind: str, cache: FileCache) -> _Collected:
     """One file's records and findings: from the cache if its bytes are unchanged."""
     shown = display_path(path)
     collected = _Collected()
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        reason = "is a directory" if path.is_dir() else exc.strerror or str(exc)
-        collected.findings.append(UnreadableFile.finding(f"cannot read: {reason}", Location(shown)))
+    raw = _read(path, shown, collected.findings)
+    if raw is None:
         return collected
     cached = cache.get(kind, path, shown, raw)
     if isinstance(cached, _Collected):
@@ -148,6 +149,18 @@ def _load_cached(path: Path, kind: str, cache: FileCache) -> _Collected:
     _load_file(shown, raw, collected, sections)
     cache.put(kind, path, shown, raw, collected)
     return collected
+
+
+def _read(path: Path, shown: str, findings: list[Finding]) -> bytes | None:
+    """The file's bytes, or None and a finding: not a regular file (FC002), or larger
+    than ``MAX_FILE_BYTES`` (FC006)."""
+    try:
+        return read_bounded(path, MAX_FILE_BYTES)
+    except FileTooLargeError as exc:
+        findings.append(YamlTooComplex.finding(f"the file {exc}: split it", Location(shown)))
+    except UnreadableError as exc:
+        findings.append(UnreadableFile.finding(f"cannot read: {exc}", Location(shown)))
+    return None
 
 
 def _load_file(
@@ -285,9 +298,9 @@ def _read_texts(
             continue
         path = root / relative
         try:
-            texts[source_id] = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            texts[source_id] = read_bounded(path, MAX_FILE_BYTES).decode("utf-8-sig")
+        except (UnreadableError, UnicodeDecodeError) as exc:
+            reason = str(exc)
             findings.append(
                 SourceTextMissing.finding(
                     f"text of source {source_id!r} not readable at {display_path(path)} "

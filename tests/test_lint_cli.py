@@ -58,7 +58,7 @@ def test_binary_and_missing_drafts_are_usage_errors(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"{binary}:1:1: not a text file (it holds NUL bytes)" in result.stderr
     assert f"{latin}:1:4: not UTF-8 text: byte 0xe9 cannot be decoded" in result.stderr
-    assert f"{tmp_path / 'missing.md'}: cannot read" in result.stderr
+    assert f"{tmp_path / 'missing.md'}:1:1: cannot read" in result.stderr
 
 
 def test_sarif_locates_each_result_at_its_figure() -> None:

@@ -199,27 +199,16 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 # -- running a case ------------------------------------------------------------------
 
 
-def _text(text: str | list[str | dict[str, Any]]) -> str:
-    if isinstance(text, str):
-        return text
-    return "".join(p if isinstance(p, str) else p["repeat"] * p["times"] for p in text)
-
-
-def _encoded(content: str | dict[str, Any]) -> bytes:
-    if isinstance(content, str):
-        return content.encode("utf-8")
-    text = _text(content["text"]).replace("\n", content.get("newline", "\n"))
-    return text.encode(content.get("encoding", "utf-8"))
-
-
 def _write_case(case: dict[str, Any], root: Path) -> None:
+    from .casefiles import file_bytes  # here: this file also runs as a script (isolated cases)
+
     base = _read_yaml(BASE) if case.get("base", True) else {}
     for section, folder in _FOLDERS.items():
         contents = {**(base.get(section) or {}), **(case.get(section) or {})}
         for relative, content in contents.items():
             path = root / folder / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(_encoded(content))
+            path.write_bytes(file_bytes(content))
     (root / "claims").mkdir(exist_ok=True)
     (root / "texts").mkdir(exist_ok=True)
     for relative in case.get("dirs", []):

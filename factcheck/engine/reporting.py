@@ -187,6 +187,33 @@ def engine_findings(result: EngineResult) -> Iterator[Finding]:
         yield UntestableConstraint.finding(note.message, note.location, claims=note.claims)
     for conflict in result.conflicts:
         yield _conflict(conflict, model, result)
+    for relation_ids in result.undecided:
+        yield _undecided(relation_ids, model)
+
+
+def _undecided(relation_ids: tuple[str, ...], model: EngineModel) -> Finding:
+    """Relations that propagation could not settle within its work bound: one finding,
+    at the first written constraint among them (else the first claim), naming the rest."""
+    by_id = {r.id: r for r in model.relations}
+    relations = [by_id[r] for r in relation_ids]
+    written = [r for r in relations if r.kind is RelationKind.CONSTRAINT]
+    claims = sorted(
+        {v for r in relations for v in r.variables if model.variables[v].kind == "claim"}
+    )
+    names = ", ".join(r.id for r in (written or relations))
+    message = (
+        f"constraints {names} could not be decided together: propagation stopped at its "
+        "work bound before a fixpoint (it narrows in small steps, as round a cycle), "
+        "so they may still conflict"
+    )
+    first = written[0] if written else relations[0]
+    return UntestableConstraint.finding(
+        message,
+        first.location,
+        claims=tuple(claims),
+        related=tuple(Related(r.location, f"{r.id} is here") for r in written[1:]),
+        constraint=first.id if written else None,
+    )
 
 
 def _untestable(relation: Relation, reason: str, variables: Mapping[str, Variable]) -> Finding:

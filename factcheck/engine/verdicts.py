@@ -98,6 +98,9 @@ class EngineResult:
     verdicts: dict[str, Verdict]
     conflicts: list[Conflict]
     components: dict[str, int] = field(default_factory=dict)  # relation id → component
+    #: Relations (ids) whose joint propagation ran out of work before a fixpoint: they
+    #: conflict in no way found, but were not shown consistent either.
+    undecided: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def _components(model: EngineModel) -> tuple[dict[str, int], dict[int, list[Relation]]]:
@@ -138,16 +141,18 @@ def judge(model: EngineModel) -> EngineResult:
             judged[relation.id] = _verdict(relation, others.get(relation.id), variables, stated)
     verdicts = {r.id: judged[r.id] for r in model.relations}
     conflicts: list[Conflict] = []
+    undecided: list[tuple[str, ...]] = []
     violated = [set(v.relation.variables) for v in verdicts.values() if v.status is Status.VIOLATED]
     for rels in members.values():
         # Violated relations are reported on their own; what is left can still
         # conflict through a chain, which only a joint propagation shows. A chain that
         # only joins claims a violated relation already names is the same news twice.
         healthy = [r for r in rels if verdicts[r.id].status is not Status.VIOLATED]
-        for conflict in _conflicts(healthy, variables, stated):
-            if not any(set(conflict.claims) <= names for names in violated):
-                conflicts.append(conflict)
-    return EngineResult(model, verdicts, conflicts, of_relation)
+        found, unsettled = _conflicts(healthy, variables, stated)
+        conflicts += [c for c in found if not any(set(c.claims) <= n for n in violated)]
+        if unsettled:
+            undecided.append(tuple(r.id for r in unsettled))
+    return EngineResult(model, verdicts, conflicts, of_relation, undecided)
 
 
 def _unknowns(relation: Relation, variables: Mapping[str, Variable]) -> list[str]:
@@ -339,14 +344,16 @@ def _inconsistent(relations: Iterable[Relation], start: Mapping[str, Interval]) 
 
 def _conflicts(
     relations: list[Relation], variables: Mapping[str, Variable], stated: Mapping[str, Interval]
-) -> list[Conflict]:
-    """Minimal sets of claims that cannot all hold, one per independent conflict."""
+) -> tuple[list[Conflict], list[Relation]]:
+    """Minimal sets of claims that cannot all hold, one per independent conflict; and
+    the relations left when propagation stopped at its work bound without finding the
+    next (empty when it reached a fixpoint)."""
     found: list[Conflict] = []
     remaining = list(relations)
     while remaining and len(found) < MAX_CONFLICTS:
         outcome = propagate(remaining, stated)
         if outcome.consistent:
-            break
+            return found, remaining if outcome.exhausted else []
         # The deletion filter propagates once per claim: start it from the relations
         # that led to the empty domain, not from the whole component.
         by_id = {r.id: r for r in remaining}
@@ -376,7 +383,7 @@ def _conflicts(
         found.append(Conflict(tuple(kept), tuple(r.id for r in needed), nearest))
         gone = {n.id for n in needed}
         remaining = [r for r in remaining if r.id not in gone]
-    return found
+    return found, []
 
 
 def implied(result: EngineResult, variable: str) -> tuple[Interval, Outcome]:

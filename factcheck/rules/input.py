@@ -28,11 +28,13 @@ class YamlSyntax(Rule):
 
 @register
 class UnreadableFile(Rule):
-    """A file cannot be read as text: it is not UTF-8, is a directory, or is not there.
+    """A file cannot be read as text: not UTF-8, not there, or not a regular file.
 
-    Why: a claims file that silently fails to load is a fact base with holes.
+    Why: a claims file that silently fails to load is a fact base with holes; a pipe or
+    a device in its place would block the read, or never end.
 
-    Example: a claims file saved in GB18030 or Latin-1, or a folder named ``x.yaml``.
+    Example: a claims file saved in GB18030 or Latin-1, or a folder or a named pipe
+    called ``x.yaml``.
 
     Fix: save the file as UTF-8 (a byte-order mark is allowed), or remove what is in
     its place.
@@ -101,14 +103,14 @@ class SchemaError(Rule):
 
 @register
 class YamlTooComplex(Rule):
-    """The YAML expands to too much data or nests too deeply to load safely.
+    """The YAML expands to too much data, nests too deeply, or the file is over 32 MiB.
 
     Why: aliases can make a few lines expand to billions of values ("billion laughs");
     factcheck bounds the work instead of exhausting memory.
 
-    Example: nine anchors each referring nine times to the previous one.
+    Example: nine anchors each referring nine times to the previous one; a 100 MB file.
 
-    Fix: write the data out plainly; claims files need no aliases.
+    Fix: write the data out plainly (claims files need no aliases); split a large file.
     """
 
     code = "FC006"
