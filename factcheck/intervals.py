@@ -136,7 +136,8 @@ _TINY = Fraction(1, 10**30)
 def format_number(value: Rational) -> str:
     """Render a rational for people: integers with separators, short decimals as such,
     anything else to six significant digits (marked approximate with ``≈``)."""
-    if value and not _TINY <= abs(value) < _HUGE:
+    magnitude = -value if value < 0 else value
+    if value and not _TINY <= magnitude < _HUGE:
         return _scientific(value)
     if value.denominator == 1:
         return f"{value.numerator:,}"
