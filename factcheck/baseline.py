@@ -18,6 +18,7 @@ from pathlib import Path
 from factcheck.atomicfile import write_atomic
 from factcheck.errors import UsageError
 from factcheck.findings import Finding
+from factcheck.safefile import UnreadableError, read_bounded
 
 __all__ = ["fingerprint", "mark", "read_baseline", "write_baseline"]
 
@@ -41,14 +42,24 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
+MAX_BASELINE_BYTES = 256 * 2**20  # a million findings take about 200 MB
+
+
 def read_baseline(path: Path) -> set[str]:
+    """The fingerprints a baseline file records; a ``UsageError`` at ``file:line:column``
+    where it cannot be read, is not JSON, or is not a baseline."""
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(read_bounded(path, MAX_BASELINE_BYTES).decode("utf-8"))
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{path}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
+    except (UnreadableError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}:1:1: cannot read a baseline: {exc}") from None
+    try:
         if data.get("version") != VERSION:
             raise ValueError(f"version {data.get('version')!r}, expected {VERSION}")
         return {entry["fingerprint"] for entry in data["findings"]}
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise UsageError(f"{path}: not a factcheck baseline: {exc}") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise UsageError(f"{path}:1:1: not a factcheck baseline: {exc}") from None
 
 
 def write_baseline(path: Path, findings: Iterable[Finding]) -> int:

@@ -115,6 +115,6 @@ class FileCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             # No fsync: a torn entry is corrupt, and a corrupt entry is ignored.
-            write_atomic_bytes(self._entry(kind, path), payload, durable=False)
+            write_atomic_bytes(self._entry(kind, path), payload, durable=False, private=True)
         except OSError:
             return  # no cache where the folder cannot be written

@@ -88,11 +88,29 @@ def load_settings(path: Path) -> Settings:
     return settings_from_table(table, path.resolve())
 
 
+def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    """``file:line:column: message``: tomllib puts the place at the end of its message,
+    "(at line 3, column 7)", or "(at end of document)"."""
+    message = str(exc)
+    if m := re.search(r" \(at line (\d+), column (\d+)\)$", message):
+        return f"{path}:{m[1]}:{m[2]}: {message[: m.start()]}"
+    if m := re.search(r" \(at end of document\)$", message):
+        text = path.read_text("utf-8")
+        line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        column = len(text.rstrip("\n").rpartition("\n")[2]) + 1
+        return f"{path}:{line}:{column}: {message[: m.start()]} at the end of the file"
+    return f"{path}: {message}"
+
+
 def _factcheck_table(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}:1:1: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}:1:1: not UTF-8: {exc.reason}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(_toml_error(path, exc)) from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("factcheck")
         return table if isinstance(table, dict) else None

@@ -118,7 +118,7 @@ _MULTIPLE = "|".join(_MULTIPLE_WORDS)
 
 _UNIT_PATTERNS: tuple[tuple[Unit, str], ...] = (
     (Unit.PERCENT, r"\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)"),
-    (Unit.CNY, r"\s*(?:yuan|rmb|cny|renminbi)\b"),
+    (Unit.CNY, r"\s*(?:yuan|rmb|cny|renminbi)\b|元"),
     (Unit.USD, r"\s*(?:u\.?s\.?\s+dollars|dollars|usd)\b"),
     (Unit.TIMES, r"(?:\s*times\b|-?fold\b)"),
     (Unit.YEARS, r"(?:\s*|-)(?:years?|months?)\b"),
@@ -127,25 +127,30 @@ _UNIT_PATTERNS: tuple[tuple[Unit, str], ...] = (
 _CURRENCY_PREFIX = {"us$": Unit.USD, "$": Unit.USD, "usd": Unit.USD, "¥": Unit.CNY,
                     "rmb": Unit.CNY, "cny": Unit.CNY}  # fmt: skip
 
+#: Chinese characters, which touch figures without a space ("有1.2万家"): they do not
+#: make a figure part of a word the way Latin letters do.
+_CJK = "\u3400-\u9fff"
+
 _QUANTITY = re.compile(
     rf"""
-    (?<![\w.$¥-])(?<![A-Za-z]-)                # not inside a word, number or name (COVID-19)
+    (?<![.$¥-])(?<![^\W{_CJK}])(?<![A-Za-z]-)   # not inside a word, number or name (COVID-19)
     (?:(?P<cur>us\$|\$|¥|(?:rmb|cny|usd)(?=\s))\s*)?
     (?:
         (?P<num>(?>{_DIGITS}))(?:\s*[-–]\s*(?P<num_to>(?>{_DIGITS}))(?![\w-]))?
-        (?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?
+        (?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b|(?P<wan>万亿|亿|万))?
       | (?P<frac>\b(?:{_FRACTION})\b)
       | (?P<mult>\b(?:{_MULTIPLE})\b)
       | (?P<words>\b{_WORDS}\b)
     )
     (?P<unit>{"|".join(f"(?P<u{i}>{p})" for i, (_, p) in enumerate(_UNIT_PATTERNS))})?
-    (?![\w])
+    (?![^\W{_CJK}])                                # a Chinese character may follow: 万家
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 
 _SCALE_VALUES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-                 "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000}  # fmt: skip
+                 "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000,
+                 "万": 10**4, "亿": 10**8, "万亿": 10**12}  # fmt: skip
 
 
 #: Digits a written number may have. More is not a figure but a pasted string of digits:
@@ -240,7 +245,8 @@ def _quantity(m: re.Match[str]) -> Figure | None:
     if _too_long(m["num"]) or _too_long(m["num_to"]):
         return None
     if m["num"]:
-        scale = _SCALE_VALUES[m["scale"].lower()] if m["scale"] else 1
+        word = m["scale"] or m["wan"]
+        scale = _SCALE_VALUES[word.lower()] if word else 1
         low = _digits(m["num"], scale, rounded)
         high = low
         if m["num_to"]:

@@ -72,7 +72,7 @@ class _TooComplexError(Exception):
     pass
 
 
-def _line_and_column(text: str, index: int) -> tuple[int, int]:
+def line_and_column(text: str, index: int) -> tuple[int, int]:
     """1-based line and column (in characters) of ``text[index]``."""
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1
@@ -86,7 +86,7 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
         return body.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         before = body[: exc.start].decode("utf-8", errors="replace")
-        line, column = _line_and_column(before + "?", len(before))
+        line, column = line_and_column(before + "?", len(before))
         message = f"not UTF-8 text: byte 0x{body[exc.start]:02x} cannot be decoded"
         return None, [UnreadableFile.finding(message, Location(path, line, column))]
 
@@ -105,7 +105,7 @@ def _too_deep(text: str) -> Location | None:
         if bracket.group() in "[{":
             depth += 1
             if depth > MAX_NESTING:
-                return Location("", *_line_and_column(text, bracket.start()))
+                return Location("", *line_and_column(text, bracket.start()))
         elif depth:
             depth -= 1
     longest_indent = max(
@@ -139,7 +139,7 @@ def load_yaml_text(path: str, raw: bytes) -> tuple[YamlDocument | None, list[Fin
             context = f" {exc.context}{at}"
         return None, [YamlSyntax.finding(f"YAML syntax error: {problem}{context}", where)]
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        line, column = _line_and_column(text, exc.position)
+        line, column = line_and_column(text, exc.position)
         message = (
             f"YAML does not allow the character {chr(exc.character)!r} (U+{exc.character:04X})"
         )

@@ -54,11 +54,11 @@ def test_binary_and_missing_drafts_are_usage_errors(tmp_path: Path) -> None:
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     latin = tmp_path / "latin.txt"
     latin.write_bytes("caf\xe9 590\n".encode("latin-1"))
-    result = lint(str(binary), str(latin), str(tmp_path / "missing.md"))
+    result = lint(str(binary), str(latin), str(tmp_path / "missing.md"), "--format", "concise")
     assert result.exit_code == 2
-    assert f"{binary}:1:1: not a text file (it holds NUL bytes)" in result.stderr
-    assert f"{latin}:1:4: not UTF-8 text: byte 0xe9 cannot be decoded" in result.stderr
-    assert f"{tmp_path / 'missing.md'}:1:1: cannot read" in result.stderr
+    assert f"{binary}:3:1: error FC002 not a text file: it holds NUL bytes" in result.stdout
+    assert f"{latin}:1:4: error FC002 not UTF-8 text: byte 0xe9 cannot be decoded" in result.stdout
+    assert f"{tmp_path / 'missing.md'}:1:1: error FC002 cannot read" in result.stdout
 
 
 def test_sarif_locates_each_result_at_its_figure() -> None:

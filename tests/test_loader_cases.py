@@ -77,6 +77,7 @@ named after a rule.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -91,6 +92,8 @@ from factcheck.api import check
 from factcheck.config import Settings
 from factcheck.formatters.json import finding_record
 from factcheck.rules import RULES
+
+from .casefiles import file_bytes
 
 CASES = Path(__file__).parent / "cases" / "loader"
 BASE = CASES / "_base.yaml"
@@ -200,8 +203,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def _write_case(case: dict[str, Any], root: Path) -> None:
-    from .casefiles import file_bytes  # here: this file also runs as a script (isolated cases)
-
     base = _read_yaml(BASE) if case.get("base", True) else {}
     for section, folder in _FOLDERS.items():
         contents = {**(base.get(section) or {}), **(case.get(section) or {})}
@@ -234,12 +235,13 @@ def run_check(root: Path) -> dict[str, Any]:
 
 
 def _run_isolated(root: Path, max_seconds: float | None) -> dict[str, Any]:
-    """``run_check`` in a child process (this file run as a script), in ``root``."""
+    """``run_check`` in a child process (this module run with ``-m``), in ``root``."""
     timeout = max_seconds or _CHILD_TIMEOUT
     try:
         child = subprocess.run(
-            [sys.executable, __file__],
+            [sys.executable, "-m", "tests.test_loader_cases"],
             cwd=root,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
             capture_output=True,
             text=True,
             timeout=timeout,

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from factcheck.cli.common import ClaimsOption, ConfigOption, IsolatedOption, Where, fail, run
 from factcheck.cli.lint import load_draft
-
-if TYPE_CHECKING:
-    from factcheck.findings import Finding
-
+from factcheck.findings import Finding
 
 baseline_app = typer.Typer(help="Record today's findings, so that CI fails only on new ones.")
 
@@ -29,9 +26,9 @@ def _current_findings(drafts: list[str] | None, where: Where) -> list[Finding]:
     from factcheck.lint.drafts import read_draft
 
     read = [load_draft(name) for name in drafts or []]
-    for reason in (r for r in read if isinstance(r, str)):
-        fail(reason)
-    parsed = [read_draft(path, text) for path, text in (r for r in read if not isinstance(r, str))]
+    for problem in (r for r in read if isinstance(r, Finding)):
+        fail(f"{problem.location}: {problem.message}")  # a baseline of a draft not read
+    parsed = [read_draft(*r) for r in read if not isinstance(r, Finding)]
     findings = list(run(api.check, where).findings)
     if parsed:
         findings += run(lambda settings: api.lint(settings, parsed), where).findings

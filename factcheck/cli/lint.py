@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,6 +27,7 @@ from factcheck.cli.common import (
     finish,
     run,
 )
+from factcheck.findings import Finding
 
 if TYPE_CHECKING:
     from factcheck.report import Report
@@ -36,28 +38,33 @@ if TYPE_CHECKING:
 MAX_DRAFT_BYTES = 128 * 2**20
 
 
-def load_draft(name: str) -> tuple[str, str] | str:
-    """(path, text) of a draft, or the reason it cannot be read, at its line 1, column 1
-    when the problem is the whole file."""
+def load_draft(name: str) -> tuple[str, str] | Finding:
+    """(path, text) of a draft, or an FC002 finding: where the file cannot be read (line
+    1, column 1), its first NUL byte, or its first byte that is not UTF-8."""
+    from factcheck.findings import Location
+    from factcheck.rules.input import UnreadableFile
     from factcheck.safefile import UnreadableError, read_bounded
-    from factcheck.yamlsource import decode
+    from factcheck.yamlsource import decode, line_and_column
 
-    if name == "-":
-        raw, shown = sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1), "<stdin>"
-        if len(raw) > MAX_DRAFT_BYTES:
-            return f"{shown}:1:1: more than the {MAX_DRAFT_BYTES // 2**20} MiB factcheck reads"
-    else:
-        shown = name
-        try:
+    shown = "<stdin>" if name == "-" else name
+    try:
+        if name == "-":
+            raw = sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1)
+            if len(raw) > MAX_DRAFT_BYTES:
+                raise UnreadableError(
+                    f"more than the {MAX_DRAFT_BYTES // 2**20} MiB factcheck reads"
+                )
+        else:
             raw = read_bounded(Path(name), MAX_DRAFT_BYTES)
-        except UnreadableError as exc:
-            return f"{name}:1:1: cannot read: {exc}"
-    if b"\0" in raw[:8192]:
-        return f"{shown}:1:1: not a text file (it holds NUL bytes)"
+    except UnreadableError as exc:
+        return UnreadableFile.finding(f"cannot read: {exc}", Location(shown))
+    if (nul := raw.find(b"\0", 0, 8192)) != -1:
+        before = raw[:nul].decode("utf-8", errors="replace")
+        line, column = line_and_column(before + "?", len(before))
+        message = "not a text file: it holds NUL bytes"
+        return UnreadableFile.finding(message, Location(shown, line, column))
     text, problems = decode(shown, raw)
-    if text is None:
-        return f"{problems[0].location}: {problems[0].message}"
-    return shown, text
+    return problems[0] if text is None else (shown, text)
 
 
 def lint(
@@ -102,10 +109,8 @@ def lint(
         except ValueError:
             fail(f"--date: {date!r} is not a date (write YYYY-MM-DD)")
     read = [load_draft(name) for name in drafts]
-    unreadable = [r for r in read if isinstance(r, str)]
-    for reason in unreadable:
-        typer.echo(f"factcheck: error: {reason}", err=True)
-    parsed = [read_draft(path, text) for path, text in (r for r in read if not isinstance(r, str))]
+    unreadable = [r for r in read if isinstance(r, Finding)]
+    parsed = [read_draft(*r) for r in read if not isinstance(r, Finding)]
     options = LintOptions(strict=strict, date=when)
     first = next((Path(name) for name in drafts if name != "-"), None)
     where = Where(claims, config, isolated, first, cache=not no_cache)
@@ -114,6 +119,9 @@ def lint(
     progress.done()
     if diff is not None:
         report = _only_changed(report, drafts, diff)
+    if unreadable:  # reported with the rest, in every format; the exit code is still 2
+        findings = sorted((*report.findings, *unreadable), key=lambda f: f.sort_key)
+        report = replace(report, findings=tuple(findings))
     finish(
         report, output_format, output_file, fail_on=fail_on, quiet=quiet,
         exit_zero=exit_zero, statistics=statistics, baseline=baseline,

@@ -1,0 +1,321 @@
+"""Every file factcheck writes — a report, a lint report, a graph, a baseline, the JSON
+Schemas, a cache entry — is replaced whole or not at all: a normal run leaves the new
+content with the permissions a plain write would give and no temporary file; Ctrl-C or a
+hard crash while writing leaves the old file byte for byte, and the next run writes the
+right one."""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from factcheck import atomicfile
+from factcheck.cli import app
+
+from .conftest import WriteTree
+
+runner = CliRunner()
+
+DRAFT = {"draft.md": "By September 2022 the capital had 590 firms.\n"}
+#: What a file to be replaced holds: longer than anything written, so a write that
+#: does not replace the file whole would leave its tail.
+OLD = b"an old file, longer than anything factcheck writes here\n" * 2_000
+
+
+@dataclass(frozen=True)
+class Writer:
+    """A command that writes a file. ``argv`` has ``{out}`` where the output goes, or
+    ``env`` names the variable that says where; ``name`` is the file written in that
+    folder (a glob), or "" when ``out`` is the file itself. A ``private`` file is
+    always 0o600 (a cache entry holds parsed claims)."""
+
+    id: str
+    argv: tuple[str, ...]
+    out: str
+    name: str = ""
+    env: str | None = None
+    private: bool = False
+
+
+WRITERS = [
+    Writer("check", ("check", "-f", "json", "--output-file", "{out}"), "report.json"),
+    Writer("lint", ("lint", "draft.md", "--output-file", "{out}"), "lint.txt"),
+    Writer("graph", ("graph", "-f", "dot", "--output-file", "{out}"), "graph.dot"),
+    Writer("baseline", ("baseline", "write", "--file", "{out}"), "baseline.json"),
+    Writer("schema", ("schema", "--output-dir", "{out}"), "schemas", "claims.schema.json"),
+    Writer(
+        "cache",
+        ("check", "-f", "json"),
+        "cache",
+        "*.pickle",
+        env="FACTCHECK_CACHE_DIR",
+        private=True,
+    ),
+]
+each_writer = pytest.mark.parametrize("writer", WRITERS, ids=lambda w: w.id)
+
+
+@pytest.fixture(autouse=True)
+def umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    """Every test runs under a known umask: 0o022 unless parametrized."""
+    value: int = getattr(request, "param", 0o022)
+    previous = os.umask(value)
+    yield value
+    os.umask(previous)
+
+
+@pytest.fixture
+def tree(write_tree: WriteTree) -> Path:
+    folder = write_tree(DRAFT)
+    (folder / "out").mkdir()
+    (folder / "ref").mkdir()
+    return folder
+
+
+def argv_env(writer: Writer, root: str) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that make ``writer`` write under ``root``."""
+    out = str(Path(root) / writer.out)
+    argv = [arg.replace("{out}", out) for arg in writer.argv]
+    return argv, {writer.env: str(Path.cwd() / out)} if writer.env else {}
+
+
+def invoke(writer: Writer, root: str = "out") -> Result:
+    argv, env = argv_env(writer, root)
+    return runner.invoke(app, argv, env=env)
+
+
+def written(writer: Writer, root: str = "out") -> Path:
+    """The one file ``writer`` wrote under ``root``."""
+    out = Path.cwd() / root / writer.out
+    if not writer.name:
+        return out
+    (match,) = out.glob(writer.name)
+    return match
+
+
+def make_old(writer: Writer) -> Path:
+    """Give the command a file to replace, and return it: planted bytes; for the cache,
+    a first run's entry, whose claims file then changes so that the next run rewrites
+    the entry (and must not report from the stale one: the claim's quote is now wrong)."""
+    if writer.env is None:
+        target = Path.cwd() / "out" / writer.out / writer.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(OLD)
+        return target
+    first = invoke(writer)
+    assert first.exit_code == 0, first.output
+    claims = Path("claims/base.yaml")
+    claims.write_text(claims.read_text("utf-8").replace("590", "591"), "utf-8")
+    return written(writer)
+
+
+def reference(writer: Writer) -> tuple[Result, bytes]:
+    """What an uninterrupted run writes from scratch (under ref/), and its result."""
+    result = invoke(writer, "ref")
+    return result, written(writer, "ref").read_bytes()
+
+
+def temporaries(target: Path) -> list[str]:
+    return sorted(p.name for p in target.parent.glob(".*.tmp"))
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def assert_the_next_run_writes_it_right(writer: Writer, target: Path) -> None:
+    """After an interruption, running the command again gives what a run from scratch
+    gives: the same exit code and output, and the same bytes in the file."""
+    expected_result, expected = reference(writer)
+    again = invoke(writer)
+    assert again.exit_code == expected_result.exit_code, again.output
+    assert again.stdout == expected_result.stdout.replace("ref/", "out/")
+    assert target.read_bytes() == expected
+
+
+# -- a normal write ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("old_mode", [0o640, 0o600], ids=oct)
+@each_writer
+def test_a_write_replaces_the_old_file_whole_and_keeps_its_mode(
+    writer: Writer, old_mode: int, tree: Path
+) -> None:
+    """The file written again holds only the new content, keeps the permissions its
+    owner gave it (a shared report stays shared, a private one private; a cache entry
+    is always private), and no temporary file is left beside it."""
+    target = make_old(writer)
+    target.chmod(old_mode)
+    old = target.read_bytes()
+    expected_result, expected = reference(writer)
+    result = invoke(writer)
+    assert result.exit_code == expected_result.exit_code, result.output
+    assert target.read_bytes() == expected
+    assert expected != old
+    assert mode(target) == (0o600 if writer.private else old_mode)
+    assert temporaries(target) == []
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002], ids=oct, indirect=True)
+@each_writer
+def test_a_new_file_gets_the_mode_a_plain_write_would(
+    writer: Writer, umask: int, tree: Path
+) -> None:
+    """A file that did not exist is created as ``open()`` would create it (0o666 less
+    the umask), not private to its writer as a bare temporary file would be."""
+    result = invoke(writer)
+    assert result.exit_code == 0, result.output
+    target = written(writer)
+    assert mode(target) == (0o600 if writer.private else 0o666 & ~umask)
+    assert temporaries(target) == []
+
+
+# -- Ctrl-C -----------------------------------------------------------------------------
+
+
+class _TornWrite:
+    """A file handle that writes half of what it is given, then is interrupted."""
+
+    def __init__(self, handle: Any, fault: Interrupt) -> None:
+        self._handle = handle
+        self._fault = fault
+
+    def __enter__(self) -> _TornWrite:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._handle, name)
+
+    def write(self, data: bytes) -> int:
+        self._handle.write(data[: len(data) // 2])
+        self._handle.flush()
+        self._fault.torn = (os.fstat(self._handle.fileno()).st_size, len(data))
+        raise KeyboardInterrupt
+
+
+class Interrupt:
+    """``os`` as factcheck.atomicfile sees it, with Ctrl-C pressed while ``target`` is
+    written: at "rename", just before the temporary file replaces it; at "write", once
+    the temporary file holds half the data."""
+
+    def __init__(self, target: Path, at: str) -> None:
+        self.target = target.resolve()
+        self.at = at
+        self.fired = False
+        self.torn: tuple[int, int] | None = None  # (bytes on disk, bytes to write)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(os, name)
+
+    def replace(self, src: str, dst: str) -> None:
+        if self.at == "rename" and Path(dst).resolve() == self.target:
+            self.fired = True
+            raise KeyboardInterrupt
+        os.replace(src, dst)
+
+    def fdopen(self, fd: int, *args: Any, **kwargs: Any) -> Any:
+        handle = os.fdopen(fd, *args, **kwargs)
+        if self.at == "write" and self._is_temporary_of_target(fd):
+            self.fired = True
+            return _TornWrite(handle, self)
+        return handle
+
+    def _is_temporary_of_target(self, fd: int) -> bool:
+        inode = os.fstat(fd).st_ino
+        siblings = self.target.parent.glob(f".{self.target.name}.*.tmp")
+        return any(p.stat().st_ino == inode for p in siblings)
+
+
+@pytest.mark.parametrize("at", ["rename", "write"])
+@each_writer
+def test_ctrl_c_while_writing_leaves_the_old_file_whole(
+    writer: Writer, at: str, tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C before the rename or halfway through the data leaves the old file byte
+    for byte and no temporary file, the run fails, and the next run writes it right."""
+    target = make_old(writer)
+    old = target.read_bytes()
+    fault = Interrupt(target, at)
+    with monkeypatch.context() as patch:
+        patch.setattr(atomicfile, "os", fault)
+        result = invoke(writer)
+    assert fault.fired, "the command never wrote the file"
+    if at == "write":
+        assert fault.torn is not None
+        on_disk, size = fault.torn
+        assert 0 < on_disk == size // 2  # the temporary file really was half written
+    # The run fails: typer exits 130 on Ctrl-C, as a shell reports it (before typer
+    # left click, click said "Aborted!" and exited 1).
+    assert result.exit_code in (1, 130), (result.exit_code, result.exception, result.output)
+    assert target.read_bytes() == old
+    assert temporaries(target) == []
+    assert_the_next_run_writes_it_right(writer, target)
+
+
+# -- a hard crash -----------------------------------------------------------------------
+
+#: Runs factcheck with argv[2:], killed by SIGKILL when it renames a file onto argv[1].
+KILLED_AT_RENAME = """
+import os, signal, sys
+from pathlib import Path
+
+import factcheck.atomicfile
+
+target = Path(sys.argv[1]).resolve()
+
+
+class KilledAtRename:
+    def __getattr__(self, name):
+        return getattr(os, name)
+
+    def replace(self, src, dst):
+        if Path(dst).resolve() == target:
+            os.kill(os.getpid(), signal.SIGKILL)
+        os.replace(src, dst)
+
+
+factcheck.atomicfile.os = KilledAtRename()
+sys.argv = ["factcheck", *sys.argv[2:]]
+from factcheck.entry import main
+
+main()
+"""
+
+
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGKILL"), reason="no SIGKILL here (Windows): no hard crash to make"
+)
+@each_writer
+def test_a_hard_crash_before_the_rename_leaves_the_old_file_whole(
+    writer: Writer, tree: Path
+) -> None:
+    """A process killed outright (power cut, OOM killer) while writing leaves the old
+    file whole, and the next run writes it right (a stray temporary file is allowed)."""
+    target = make_old(writer)
+    old = target.read_bytes()
+    argv, env = argv_env(writer, "out")
+    child = subprocess.run(
+        [sys.executable, "-c", KILLED_AT_RENAME, str(target), *argv],
+        cwd=tree,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert target.read_bytes() == old
+    assert_the_next_run_writes_it_right(writer, target)
