@@ -41,6 +41,17 @@ def test_wrong_figure_from_stdin_is_an_error_on_its_line_and_column() -> None:
     assert " " * 51 + "^^^" in result.stdout
 
 
+def test_a_long_line_is_shown_as_a_window_around_the_figure() -> None:
+    """A finding on a line of megabytes (minified HTML, an inlined image) shows the part
+    of the line around it, after an ellipsis, with the caret still under the figure."""
+    padding = "word " * 20_000  # 100,000 characters before the sentence
+    result = lint("-", "--format", "text", stdin=padding + WRONG)
+    assert result.stdout.startswith("<stdin>:1:100052: FC301 [error] '509' does not fit")
+    source, caret = result.stdout.splitlines()[1:3]
+    assert source.startswith("    1 | …") and len(source) < 300
+    assert source.index("509") == caret.index("^^^")
+
+
 def test_right_figure_passes(tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text(RIGHT)

@@ -185,7 +185,9 @@ class UntestableConstraint(Rule):
     A constraint defines an unknown that nothing else bounds, involves a claim whose
     value could not be read, or has sides bounded on one side only; a rank has no
     other member of its scope to compare with; a conversion has no reference rate near
-    its date. Untestable is never reported as consistent.
+    its date; or relations could not be decided together, because propagation stopped
+    at its work bound while still narrowing (as round a cycle of unknowns). Untestable
+    is never reported as consistent.
 
     Why: a constraint that can never fail checks nothing; saying so keeps the
     report honest about its coverage.
