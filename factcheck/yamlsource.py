@@ -139,7 +139,10 @@ def load_yaml_text(path: str, raw: bytes) -> tuple[YamlDocument | None, list[Fin
             context = f" {exc.context}{at}"
         return None, [YamlSyntax.finding(f"YAML syntax error: {problem}{context}", where)]
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        line, column = line_and_column(text, exc.position)
+        # libyaml gives a byte offset, PyYAML a character one; the reader stops at the
+        # first character it refuses, so that character's first place is the one.
+        found = text.find(chr(exc.character))
+        line, column = line_and_column(text, found if found != -1 else exc.position)
         message = (
             f"YAML does not allow the character {chr(exc.character)!r} (U+{exc.character:04X})"
         )
