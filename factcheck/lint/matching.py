@@ -120,13 +120,14 @@ class SentenceWords:
 
     @cached_property
     def _spans(self) -> list[tuple[int, int, str]]:
-        """(start, end, word) of every word; the offsets are the text's unless lowering
-        it changed its length (a dotted capital I), then they are None and unused."""
+        """(start, end, word) of every word, at offsets into the lowered text: the text's
+        own unless lowering changed its length (a dotted capital I; see ``_starts``)."""
         lowered = self.text.lower()
         return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lowered)]
 
     @cached_property
     def _starts(self) -> list[int] | None:
+        """Where each word starts, or None where those are not the text's offsets."""
         if len(self.text.lower()) != len(self.text):
             return None
         return [start for start, _, _ in self._spans]
