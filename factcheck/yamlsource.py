@@ -95,25 +95,43 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def _too_deep(text: str) -> Location | None:
-    """Where flow collections ([ {) nest deeper than ``MAX_NESTING``, or None.
+    """Where the YAML may nest deeper than ``MAX_NESTING``, or None.
 
-    libyaml's parser recurses in C, and a deep enough file crashes the process
-    instead of raising, so depth is measured before parsing. Brackets inside quoted
-    strings are counted too; a real claims file never comes near the limit."""
-    depth = 0
+    libyaml's parser recurses in C, and a deep enough file crashes the process instead
+    of raising, so depth is bounded from above before parsing: the deepest nesting of
+    flow collections (``[`` ``{``) plus the deepest block nesting of one line, its
+    indentation and its leading indicators (``- - ? x`` nests three deep on one line).
+    Brackets inside quoted strings are counted too; a real claims file never comes near
+    the limit."""
+    depth = deepest = 0
     for bracket in _BRACKETS.finditer(text):
         if bracket.group() in "[{":
             depth += 1
             if depth > MAX_NESTING:
                 return Location("", *line_and_column(text, bracket.start()))
+            deepest = max(deepest, depth)
         elif depth:
             depth -= 1
-    longest_indent = max(
-        (len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0
+    block, line = max(
+        (
+            (_block_depth(m.group()), number)
+            for number, m in enumerate(_BLOCK_PREFIX.finditer(text), 1)
+        ),
+        default=(0, 1),
     )
-    if longest_indent > MAX_NESTING:
-        return Location("", 1, 1)
+    if deepest + block > MAX_NESTING:
+        return Location("", line, 1)
     return None
+
+
+#: The start of each line: indentation, then block indicators, each followed by a blank.
+_BLOCK_PREFIX = re.compile(r"^[ \t]*(?:[-?:](?=[ \t]|$)[ \t]*)*", re.M)
+
+
+def _block_depth(prefix: str) -> int:
+    """The most levels a line's start can open: one per space of indentation (a level
+    takes at least one), and one per indicator."""
+    return len(prefix) - len(prefix.lstrip(" ")) + sum(c in "-?:" for c in prefix)
 
 
 def load_yaml_text(path: str, raw: bytes) -> tuple[YamlDocument | None, list[Finding]]:
@@ -262,7 +280,7 @@ class _Builder:
             return node.value  # dates stay text: factcheck parses its own periods
         try:
             return _constructor.construct_object(node)
-        except (ValueError, KeyError, yaml.YAMLError):  # "!!int abc", "!!bool maybe"
+        except (ValueError, KeyError, IndexError, yaml.YAMLError):  # "!!int abc", "!!int"
             shown = tag.replace(_CORE, "!!")
             self.findings.append(
                 YamlSyntax.finding(f"{node.value!r} is not a valid {shown}", where)

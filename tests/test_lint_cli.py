@@ -48,7 +48,8 @@ def test_a_long_line_is_shown_as_a_window_around_the_figure() -> None:
     result = lint("-", "--format", "text", stdin=padding + WRONG)
     assert result.stdout.startswith("<stdin>:1:100052: FC301 [error] '509' does not fit")
     source, caret = result.stdout.splitlines()[1:3]
-    assert source.startswith("    1 | …") and len(source) < 300
+    assert source.startswith("    1 | …")
+    assert len(source) < 300
     assert source.index("509") == caret.index("^^^")
 
 

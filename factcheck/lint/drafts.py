@@ -8,6 +8,7 @@ offset into the masked text is an offset into the file.
 
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -199,7 +200,13 @@ def _front_matter_date(text: str) -> str | None:
     if m is None:
         return None
     date = re.search(r"^date:\s*[\"']?(\d{4}-\d{2}-\d{2})", m.group(0), re.M)
-    return date.group(1) if date else None
+    if date is None:
+        return None
+    try:
+        datetime.date.fromisoformat(date.group(1))
+    except ValueError:
+        return None  # "0000-00-00": not a date, so the draft has none (docs/lint.md)
+    return date.group(1)
 
 
 _CODE = re.compile(r"FC\d{1,3}")

@@ -135,7 +135,7 @@ class _Linter:
             and self.factbase.metrics[e.record.metric].record.measures is Measure.EXCHANGE_RATE
         ]
         if when is not None:
-            window = Period(when - RATE_WINDOW, when + RATE_WINDOW)
+            window = Period(_shifted(when, -RATE_WINDOW), _shifted(when, RATE_WINDOW))
             rates = [r for r in rates if r[0].overlaps(window)]
         if not rates:
             return None
@@ -144,6 +144,14 @@ class _Linter:
         assert band.hi is not None
         tolerance = self.factbase.settings.rate_tolerance
         return Interval(band.lo * (1 - tolerance), band.hi * (1 + tolerance))
+
+
+def _shifted(when: date, by: timedelta) -> date:
+    """``when + by``, held within the calendar (a draft dated 9999-12-31)."""
+    try:
+        return when + by
+    except OverflowError:
+        return date.max if by > timedelta(0) else date.min
 
 
 def _suppress(draft: Draft, found: list[tuple[int, Finding]]) -> list[Finding]:
