@@ -361,10 +361,12 @@ def _share(
         wholes = _share_wholes(share, candidates, metric.share_within, parent)
         if not parts or not wholes:
             continue
-        part = parts[0]
-        for whole in wholes:
+        # Every claim of the part, not the first written: claims that agree on it
+        # must each make the share, and the file order must not choose which is tested.
+        for part, whole in ((p, w) for p in parts for w in wholes):
+            relation_id = f"{share_id}:{whole}" if len(parts) == 1 else f"{share_id}:{part}:{whole}"
             yield _relation(
-                RelationKind.SHARE, f"{share_id}:{whole}",
+                RelationKind.SHARE, relation_id,
                 Binary("/", _name(part), _name(whole), 0, 0), "==", _name(share_id),
                 (part, whole, share_id), entry,
                 f"{share_id} is the share {part} makes of {whole}", factbase,

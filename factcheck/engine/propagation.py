@@ -261,8 +261,11 @@ class Network:
                 )
                 if not _significant(before, after):
                     continue
+                # The relation just revised too: HC4-revise is not idempotent (a
+                # variable named twice, or narrowed after another one), so without
+                # another pass the result is no fixpoint and depends on the order.
                 for other in self.by_variable[variable]:
-                    if other.id not in queued and other.id not in skip and other is not relation:
+                    if other.id not in queued and other.id not in skip:
                         pending.append(other)
                         queued.add(other.id)
         return outcome

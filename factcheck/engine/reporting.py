@@ -200,11 +200,15 @@ def _undecided(relation_ids: tuple[str, ...], model: EngineModel) -> Finding:
     claims = sorted(
         {v for r in relations for v in r.variables if model.variables[v].kind == "claim"}
     )
-    names = ", ".join(r.id for r in (written or relations))
+    named = written or relations
+    what = (
+        f"constraint {named[0].id!r} could not be decided"
+        if len(named) == 1
+        else f"constraints {', '.join(r.id for r in named)} could not be decided together"
+    )
     message = (
-        f"constraints {names} could not be decided together: propagation stopped at its "
-        "work bound before a fixpoint (it narrows in small steps, as round a cycle), "
-        "so they may still conflict"
+        f"{what}: propagation stopped at its work bound before a fixpoint (it narrows in "
+        "small steps, as round a cycle), so it may still be violated"
     )
     first = written[0] if written else relations[0]
     return UntestableConstraint.finding(

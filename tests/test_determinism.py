@@ -1,0 +1,482 @@
+"""Determinism: the same input gives the same answer, whatever order it is written in
+and whatever process computes it.
+
+1. Propagation reaches the same fixpoint, and the engine the same verdicts and
+   conflicts, whatever the order of the relations.
+2. The order of the files and of the records in them does not change the report.
+3. Reports are byte-identical across processes with different hash seeds, with and
+   without the parse cache.
+
+Each of the named tests below pins an order dependence that was found here and fixed:
+a relation is revised again after it narrows its own variables, and a share is tested
+with every claim of its part, not the first written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Hashable, Mapping, Sequence
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from factcheck.api import check
+from factcheck.cli.common import ReportFormat
+from factcheck.config import Settings, discover_settings
+from factcheck.dimensions import DIMENSIONLESS
+from factcheck.engine.model import EngineModel
+from factcheck.engine.propagation import Outcome, propagate
+from factcheck.engine.relations import Relation, RelationKind, Variable, variables_in
+from factcheck.engine.verdicts import EngineResult, judge, stated_domains
+from factcheck.expressions import parse_constraint
+from factcheck.findings import Location
+from factcheck.intervals import Interval
+from factcheck.loader import YAML_SUFFIXES
+from factcheck.report import Report
+from factcheck.units import Unit
+from factcheck.yamlsource import load_yaml_text
+
+from .conftest import ROOT, SHARED, WriteTree
+from .test_engine import VARIABLES, systems
+
+# -- 1. the order of relations ---------------------------------------------------------
+
+
+@st.composite
+def shifted_systems(draw: st.DrawFn) -> tuple[dict[str, Interval], list[Relation]]:
+    """``systems()`` (relations a point satisfies, domains around it) with, half the
+    time, one variable's domain moved anywhere, so that some systems are inconsistent.
+    Each relation names exactly the variables in it (``systems()`` gives every relation
+    all four), as the engine's model does."""
+    _, domains, relations = draw(systems())
+    if draw(st.booleans()):
+        low = draw(st.fractions(min_value=-20, max_value=20, max_denominator=4))
+        width = draw(st.fractions(min_value=0, max_value=10, max_denominator=4))
+        domains[draw(st.sampled_from(VARIABLES))] = Interval.closed(low, low + width)
+    named = [dataclasses.replace(r, variables=tuple(dict.fromkeys(_names(r)))) for r in relations]
+    return domains, named
+
+
+def _names(relation: Relation) -> list[str]:
+    return [*variables_in(relation.left), *variables_in(relation.right)]
+
+
+Shuffled = tuple[dict[str, Interval], list[Relation], list[Relation]]
+
+
+@st.composite
+def in_two_orders(draw: st.DrawFn) -> Shuffled:
+    """A system, its relations, and the same relations in a drawn permutation."""
+    domains, relations = draw(shifted_systems())
+    return domains, relations, draw(st.permutations(relations))
+
+
+def _converged(relations: Sequence[Relation], start: Mapping[str, Interval]) -> bool:
+    """Whether propagating ``relations`` from ``start`` reaches a genuine fixpoint.
+
+    ``Outcome.exhausted`` reports only the revision budget. Propagation also stops
+    short of the fixpoint, without saying so, where a narrowing is below ``MIN_SHRINK``
+    of the width (by design: docs/constraints.md). So a consistent outcome counts as
+    converged only if propagating again from it narrows nothing. An empty domain is
+    final."""
+    outcome = propagate(relations, start)
+    if outcome.exhausted:
+        return False
+    if not outcome.consistent:
+        return True
+    again = propagate(relations, outcome.domains)
+    return again.consistent and not again.narrowings
+
+
+def _domains(outcome: Outcome) -> dict[str, Interval]:
+    return {v: outcome.domains[v] for v in VARIABLES}
+
+
+@settings(deadline=None)
+@given(in_two_orders())
+def test_propagation_reaches_the_same_fixpoint_in_any_order(system: Shuffled) -> None:
+    """Revising the relations in another order gives the same domains, or the same
+    empty domain. HC4-revise only ever narrows, and monotonically, so every fair
+    order of revisions reaches the same greatest fixpoint (chaotic iteration) — but
+    only where propagation reaches the fixpoint at all: restricted to systems where
+    it converges in both orders (``_converged``; most of them). Where it stops at its
+    work bound or at a narrowing below ``MIN_SHRINK``, the domains may legitimately
+    differ (the FC208 case "nearest-value-where-the-budget-ran-out" in
+    tests/cases/loader/FC208.yaml)."""
+    domains, relations, shuffled = system
+    assume(_converged(relations, domains) and _converged(shuffled, domains))
+    first, second = propagate(relations, domains), propagate(shuffled, domains)
+    assert first.consistent == second.consistent
+    if first.consistent:
+        assert _domains(first) == _domains(second)
+
+
+def _variable(name: str, kind: str, stated: Interval) -> Variable:
+    domain = stated if kind == "unknown" else Interval.everything()
+    return Variable(
+        name, kind, Unit.RATIO, DIMENSIONLESS, Fraction(1), stated, domain, Location("t")
+    )
+
+
+Model = tuple[dict[str, Variable], list[Relation], list[Relation]]
+
+
+@st.composite
+def models_in_two_orders(draw: st.DrawFn) -> Model:
+    """A system as an engine model: each variable a claim stating its domain, or (up
+    to two of them) an unknown with it as its domain; its relations in two orders."""
+    domains, relations, shuffled = draw(in_two_orders())
+    unknowns = draw(st.sets(st.sampled_from(VARIABLES), max_size=2))
+    variables = {
+        v: _variable(v, "unknown" if v in unknowns else "claim", domains[v]) for v in VARIABLES
+    }
+    return variables, relations, shuffled
+
+
+def _judgement(result: EngineResult) -> tuple[dict[str, tuple[Any, ...]], Counter[Hashable]]:
+    verdicts = {
+        rid: (v.status, v.gap, v.certain, v.reason, v.left, v.right)
+        for rid, v in result.verdicts.items()
+    }
+    conflicts: Counter[Hashable] = Counter(
+        (frozenset(c.claims), frozenset(c.relations)) for c in result.conflicts
+    )
+    return verdicts, conflicts
+
+
+@settings(deadline=None)
+@given(models_in_two_orders())
+def test_verdicts_and_conflicts_do_not_depend_on_the_order_of_relations(model: Model) -> None:
+    """The engine (``judge``, what ``api.run_engine`` returns) gives every relation the
+    same verdict and finds the same minimal conflicts whatever the order of the
+    relations. Verdicts use, for each relation with unknowns, the fixpoint of the other
+    relations, and conflicts a joint propagation: restricted, as above, to models where
+    the joint propagation and every leave-one-out propagation converge in both orders."""
+    variables, relations, shuffled = model
+    stated = stated_domains(variables)
+    for order in (relations, shuffled):
+        assume(_converged(order, stated))
+        for relation in order:
+            assume(_converged([r for r in order if r is not relation], stated))
+    first = _judgement(judge(EngineModel(variables, relations)))
+    second = _judgement(judge(EngineModel(variables, shuffled)))
+    assert first[0] == second[0]
+    assert first[1] == second[1]
+
+
+def _relation(expr: str, rid: str) -> Relation:
+    tree = parse_constraint(expr)
+    relation = Relation(
+        rid, RelationKind.CONSTRAINT, tree.left, tree.op, tree.right, (), Location("t"), "t"
+    )
+    return dataclasses.replace(relation, variables=tuple(dict.fromkeys(_names(relation))))
+
+
+def test_a_relation_is_revised_again_after_it_narrows_its_own_variables() -> None:
+    """x = x/2 + 1 holds only at x = 2; from [0, 10] each revision halves the distance
+    to 2, so propagation ends near 2 or at its work bound. When a relation was not
+    revised again after narrowing its own variables, it stopped after one revision at
+    [1, 6], or at [1, 5] with ``x <= 8`` revised first, and did not say so."""
+    halve, bound = _relation("x == x / 2 + 1", "halve"), _relation("x <= 8", "bound")
+    start = {"x": Interval.closed(0, 10)}
+    for order in ([halve], [halve, bound], [bound, halve]):
+        outcome = propagate(order, start)
+        x = outcome.domains["x"]
+        assert outcome.exhausted or (
+            2 in x and x.lo is not None and x.hi is not None and x.hi - x.lo < Fraction(1, 1000)
+        ), f"{[r.id for r in order]}: x in {x} after {outcome.revisions} revisions"
+
+
+#: Two unknowns: a share c and a count d. ``(d - 10) * c >= 1`` narrows d at its first
+#: revision and, once d no longer holds 0, c at its second; so whether "c <= 0.5" is
+#: tested (c bounded by the others) depends on which constraint is written first.
+_ORDER_DEPENDENT = {
+    "bound": "d <= 100",
+    "product": "(d - 10) * c >= 1",
+    "judged": "c <= 0.5",
+}
+
+
+def _constraints_file(order: Sequence[str]) -> str:
+    lines = [
+        "unknowns:",
+        "  - {id: c, description: a share, measures: share}",
+        "  - {id: d, description: a count, measures: count}",
+        "constraints:",
+        *(f"  - {{id: {cid}, description: {cid}, expr: {_ORDER_DEPENDENT[cid]}}}" for cid in order),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+_WITH_CONSTRAINTS = """
+    [tool.factcheck]
+    claims = "claims"
+    sources = "texts"
+    constraints = "constraints"
+"""
+
+
+def _findings(report: Report) -> set[tuple[str, str]]:
+    return {(f.code, f.message) for f in report.findings}
+
+
+def test_swapping_two_constraints_does_not_change_the_verdicts(write_tree: WriteTree) -> None:
+    """Which of 'bound' and 'product' is written first must not decide whether
+    'judged' is tested: with 'bound' first, FC209 used to call it untestable."""
+    reports = []
+    for order in (["bound", "product", "judged"], ["product", "bound", "judged"]):
+        root = write_tree(
+            {"pyproject.toml": _WITH_CONSTRAINTS, "constraints/c.yaml": _constraints_file(order)}
+        )
+        reports.append(_findings(check(discover_settings(root))))
+    assert reports[0] == reports[1]
+
+
+# -- 2. the order of files and records -------------------------------------------------
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    files = sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES)
+    assert all(p.parent == folder for p in files), "the copy below flattens no folders"
+    return files
+
+
+def _permuted_copy(data: st.DataObject, destination: Path) -> None:
+    """Copy the bundled claims and constraints files into ``destination``, renamed so
+    that they sort in a drawn order, with the records of every section permuted.
+
+    Files are read with factcheck's own YAML reader (timestamps such as 2023-09-21 stay
+    strings, as factcheck sees them) and written with ``yaml.safe_dump``, which quotes
+    any string that would otherwise read as a date, a number or a boolean; reading the
+    copy back must give exactly the permuted data, so every quote and value is kept."""
+    for folder in ("claims", "constraints"):
+        (destination / folder).mkdir()
+        files = data.draw(st.permutations(_yaml_files(ROOT / folder)), label=folder)
+        for rank, source in enumerate(files):
+            document, problems = load_yaml_text(source.name, source.read_bytes())
+            assert document is not None
+            assert not problems
+            content = document.data
+            for section, records in content.items():
+                if isinstance(records, list):
+                    label = f"{folder}/{source.name}: {section}"
+                    content[section] = data.draw(st.permutations(records), label=label)
+            text = yaml.safe_dump(
+                content, default_flow_style=False, allow_unicode=True, sort_keys=False
+            )
+            again, problems = load_yaml_text(source.name, text.encode("utf-8"))
+            assert again is not None
+            assert not problems
+            assert again.data == content
+            (destination / folder / f"{rank:02d}-{source.name}").write_text(text, "utf-8")
+
+
+#: A file, with its line and column if given, inside a message: locations differ.
+_PLACE = re.compile(r"[^\s'\"(),]*\.ya?ml(?::\d+){0,2}")
+
+
+def _placeless(text: str) -> str:
+    return _PLACE.sub("<file>", text)
+
+
+def _comparable(report: Report) -> dict[str, Any]:
+    """Everything in the report but where things are written."""
+    findings = Counter(
+        (
+            f.code,
+            f.slug,
+            f.severity,
+            _placeless(f.message),
+            f.claims,
+            f.constraint,
+            f.acknowledged,
+            tuple(sorted(_placeless(r.message) for r in f.related)),
+        )
+        for f in report.findings
+    )
+    counts = dict(report.counts)
+    checked = Counter((c.kind, c.id, c.verdict) for c in report.checked)
+    return {"findings": findings, "counts": counts, "checked": checked, "failed": report.failed}
+
+
+@pytest.fixture(scope="module")
+def bundled() -> tuple[Settings, dict[str, Any]]:
+    """The bundled fact base's settings and its report, checked once."""
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip(f"the bundled fact base's source texts are not at {SHARED / 'seeds'}")
+    base = discover_settings(ROOT)
+    return base, _comparable(check(base))
+
+
+# Each example copies and checks the whole bundled fact base (about 0.1-0.5 s), so a
+# few examples; each draws a permutation of a dozen files and of every section in them.
+@settings(max_examples=5, deadline=None)
+@given(data=st.data())
+def test_the_order_of_files_and_records_does_not_change_the_report(
+    data: st.DataObject,
+    bundled: tuple[Settings, dict[str, Any]],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    base, expected = bundled
+    copy = tmp_path_factory.mktemp("permuted")
+    _permuted_copy(data, copy)
+    settings_ = dataclasses.replace(
+        base, root=copy, claims=copy / "claims", constraints=copy / "constraints"
+    )
+    assert _comparable(check(settings_)) == expected
+
+
+_SHARES = """\
+metrics:
+  - {id: provincial, description: Provincial firms, measures: count, additive: true}
+  - id: provincial-share
+    description: A sector's share of the provincial firms
+    measures: share
+    share_of: provincial
+claims:
+  - {id: total, source: s, quote: the capital had 200 provincial firms,
+     subject: beijing, metric: provincial, value: "200", as_of: 2022}
+  - {id: share, source: s, quote: or 46 percent, subject: beijing,
+     metric: provincial-share, qualifiers: {sector: health}, value: 46 percent, as_of: 2022}
+"""
+#: Two claims of the same part: they agree ("about 100" is 90 to 110).
+_PARTS = {
+    "exact": (
+        "  - {id: exact, source: s, quote: 100 of them in health, subject: beijing,\n"
+        '     metric: provincial, qualifiers: {sector: health}, value: "100", as_of: 2022}\n'
+    ),
+    "about": (
+        "  - {id: about, source: s, quote: about 100 health firms, subject: beijing,\n"
+        "     metric: provincial, qualifiers: {sector: health}, value: about 100, as_of: 2022}\n"
+    ),
+}
+_SHARES_TEXT = (
+    "By September, the capital had 590 firms, ranking first. By then the capital had 200 "
+    "provincial firms, 100 of them in health, or 46 percent; about 100 health firms.\n"
+)
+#: The written share names "about", not "exact".
+_SHARE_CONSTRAINT = """\
+constraints:
+  - {id: share-of-total, description: the share, expr: about / total == share}
+"""
+
+
+def test_the_order_of_two_agreeing_claims_does_not_change_the_report(
+    write_tree: WriteTree,
+) -> None:
+    """Two claims state the same part, and a constraint states the share with one of
+    them: which of the two is written first should not change the findings."""
+    reports = []
+    for order in (["about", "exact"], ["exact", "about"]):
+        root = write_tree(
+            {
+                "pyproject.toml": _WITH_CONSTRAINTS,
+                "texts/article.txt": _SHARES_TEXT,
+                "claims/shares.yaml": _SHARES + "".join(_PARTS[p] for p in order),
+                "constraints/c.yaml": _SHARE_CONSTRAINT,
+            }
+        )
+        report = check(discover_settings(root))
+        reports.append((_findings(report), dict(report.counts)["relations"]))
+    assert reports[0] == reports[1]
+
+
+# -- 3. across processes ---------------------------------------------------------------
+
+FORMATS = [str(f) for f in ReportFormat if f is not ReportFormat.AUTO]
+
+#: Runs `check` and `lint DRAFT...` in every format through the typer app in this one
+#: process (standalone_mode=False returns the exit code instead of exiting), writing
+#: each report to OUT/<command>.<format>; prints the exit codes as JSON.
+_CHILD = """
+import json, sys
+from pathlib import Path
+from factcheck.cli import app
+out, formats, drafts = Path(sys.argv[1]), sys.argv[2].split(","), sys.argv[3:]
+codes = {}
+for fmt in formats:
+    for command, args in (("check", []), ("lint", drafts)):
+        name = f"{command}.{fmt}"
+        argv = [command, "--format", fmt, "--output-file", str(out / name), *args]
+        codes[name] = app(argv, standalone_mode=False, prog_name="factcheck")
+print(json.dumps(codes, sort_keys=True))
+"""
+
+
+def _run_child(seed: int, cache: Path, out: Path, drafts: Sequence[str]) -> dict[str, int]:
+    out.mkdir()
+    env = {**os.environ, "PYTHONHASHSEED": str(seed), "FACTCHECK_CACHE_DIR": str(cache)}
+    env.pop("GITHUB_ACTIONS", None)
+    child = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(out), ",".join(FORMATS), *drafts],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr[-3000:]
+    codes: dict[str, int] = json.loads(child.stdout)
+    return codes
+
+
+def _differences(first: Path, second: Path) -> list[str]:
+    names = sorted({p.name for p in first.iterdir()} | {p.name for p in second.iterdir()})
+    problems = []
+    for name in names:
+        a, b = first / name, second / name
+        if not (a.is_file() and b.is_file()):
+            problems.append(f"{name}: written by one run only")
+        elif a.read_bytes() != b.read_bytes():
+            diff = difflib.unified_diff(
+                a.read_text("utf-8").splitlines(),
+                b.read_text("utf-8").splitlines(),
+                str(a),
+                str(b),
+                lineterm="",
+            )
+            problems.append("\n".join(list(diff)[:40]))
+    return problems
+
+
+def test_reports_are_byte_identical_across_processes_and_hash_seeds(tmp_path: Path) -> None:
+    """`check` on the bundled fact base and `lint` on the bundled drafts, in every
+    format, in three processes: hash seeds 1 and 2, each with an empty cache folder,
+    and seed 3 with the cache the second run filled. Every report is the same bytes.
+    (One process per run: the formats loop in-process, so this takes a few seconds.)"""
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip(f"the bundled fact base's source texts are not at {SHARED / 'seeds'}")
+    drafts = sorted(
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "tests/fixtures/drafts").glob("*.md")
+    )
+    assert drafts
+    cold, warm = tmp_path / "cache-1", tmp_path / "cache-2"
+    cold.mkdir()
+    warm.mkdir()
+    runs = [
+        _run_child(1, cold, tmp_path / "seed-1", drafts),
+        _run_child(2, warm, tmp_path / "seed-2", drafts),
+    ]
+    cached = sorted(p.name for p in warm.iterdir())
+    assert cached, "the second run filled no cache: the third would test nothing"
+    runs.append(_run_child(3, warm, tmp_path / "seed-3-warm-cache", drafts))
+    assert sorted(p.name for p in warm.iterdir()) == cached, "the warm run missed the cache"
+    expected = {f"{command}.{fmt}" for command in ("check", "lint") for fmt in FORMATS}
+    assert {p.name for p in (tmp_path / "seed-1").iterdir()} == expected
+    assert all(codes == runs[0] for codes in runs)
+    assert all((tmp_path / "seed-1" / name).stat().st_size > 0 for name in expected)
+    for other in ("seed-2", "seed-3-warm-cache"):
+        assert _differences(tmp_path / "seed-1", tmp_path / other) == []
