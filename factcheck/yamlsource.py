@@ -20,6 +20,7 @@ import yaml
 
 from factcheck.findings import Finding, Location
 from factcheck.rules.input import (
+    AmbiguousScalar,
     DuplicateKey,
     UnreadableFile,
     UnsupportedTag,
@@ -48,6 +49,29 @@ MAX_NESTING = 200
 
 Path = tuple[Hashable, ...]
 _constructor = yaml.constructor.SafeConstructor()
+
+#: How YAML 1.2's core schema writes numbers and booleans. A plain scalar that PyYAML
+#: (YAML 1.1) resolves to a number or a boolean but that does not look like one of
+#: these ("3:1", "010", "0b11", "1_000", "no") reads differently elsewhere: FC007.
+_CORE_LITERAL = re.compile(
+    r"[-+]?(?:0|[1-9][0-9]*)"  # decimal whole numbers, without leading zeros
+    r"|0x[0-9a-fA-F]+"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    r"|true|True|TRUE|false|False|FALSE"
+)
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
+#: Digits of the longest whole number read (as figures and expression numbers are).
+MAX_INT_DIGITS = 30
+#: Characters of a scalar shown in a message; a longer one is cut.
+_SHOWN = 40
+
+
+def shorten(text: str) -> str:
+    """``text`` as a message shows it: a long one cut, with its length."""
+    if len(text) <= _SHOWN:
+        return repr(text)
+    return f"{text[:_SHOWN]!r}… ({len(text):,} characters)"
 
 
 @dataclass(frozen=True)
@@ -284,12 +308,16 @@ class _Builder:
             return None
         if tag.endswith(("str", "timestamp")):
             return node.value  # dates stay text: factcheck parses its own periods
+        explicit = self.text.startswith("!", node.start_mark.index)  # "!!int 010"
+        if not node.style and not explicit and (ambiguous := _ambiguous(node)):
+            self.findings.append(AmbiguousScalar.finding(ambiguous, where))
+            return None
         try:
             return _constructor.construct_object(node)
         except (ValueError, KeyError, IndexError, yaml.YAMLError):  # "!!int abc", "!!int"
             shown = tag.replace(_CORE, "!!")
             self.findings.append(
-                YamlSyntax.finding(f"{node.value!r} is not a valid {shown}", where)
+                YamlSyntax.finding(f"{shorten(node.value)} is not a valid {shown}", where)
             )
             return None
 
@@ -302,3 +330,25 @@ class _Builder:
                 where,
             )
         )
+
+
+def _ambiguous(node: yaml.ScalarNode) -> str | None:
+    """Why an unquoted number or boolean must be quoted (FC007), or None."""
+    text, kind = node.value, node.tag.removeprefix(_CORE)
+    if kind in {"null", "str", "timestamp"}:
+        return None
+    quoted = f'quote it if it is text ("{text}")' if len(text) <= _SHOWN else "quote it"
+    if not _CORE_LITERAL.fullmatch(text) or _LEADING_ZERO.match(text):
+        reading = _constructor.construct_object(node) if len(text) <= _SHOWN else None
+        read = f" as {reading!r}" if reading is not None else ""
+        plainly = "true or false" if kind == "bool" else "the number in decimal"
+        return (
+            f"{shorten(text)} is read by YAML 1.1{read}, by YAML 1.2 and most tools "
+            f"otherwise: {quoted}, or write {plainly}"
+        )
+    if kind == "int" and len(text.lstrip("+-")) > MAX_INT_DIGITS:
+        return (
+            f"{shorten(text)} is a whole number of more than {MAX_INT_DIGITS} digits, "
+            f"longer than any count: {quoted}"
+        )
+    return None

@@ -116,3 +116,24 @@ class YamlTooComplex(Rule):
     code = "FC006"
     slug = "yaml-too-complex"
     severity = Severity.ERROR
+
+
+@register
+class AmbiguousScalar(Rule):
+    """An unquoted value that YAML 1.1 reads as another number or a boolean than it looks.
+
+    PyYAML follows YAML 1.1, where ``3:1`` is the number 181 (base 60), ``010`` is 8
+    (octal), ``0b11`` is 3, ``1_000`` is 1000 and ``no``, ``off`` and ``y`` are booleans;
+    YAML 1.2 and most other tools read them otherwise. A whole number of more than 30
+    digits is refused too: no count is that long, and Python will not print it.
+
+    Why: the value would be checked as something the file does not say, silently.
+
+    Example: ``value: 3:1`` for a ratio, or ``qualifier: 010`` for a code.
+
+    Fix: quote the value (``value: "3:1"``), or write the number plainly (``8``).
+    """
+
+    code = "FC007"
+    slug = "ambiguous-yaml-scalar"
+    severity = Severity.ERROR
