@@ -22,7 +22,8 @@ def test_concise(write_tree: WriteTree) -> None:
     assert result.exit_code == 1
     assert result.stdout == (
         "claims/extra.yaml:4:12: error FC105 claim 'bj-rank': quote not found in the text "
-        "of source 's'; the first 18 characters match, then the source differs at '1 firms'\n"
+        "of source 's'; the first 18 characters match, then the quote has '1 firms' where the "
+        "source has '0 firms, ranking first.'\n"
     )
 
 

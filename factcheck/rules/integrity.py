@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -148,6 +149,7 @@ class QuoteNotFound(Rule):
     @classmethod
     def check(cls, factbase: FactBase) -> Iterator[Finding]:
         normalised = {sid: normalise_space(text) for sid, text in factbase.texts.items()}
+        composed: dict[str, str] = {}  # NFC of a source's text, made when a quote fails
         for cid, entry in factbase.claims.items():
             claim = entry.record
             text = normalised.get(claim.source)
@@ -156,18 +158,53 @@ class QuoteNotFound(Rule):
             quote = normalise_space(claim.quote)
             if quote in text:
                 continue
-            matched = _longest_matching_prefix(quote, text)
-            detail = (
-                f"; the first {matched} characters match, then the source differs at "
-                f"{quote[matched : matched + 30]!r}"
-                if matched >= 10
-                else ""
-            )
+            if claim.source not in composed:
+                composed[claim.source] = unicodedata.normalize("NFC", text)
+            detail = _where_it_differs(quote, text, composed[claim.source])
             yield cls.finding(
                 f"claim {cid!r}: quote not found in the text of source {claim.source!r}{detail}",
                 entry.where("quote"),
                 claims=(cid,),
             )
+
+
+def _where_it_differs(quote: str, text: str, composed: str) -> str:
+    """What a message says of where a quote not found in ``text`` parts from it: the
+    first character after the longest prefix that is there (with code points where
+    they are not plain ASCII), and whether only Unicode normalisation separates them
+    (``composed`` is ``text`` in NFC)."""
+    same_once_normalised = unicodedata.normalize("NFC", quote) in composed
+    matched = _longest_matching_prefix(quote, text)
+    if matched < 10 and not same_once_normalised:
+        return ""  # a short prefix is found anywhere: it says nothing
+    start = text.find(quote[:matched]) + matched
+    detail = (
+        f"; the first {matched} characters match, then the quote has "
+        f"{_shown(quote[matched : matched + 30])} where the source has "
+        f"{_shown(text[start : start + 30])}"
+    )
+    if same_once_normalised:
+        detail += (
+            " (the same text once Unicode-normalised: one of them writes accented letters "
+            "as a letter and a combining mark; copy the quote again, or normalise to NFC)"
+        )
+    return detail
+
+
+def _shown(piece: str) -> str:
+    """A piece of text for a message, with the code points of its first character when
+    it is not plain ASCII (a combining mark, a look-alike, an invisible space)."""
+    if not piece:
+        return "the end of the text"
+    first = piece[0]
+    cluster = first + "".join(
+        c for c in piece[1:3] if unicodedata.combining(c)
+    )  # a letter and its marks
+    shown = repr(piece.rstrip() or piece)
+    if cluster.isascii() and cluster.isprintable():
+        return shown
+    points = " ".join(f"U+{ord(c):04X}" for c in cluster)
+    return f"{shown} ({points} first)"
 
 
 def _longest_matching_prefix(quote: str, text: str) -> int:
