@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +17,9 @@ from typer.testing import CliRunner, Result
 
 from factcheck import api
 from factcheck.cli import app
+from factcheck.cli.lint import load_draft
 from factcheck.config import discover_settings
+from factcheck.findings import Finding
 from factcheck.lint.drafts import read_draft
 from factcheck.lint.run import LintOptions, lint_drafts
 
@@ -139,3 +145,70 @@ def test_reading_and_linting_never_raise(factbase, text: str, markdown: bool) ->
     assert stats.checked <= stats.figures
     for finding in findings:
         assert 1 <= finding.location.line <= text.count("\n") + 1
+
+
+# -- drafts that cannot be read as given -----------------------------------------------
+
+
+def test_closed_stdin_is_a_clear_fc002() -> None:
+    """`factcheck lint - <&-`: Python has no sys.stdin at all, and reading it raised
+    AttributeError. Run in a child started with descriptor 0 closed."""
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "lint", "-", "--format", "concise"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True,
+        text=True, check=False, timeout=120, preexec_fn=lambda: os.close(0),
+    )  # fmt: skip
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 2
+    assert "<stdin>:1:1: error FC002 cannot read: standard input is closed" in result.stdout
+
+
+def test_the_same_draft_named_twice_is_read_once(tmp_path: Path) -> None:
+    """`d.md ./d.md`, or a link to it, reported every finding twice; the first name is
+    kept."""
+    draft = tmp_path / "d.md"
+    draft.write_text(WRONG)
+    (tmp_path / "link.md").symlink_to(draft)
+    names = [str(draft), f"{tmp_path}/./d.md", str(tmp_path / "link.md"), str(draft)]
+    result = lint(*names, "--format", "concise")
+    assert result.exit_code == 1
+    assert result.stdout.count("FC301") == 1
+    assert result.stdout.startswith(f"{draft}:1:52: error FC301")
+
+
+printable = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=2)
+
+
+@given(text=printable, codec=st.sampled_from(["utf-16-le", "utf-16-be"]))
+def test_utf16_without_a_byte_order_mark_is_named(text: str, codec: str) -> None:
+    """UTF-16 text was 'not a text file: it holds NUL bytes'; without a byte-order mark
+    it is known by its NUL bytes, and the message names the byte order for iconv."""
+    finding = load_draft_bytes(text.encode(codec))
+    assert isinstance(finding, Finding)
+    name = codec.upper().replace("-LE", "LE").replace("-BE", "BE")
+    assert finding.message == f"{name} text, not UTF-8: convert it (e.g. iconv -f {name} -t UTF-8)"
+    assert (finding.location.line, finding.location.column) == (1, 1)
+
+
+@given(text=st.text(), codec=st.sampled_from(["utf-16", "utf-32"]))
+def test_a_utf16_or_utf32_byte_order_mark_is_named(text: str, codec: str) -> None:
+    try:
+        raw = text.encode(codec)
+    except UnicodeEncodeError:  # a lone surrogate
+        return
+    finding = load_draft_bytes(raw)
+    assert isinstance(finding, Finding)
+    assert finding.message.startswith(f"{codec.upper()} text, not UTF-8")
+
+
+@given(text=st.text(st.characters(exclude_characters="\0", exclude_categories=["Cs"])))
+def test_utf8_text_is_never_taken_for_utf16(text: str) -> None:
+    assert load_draft_bytes(text.encode("utf-8")) == ("<stdin>", text.removeprefix("\ufeff"))
+
+
+def load_draft_bytes(raw: bytes) -> Finding | tuple[str, str]:
+    """``load_draft("-")`` of ``raw`` as standard input."""
+    stdin = io.TextIOWrapper(io.BytesIO(raw))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "stdin", stdin)
+        return load_draft("-")

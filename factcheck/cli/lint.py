@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -40,7 +42,8 @@ MAX_DRAFT_BYTES = 128 * 2**20
 
 def load_draft(name: str) -> tuple[str, str] | Finding:
     """(path, text) of a draft, or an FC002 finding: where the file cannot be read (line
-    1, column 1), its first NUL byte, or its first byte that is not UTF-8."""
+    1, column 1), UTF-16 or UTF-32 text (line 1, column 1), its first NUL byte, or its
+    first byte that is not UTF-8."""
     from factcheck.findings import Location
     from factcheck.rules.input import UnreadableFile
     from factcheck.safefile import UnreadableError, read_bounded
@@ -48,16 +51,12 @@ def load_draft(name: str) -> tuple[str, str] | Finding:
 
     shown = "<stdin>" if name == "-" else name
     try:
-        if name == "-":
-            raw = sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1)
-            if len(raw) > MAX_DRAFT_BYTES:
-                raise UnreadableError(
-                    f"more than the {MAX_DRAFT_BYTES // 2**20} MiB factcheck reads"
-                )
-        else:
-            raw = read_bounded(Path(name), MAX_DRAFT_BYTES)
+        raw = _read_stdin() if name == "-" else read_bounded(Path(name), MAX_DRAFT_BYTES)
     except UnreadableError as exc:
         return UnreadableFile.finding(f"cannot read: {exc}", Location(shown))
+    if wide := _wide_encoding(raw):
+        message = f"{wide} text, not UTF-8: convert it (e.g. iconv -f {wide} -t UTF-8)"
+        return UnreadableFile.finding(message, Location(shown))
     if (nul := raw.find(b"\0", 0, 8192)) != -1:
         before = raw[:nul].decode("utf-8", errors="replace")
         line, column = line_and_column(before + "?", len(before))
@@ -65,6 +64,76 @@ def load_draft(name: str) -> tuple[str, str] | Finding:
         return UnreadableFile.finding(message, Location(shown, line, column))
     text, problems = decode(shown, raw)
     return problems[0] if text is None else (shown, text)
+
+
+def load_drafts(names: list[str]) -> list[tuple[str, str] | Finding]:
+    """``load_draft`` of each file named, once: a second name for a file already named
+    (``d.md ./d.md``, a link to it) is dropped, the first kept, so that each draft is
+    read once and its findings are reported once."""
+    return [load_draft(name) for name in _distinct(names)]
+
+
+def _distinct(names: list[str]) -> list[str]:
+    seen: set[object] = set()
+    kept: list[str] = []
+    for name in names:
+        key: object = name
+        if name != "-":
+            try:
+                info = os.stat(name)
+                key = (info.st_dev, info.st_ino)
+            except (OSError, ValueError):  # not there (yet): the same path is the same name
+                key = os.path.normpath(os.path.abspath(name))
+        if key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return kept
+
+
+def _read_stdin() -> bytes:
+    """Standard input, up to ``MAX_DRAFT_BYTES``, or ``UnreadableError`` (``<&-`` closes
+    it, and Python then has no ``sys.stdin`` at all)."""
+    from factcheck.safefile import UnreadableError
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UnreadableError("standard input is closed")
+    try:
+        raw: bytes = stream.read(MAX_DRAFT_BYTES + 1)
+    except OSError as exc:
+        raise UnreadableError(exc.strerror or str(exc)) from None
+    if len(raw) > MAX_DRAFT_BYTES:
+        raise UnreadableError(f"more than the {MAX_DRAFT_BYTES // 2**20} MiB factcheck reads")
+    return raw
+
+
+#: Byte-order marks of the encodings a Windows editor saves as "Unicode"; UTF-32's first,
+#: since UTF-32LE's begins with UTF-16LE's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)  # fmt: skip
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """The name iconv knows, if ``raw`` is UTF-16 or UTF-32 text rather than UTF-8: by its
+    byte-order mark, or, without one, by the NUL byte that UTF-16 gives every ASCII
+    character (on odd offsets little-endian, even ones big-endian) in the first 8 KiB,
+    where what they decode to is text."""
+    for bom, name in _WIDE_BOMS:
+        if raw.startswith(bom):
+            return name
+    sample = raw[: min(len(raw), 8192) // 2 * 2]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for name, nuls, others in (("UTF-16LE", odd, even), ("UTF-16BE", even, odd)):
+        if nuls * 4 >= pairs and others * 16 <= nuls:
+            text = sample.decode(name, errors="replace")[:-1]  # the last may be cut in two
+            if all(c.isprintable() or c in "\t\n\r\f\v" for c in text):
+                return name
+    return None
 
 
 def lint(
@@ -108,17 +177,19 @@ def lint(
             when = datetime.date.fromisoformat(date)
         except ValueError:
             fail(f"--date: {date!r} is not a date (write YYYY-MM-DD)")
-    read = [load_draft(name) for name in drafts]
+    read = load_drafts(drafts)
     unreadable = [r for r in read if isinstance(r, Finding)]
-    parsed = [read_draft(*r) for r in read if not isinstance(r, Finding)]
+    texts = [r for r in read if not isinstance(r, Finding)]
+    changed = None if diff is None else _changed(texts, diff)
+    parsed = [read_draft(*r) for r in texts]
     options = LintOptions(strict=strict, date=when)
     first = next((Path(name) for name in drafts if name != "-"), None)
     where = Where(claims, config, isolated, first, cache=not no_cache)
     progress = Progress(sys.stderr, quiet=quiet)
     report = run(lambda settings: api.lint(settings, parsed, options, progress), where)
     progress.done()
-    if diff is not None:
-        report = _only_changed(report, drafts, diff)
+    if changed is not None:
+        report = _only_changed(report, changed)
     if unreadable:  # reported with the rest, in every format; the exit code is still 2
         findings = sorted((*report.findings, *unreadable), key=lambda f: f.sort_key)
         report = replace(report, findings=tuple(findings))
@@ -129,20 +200,26 @@ def lint(
     )  # fmt: skip
 
 
-def _only_changed(report: Report, drafts: list[str], ref: str) -> Report:
-    """The report with only the findings on lines changed since ``ref``."""
-    from dataclasses import replace
-
+def _changed(texts: list[tuple[str, str]], ref: str) -> dict[str, set[int]]:
+    """The lines of each draft read (not stdin) changed since ``ref``, found before any
+    linting so that a bad REF is a usage error at once. The drafts that could not be
+    read have none: their FC002 findings are kept, as without ``--diff``."""
     from factcheck.errors import UsageError
-    from factcheck.lint.changes import changed_lines
+    from factcheck.lint.changes import changed_lines, check_ref
 
-    changed: dict[str, set[int]] = {}
     try:
-        for name in drafts:
-            if name != "-":
-                changed[name] = changed_lines(Path(name), ref)
+        check_ref(ref)
+        return {
+            shown: changed_lines(Path(shown), ref, text)
+            for shown, text in texts
+            if shown != "<stdin>"
+        }
     except UsageError as exc:
         fail(str(exc))
+
+
+def _only_changed(report: Report, changed: dict[str, set[int]]) -> Report:
+    """The report with only the findings on lines changed since the ref."""
     kept = tuple(
         f for f in report.findings
         if f.location.path not in changed or f.location.line in changed[f.location.path]
