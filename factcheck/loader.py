@@ -291,15 +291,46 @@ def _unique(entries: Iterable[Entry[Any]], findings: list[Finding]) -> dict[str,
 def _read_texts(
     sources: dict[str, Entry[Source]], root: Path, findings: list[Finding]
 ) -> dict[str, str]:
+    """Each source's text, read only from inside ``root``, the configured ``sources``
+    folder. A ``text`` that is absolute, climbs out with ``..`` or leads out through a
+    symbolic link is FC106 and is not read, so that a fact base cannot point quote
+    verification at any file its user can read (a quote of /etc/passwd "verified", or
+    FC105 saying how much of it matches)."""
     texts: dict[str, str] = {}
+    try:
+        inside: Path | None = root.resolve()
+    except (OSError, RuntimeError, ValueError):  # a loop: its texts cannot be read anyway
+        inside = None
     for source_id, entry in sources.items():
         relative = entry.record.text
         if relative is None:
             continue
         path = root / relative
+        absolute = Path(relative).is_absolute()
         try:
-            texts[source_id] = read_bounded(path, MAX_FILE_BYTES).decode("utf-8-sig")
-        except (UnreadableError, UnicodeDecodeError) as exc:
+            resolved = path.resolve()
+            outside = inside is not None and (absolute or not resolved.is_relative_to(inside))
+        except (OSError, RuntimeError, ValueError):  # a loop, a NUL: reading says why
+            resolved, outside = path, absolute
+        if outside:
+            folder = display_path(root)
+            what = (
+                f" is an absolute path, {relative!r}: a source's text is read only from "
+                f"inside the sources folder, {folder}"
+                if absolute
+                else f", {relative!r}, leads out of the sources folder, {folder}: a source's "
+                "text is read only from inside it"
+            )
+            findings.append(
+                SourceTextMissing.finding(
+                    f"text of source {source_id!r}{what}; its quotes are not verified",
+                    entry.where("text"),
+                )
+            )
+            continue
+        try:
+            texts[source_id] = read_bounded(resolved, MAX_FILE_BYTES).decode("utf-8-sig")
+        except (UnreadableError, ValueError) as exc:  # not UTF-8; a NUL in the name
             reason = str(exc)
             findings.append(
                 SourceTextMissing.finding(

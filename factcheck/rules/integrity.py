@@ -223,13 +223,20 @@ def _longest_matching_prefix(quote: str, text: str) -> int:
 class SourceTextMissing(Rule):
     """A source's text is not where its ``text`` field says, so its quotes go unverified.
 
-    Why: quotes are verified only against a text that is there; this says which
-    sources were skipped rather than passing them silently.
+    A text is read only from inside the configured ``sources`` folder: a ``text`` that
+    is an absolute path, climbs out with ``..`` or leads out through a symbolic link is
+    reported here and not read.
 
-    Example: running ``factcheck check`` where ``../shared/seeds`` is not present.
+    Why: quotes are verified only against a text that is there; this says which
+    sources were skipped rather than passing them silently. A fact base comes from many
+    hands, and must not turn quote verification into a way of reading, or probing, any
+    file of the person who checks it (``text: /etc/passwd``).
+
+    Example: running ``factcheck check`` where ``../shared/seeds`` is not present; or
+    ``text: ../../.ssh/id_rsa``.
 
     Fix: set ``sources`` in ``[tool.factcheck]`` to the folder holding the texts, or
-    correct the source's ``text`` path.
+    correct the source's ``text`` path (relative to that folder, and inside it).
     """
 
     code = "FC106"
