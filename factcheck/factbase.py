@@ -31,10 +31,6 @@ class Entry(Generic[R]):
     def where(self, name: str) -> Location:
         return self.fields.get(name, self.location)
 
-    def __reduce__(self) -> tuple[type[Entry[R]], tuple[object, ...]]:
-        # Unpickled by the constructor, as Location is (factcheck/cache.py).
-        return type(self), (self.record, self.location, self.fields, self.inline)
-
     def within(self, name: str, start: int, end: int) -> Location:
         """Where characters ``start:end`` of a one-line text field are in the file;
         the field itself when it spans lines."""

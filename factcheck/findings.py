@@ -36,11 +36,6 @@ class Location:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
 
-    def __reduce__(self) -> tuple[type[Location], tuple[str, int, int, int | None, int | None]]:
-        # Unpickled by the constructor: a frozen dataclass's own __setstate__ looks its
-        # fields up every time, and the cache (factcheck/cache.py) holds millions of these.
-        return Location, (self.path, self.line, self.column, self.end_line, self.end_column)
-
 
 @dataclass(frozen=True, slots=True)
 class Related:

@@ -15,7 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from factcheck.cache import FileCache, default_folder
+from factcheck import cachecodec
+from factcheck.cache import FileCache, folder_for
 from factcheck.config import Settings
 from factcheck.errors import UsageError
 from factcheck.factbase import Entry, FactBase
@@ -103,7 +104,7 @@ def load_factbase(
     missing texts). Parsed files come from ``cache`` where their bytes are unchanged
     (by default, the user's cache folder when ``settings.cache`` is on)."""
     if cache is None:
-        cache = FileCache(default_folder() if settings.cache else None)
+        cache = FileCache(folder_for(_project(settings)) if settings.cache else None)
     files = claim_files(settings.claims)
     if not files:
         raise InputError(f"no .yaml files in {display_path(settings.claims)}")
@@ -135,6 +136,12 @@ def load_factbase(
     return factbase, findings
 
 
+def _project(settings: Settings) -> list[Path]:
+    """The folders of the project being checked, where no cache may be written."""
+    folders = [settings.root, settings.claims, settings.sources]
+    return folders if settings.constraints is None else [*folders, settings.constraints]
+
+
 def _load_cached(path: Path, kind: str, cache: FileCache) -> _Collected:
     """One file's records and findings: from the cache if its bytes are unchanged."""
     shown = display_path(path)
@@ -142,12 +149,21 @@ def _load_cached(path: Path, kind: str, cache: FileCache) -> _Collected:
     raw = _read(path, shown, collected.findings)
     if raw is None:
         return collected
-    cached = cache.get(kind, path, shown, raw)
-    if isinstance(cached, _Collected):
-        return cached
     sections = CLAIM_SECTIONS if kind == "claims" else CONSTRAINT_SECTIONS
-    _load_file(shown, raw, collected, sections)
-    cache.put(kind, path, shown, raw, collected)
+    cached = cache.get(
+        kind, path, shown, raw, lambda stored: cachecodec.decode(stored, shown, sections)
+    )
+    if cached is not None:
+        collected.add(_Collected(*cached))
+        return collected
+    data: dict[str, list[Any]] = {name: [] for name in sections}
+    _load_file(shown, raw, collected, sections, data)
+    if cache.folder is not None:
+        encoded = cachecodec.encode(
+            shown, collected.entries, data, collected.findings, collected.rejected
+        )
+        if encoded is not None:
+            cache.put(kind, path, shown, raw, encoded)
     return collected
 
 
@@ -164,8 +180,14 @@ def _read(path: Path, shown: str, findings: list[Finding]) -> bytes | None:
 
 
 def _load_file(
-    shown: str, raw: bytes, collected: _Collected, sections: dict[str, type[BaseModel]]
+    shown: str,
+    raw: bytes,
+    collected: _Collected,
+    sections: dict[str, type[BaseModel]],
+    data: dict[str, list[Any]] | None = None,
 ) -> None:
+    """Parse and validate one file into ``collected``; ``data``, if given, gets what
+    each kept record was validated from, in the same order (for the cache)."""
     document, findings = load_yaml_text(shown, raw)
     collected.findings.extend(findings)
     if document is None or document.data is None:
@@ -206,6 +228,8 @@ def _load_file(
                 entry = _validate(model, item, document, (section, index), collected.findings)
                 if entry is not None:
                     entries.append(entry)
+                    if data is not None:
+                        data[section].append(item)
                 elif isinstance(item, dict) and isinstance(item.get("id"), str):
                     collected.rejected.add(item["id"])
 

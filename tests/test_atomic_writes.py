@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from factcheck import atomicfile
+from factcheck import cache as cache_module
 from factcheck.cli import app
 
 from .conftest import WriteTree
@@ -57,7 +58,7 @@ WRITERS = [
         "cache",
         ("check", "-f", "json"),
         "cache",
-        "*.pickle",
+        "*.json",
         env="FACTCHECK_CACHE_DIR",
         private=True,
     ),
@@ -86,7 +87,15 @@ def argv_env(writer: Writer, root: str) -> tuple[list[str], dict[str, str]]:
     """The command line and environment that make ``writer`` write under ``root``."""
     out = str(Path(root) / writer.out)
     argv = [arg.replace("{out}", out) for arg in writer.argv]
-    return argv, {writer.env: str(Path.cwd() / out)} if writer.env else {}
+    return argv, {writer.env: str(folder_of(writer, root))} if writer.env else {}
+
+
+def folder_of(writer: Writer, root: str) -> Path:
+    """Where ``writer`` writes under ``root``: for the cache, a folder beside the
+    project rather than in it (factcheck writes no cache into the tree it checks)."""
+    if writer.env is None:
+        return Path.cwd() / root / writer.out
+    return Path.cwd().parent / f"{Path.cwd().name}-{root}-{writer.out}"
 
 
 def invoke(writer: Writer, root: str = "out") -> Result:
@@ -96,7 +105,7 @@ def invoke(writer: Writer, root: str = "out") -> Result:
 
 def written(writer: Writer, root: str = "out") -> Path:
     """The one file ``writer`` wrote under ``root``."""
-    out = Path.cwd() / root / writer.out
+    out = folder_of(writer, root)
     if not writer.name:
         return out
     (match,) = out.glob(writer.name)
@@ -220,11 +229,11 @@ class Interrupt:
     def __getattr__(self, name: str) -> Any:
         return getattr(os, name)
 
-    def replace(self, src: str, dst: str) -> None:
-        if self.at == "rename" and Path(dst).resolve() == self.target:
+    def replace(self, src: str, dst: str, **dir_fds: int) -> None:
+        if self.at == "rename" and _names(self.target, dst, dir_fds.get("dst_dir_fd")):
             self.fired = True
             raise KeyboardInterrupt
-        os.replace(src, dst)
+        os.replace(src, dst, **dir_fds)
 
     def fdopen(self, fd: int, *args: Any, **kwargs: Any) -> Any:
         handle = os.fdopen(fd, *args, **kwargs)
@@ -239,6 +248,13 @@ class Interrupt:
         return any(p.stat().st_ino == inode for p in siblings)
 
 
+def _names(target: Path, dst: str, dir_fd: int | None) -> bool:
+    """Whether ``dst`` (relative to the folder open as ``dir_fd``, if any) is ``target``."""
+    if dir_fd is None:
+        return Path(dst).resolve() == target
+    return dst == target.name and os.fstat(dir_fd).st_ino == target.parent.stat().st_ino
+
+
 @pytest.mark.parametrize("at", ["rename", "write"])
 @each_writer
 def test_ctrl_c_while_writing_leaves_the_old_file_whole(
@@ -251,6 +267,7 @@ def test_ctrl_c_while_writing_leaves_the_old_file_whole(
     fault = Interrupt(target, at)
     with monkeypatch.context() as patch:
         patch.setattr(atomicfile, "os", fault)
+        patch.setattr(cache_module, "os", fault)  # the cache writes in its folder's fd
         result = invoke(writer)
     assert fault.fired, "the command never wrote the file"
     if at == "write":
@@ -273,6 +290,7 @@ import os, signal, sys
 from pathlib import Path
 
 import factcheck.atomicfile
+import factcheck.cache
 
 target = Path(sys.argv[1]).resolve()
 
@@ -281,13 +299,16 @@ class KilledAtRename:
     def __getattr__(self, name):
         return getattr(os, name)
 
-    def replace(self, src, dst):
-        if Path(dst).resolve() == target:
+    def replace(self, src, dst, **dir_fds):
+        folder = dir_fds.get("dst_dir_fd")
+        if folder is None and Path(dst).resolve() == target or folder is not None and (
+            dst == target.name and os.fstat(folder).st_ino == target.parent.stat().st_ino
+        ):
             os.kill(os.getpid(), signal.SIGKILL)
-        os.replace(src, dst)
+        os.replace(src, dst, **dir_fds)
 
 
-factcheck.atomicfile.os = KilledAtRename()
+factcheck.atomicfile.os = factcheck.cache.os = KilledAtRename()
 sys.argv = ["factcheck", *sys.argv[2:]]
 from factcheck.entry import main
 
