@@ -10,7 +10,10 @@ none. Without one, the starting folder is the root and the defaults apply.
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -20,10 +23,22 @@ from typing import Any
 from factcheck.errors import UsageError
 from factcheck.findings import Severity
 from factcheck.hedges import HedgeWidths
+from factcheck.safefile import UnreadableError, probe, read_bounded, reason, resolved, shown_path
+from factcheck.structured_text import (
+    MAX_DEPTH,
+    decode_error_place,
+    deep_nesting,
+    line_and_column,
+    long_number,
+    shortened,
+    utf8_text,
+)
 
 __all__ = ["ConfigError", "Settings", "discover_settings", "load_settings"]
 
 CONFIG_NAMES = (".factcheck.toml", "pyproject.toml")
+#: The largest configuration file read: a pyproject.toml is a few kilobytes.
+MAX_CONFIG_BYTES = 4 * 2**20
 
 
 class ConfigError(UsageError):
@@ -64,53 +79,117 @@ def defaults(folder: Path) -> Settings:
     )
 
 
+def working_folder() -> Path:
+    """The current folder, absolute and resolved; a ``ConfigError`` where it is gone."""
+    try:
+        return resolved(Path.cwd())
+    except (OSError, UnreadableError) as exc:
+        raise ConfigError(f"the current folder cannot be used: {reason(exc)}") from None
+
+
 def discover_settings(start: Path | None = None) -> Settings:
     """Settings from the nearest configuration, from ``start`` (a folder or a file)
-    upwards."""
-    here = (start or Path.cwd()).resolve()
-    if here.is_file():
-        here = here.parent
+    upwards. A configuration file that is there but cannot be read (a dangling link, a
+    named pipe, no permission) is a ``ConfigError``: skipping it would quietly apply
+    another file's settings."""
+    here = working_folder() if start is None else _start_folder(start)
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
-                table = _factcheck_table(candidate)
+            if os.path.lexists(candidate):
+                config = _read_config(candidate)
+                table = _factcheck_table(candidate, config)
                 if table is not None:
-                    return settings_from_table(table, candidate)
-    return defaults(Path.cwd().resolve() if start is None else here)
+                    return settings_from_table(table, candidate, config)
+    return defaults(here)
+
+
+def _start_folder(start: Path) -> Path:
+    """The folder discovery begins in: ``start`` if it is one, else the folder that
+    holds it. A draft that cannot be resolved (a link loop, a name too long) starts
+    from its folder, or the working directory: the draft is reported where it is read."""
+    for candidate in (start, start.absolute().parent):
+        try:
+            here = resolved(candidate)
+            status = probe(here)
+        except UnreadableError:
+            continue
+        is_folder = status is not None and stat.S_ISDIR(status.st_mode)
+        return here if is_folder else here.parent
+    return working_folder()
 
 
 def load_settings(path: Path) -> Settings:
     """Settings from one named file (``--config``)."""
-    table = _factcheck_table(path)
+    config = _read_config(path)
+    table = _factcheck_table(path, config)
     if table is None:
-        raise ConfigError(f"{path}: no factcheck settings ([tool.factcheck]) in it")
-    return settings_from_table(table, path.resolve())
+        raise ConfigError(f"{shown_path(path)}: no factcheck settings ([tool.factcheck]) in it")
+    try:
+        where = resolved(path)
+    except UnreadableError as exc:
+        raise ConfigError(f"{shown_path(path)}:1:1: cannot read: {exc}") from None
+    return settings_from_table(table, where, config)
 
 
-def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+@dataclass(frozen=True)
+class _ConfigText:
+    path: Path
+    text: str
+
+
+def _read_config(path: Path) -> _ConfigText:
+    """The text of a configuration file, read once (a regular file of at most
+    ``MAX_CONFIG_BYTES``; a byte-order mark dropped), or a ``ConfigError`` at its place."""
+    shown = shown_path(path)
+    try:
+        raw = read_bounded(path, MAX_CONFIG_BYTES)
+    except UnreadableError as exc:
+        raise ConfigError(f"{shown}:1:1: cannot read: {exc}") from None
+    try:
+        return _ConfigText(path, utf8_text(raw))
+    except UnicodeDecodeError as exc:
+        line, column = decode_error_place(raw, exc)
+        problem = f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded"
+        raise ConfigError(f"{shown}:{line}:{column}: {problem}") from None
+
+
+def _toml_error(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> str:
     """``file:line:column: message``: tomllib puts the place at the end of its message,
     "(at line 3, column 7)", or "(at end of document)"."""
     message = str(exc)
+    shown = shown_path(path)
     if m := re.search(r" \(at line (\d+), column (\d+)\)$", message):
-        return f"{path}:{m[1]}:{m[2]}: {message[: m.start()]}"
+        return f"{shown}:{m[1]}:{m[2]}: {message[: m.start()]}"
     if m := re.search(r" \(at end of document\)$", message):
-        text = path.read_text("utf-8")
         line = text.count("\n") + (0 if text.endswith("\n") else 1)
         column = len(text.rstrip("\n").rpartition("\n")[2]) + 1
-        return f"{path}:{line}:{column}: {message[: m.start()]} at the end of the file"
-    return f"{path}: {message}"
+        return f"{shown}:{line}:{column}: {message[: m.start()]} at the end of the file"
+    return f"{shown}:1:1: {message}"
 
 
-def _factcheck_table(path: Path) -> dict[str, Any] | None:
+def _parse_toml(config: _ConfigText) -> dict[str, Any]:
+    """The TOML document, or a ``ConfigError`` at its place, for what ``tomllib`` says
+    and for what it raises without a place: ``RecursionError`` (thousands of nested
+    ``[``) and ``ValueError`` (an integer of more than 4,300 digits)."""
+    path, text = config.path, config.text
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}:1:1: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}:1:1: not UTF-8: {exc.reason}") from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(_toml_error(path, exc)) from None
+        raise ConfigError(_toml_error(path, text, exc)) from None
+    except RecursionError:
+        line, column = deep_nesting(text, "toml") or (1, 1)
+        problem = f"arrays or tables nested too deeply (more than {MAX_DEPTH} levels)"
+        raise ConfigError(f"{shown_path(path)}:{line}:{column}: {problem}") from None
+    except ValueError:  # tomllib turns every other ValueError into TOMLDecodeError
+        limit = sys.get_int_max_str_digits() or 4300
+        line, column, digits = long_number(text, limit) or (1, 1, limit + 1)
+        problem = f"a number of {digits:,} digits; factcheck reads at most {limit:,}"
+        raise ConfigError(f"{shown_path(path)}:{line}:{column}: {problem}") from None
+
+
+def _factcheck_table(path: Path, config: _ConfigText) -> dict[str, Any] | None:
+    data = _parse_toml(config)
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("factcheck")
         return table if isinstance(table, dict) else None
@@ -118,38 +197,54 @@ def _factcheck_table(path: Path) -> dict[str, Any] | None:
 
 
 class _Reader:
-    """Reads a settings table, naming file, key and line in every complaint."""
+    """Reads a settings table, naming file, key, line and column in every complaint."""
 
-    def __init__(self, table: dict[str, Any], path: Path) -> None:
-        self.table, self.path = table, path
-        self.text = path.read_text(encoding="utf-8")
+    def __init__(self, table: dict[str, Any], path: Path, config: _ConfigText) -> None:
+        self.table, self.path, self.text = table, path, config.text
+        self.shown = shown_path(config.path)  # as the user named it
+        # In pyproject.toml, the same key may belong to another tool's table first.
+        header = re.search(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*factcheck\b", self.text, re.M)
+        self.start = header.start() if header and path.name == "pyproject.toml" else 0
 
     def fail(self, key: str, problem: str) -> ConfigError:
-        m = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", self.text, re.M)
-        line = f":{self.text.count(chr(10), 0, m.start()) + 1}" if m else ""
-        return ConfigError(f"{self.path}{line}: {key}: {problem}")
+        """A complaint about ``key``, at the place it is written (the file's start
+        where it cannot be found, as when written as a dotted key)."""
+        pattern = re.compile(rf"^([ \t]*)([\"']?){re.escape(key)}\2[ \t]*=", re.M)
+        m = pattern.search(self.text, self.start) or pattern.search(self.text)
+        line, column = line_and_column(self.text, m.start() + len(m[1])) if m else (1, 1)
+        return ConfigError(f"{self.shown}:{line}:{column}: {key}: {problem}")
 
     def folder(self, key: str, default: str) -> Path:
+        """A folder the settings name, relative to the file; a ``ConfigError`` at the
+        key for a path no folder can have (a NUL, a name too long, a link loop)."""
         value = self.table.get(key, default)
         if not isinstance(value, str):
             raise self.fail(key, "expected a path string")
-        return (self.path.parent / value).resolve()
+        try:
+            # What is not there is for the loader to say; what cannot be, is said here.
+            probe(self.path.parent / value)
+            folder = resolved(self.path.parent / value)
+        except UnreadableError as exc:
+            raise self.fail(key, f"{shortened(value)} {exc}") from None
+        return folder
 
     def codes(self, key: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
             raise self.fail(key, 'expected a list of code prefixes such as ["FC2", "FC301"]')
         bad = [c for c in value if not _CODE.fullmatch(c)]
         if bad:
-            raise self.fail(key, f"{bad[0]!r} is not a code prefix (FC, FC3, FC301)")
+            raise self.fail(key, f"{shortened(bad[0])} is not a code prefix (FC, FC3, FC301)")
         return tuple(value)
 
     def fraction(self, key: str, value: Any) -> Fraction:
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
-            or not (math.isfinite(value) and 0 <= value < 1)
+            or not (_finite(value) and 0 <= value < 1)
         ):
-            raise self.fail(key, f"expected a fraction from 0 to 1 (0.02 for 2%), got {value!r}")
+            raise self.fail(
+                key, f"expected a fraction from 0 to 1 (0.02 for 2%), got {shortened(value)}"
+            )
         return Fraction(str(value))
 
     def severity(self, key: str, value: Any) -> Severity:
@@ -158,8 +253,16 @@ class _Reader:
         return Severity(value)
 
 
-def settings_from_table(table: dict[str, Any], path: Path) -> Settings:
-    reader = _Reader(table, path)
+def _finite(value: float) -> bool:
+    """Not infinity or NaN; an int always is (``math.isfinite`` cannot convert one of
+    more than 309 digits to a float)."""
+    return isinstance(value, int) or math.isfinite(value)
+
+
+def settings_from_table(table: dict[str, Any], path: Path, config: _ConfigText) -> Settings:
+    """Settings from the ``table`` of ``config``; paths in it are relative to ``path``'s
+    folder (the file resolved)."""
+    reader = _Reader(table, path, config)
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise reader.fail(unknown[0], f"unknown key; known keys are {', '.join(sorted(_KEYS))}")
@@ -201,10 +304,10 @@ def _hedges(table: Any, reader: _Reader) -> HedgeWidths:
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
-            or not math.isfinite(value)
+            or not _finite(value)
             or value < 0
         ):
-            raise reader.fail(key, f"expected a number ≥ 0, got {value!r}")
+            raise reader.fail(key, f"expected a number ≥ 0, got {shortened(value)}")
         if key == "nearly" and value == 0:
             raise reader.fail(key, "must be above 0")
         values[key.replace("-", "_")] = Fraction(str(value))

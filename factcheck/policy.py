@@ -32,7 +32,7 @@ def selected(code: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
 def _relative(path: str, root: Path) -> str:
     try:
         return Path(path).resolve().relative_to(root).as_posix()
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside the root; a link loop (FC002)
         return Path(path).as_posix()
 
 

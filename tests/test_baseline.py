@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -101,3 +103,89 @@ def test_lint_with_a_baseline(write_tree: WriteTree) -> None:
     runner.invoke(app, ["baseline", "write", str(draft)])
     result = runner.invoke(app, ["lint", str(draft), "--baseline", "factcheck-baseline.json"])
     assert result.exit_code == 0
+
+
+# -- baselines that are not what they should be -------------------------------------------
+
+
+def check_with(folder: Path, text: str | bytes) -> tuple[int, str]:
+    baseline = folder / "baseline.json"
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    baseline.write_bytes(text)
+    result = runner.invoke(app, ["check", "-f", "concise", "--baseline", "baseline.json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stderr
+
+
+def test_a_byte_order_mark_is_read_as_plain_utf8(write_tree: WriteTree) -> None:
+    """As claims files and configurations are (it used to be "Unexpected UTF-8 BOM")."""
+    folder = write_tree(OLD)
+    runner.invoke(app, ["baseline", "write", "--file", "baseline.json"])
+    written = (folder / "baseline.json").read_bytes()
+    status, stderr = check_with(folder, codecs.BOM_UTF8 + written)
+    assert (status, stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '{"version": 1, "findings": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            "baseline.json:1:127: not a factcheck baseline: nested more than 100 levels deep",
+        ),
+        (
+            '{"version": ' + "9" * 5_000 + ', "findings": []}',
+            "baseline.json:1:1: not a factcheck baseline: version 999999999999… (5,000 digits),"
+            " expected 1",
+        ),
+        (
+            '{"version": "' + "9" * 5_000 + '", "findings": []}',
+            "baseline.json:1:1: not a factcheck baseline: version '999999999999999999999999"
+            "99999999999999… (5,002 characters), expected 1",
+        ),
+        (
+            "[1, 2]",
+            "baseline.json:1:1: not a factcheck baseline: expected an object with version and"
+            " findings, not a list",
+        ),
+        (
+            '{"version": 1, "findings": {}}',
+            "baseline.json:1:1: not a factcheck baseline: findings is an object, expected a list",
+        ),
+        (
+            '{"version": 1, "findings": [{"fingerprint": "ab"}, {"code": "FC105"}]}',
+            "baseline.json:1:1: not a factcheck baseline: finding 2 has no fingerprint",
+        ),
+        (
+            '{"version": true, "findings": []}',
+            "baseline.json:1:1: not a factcheck baseline: version True, expected 1",
+        ),
+        (
+            b'{"version": 1,\n "findings": ["\xe9"]}',
+            "baseline.json:2:16: cannot read a baseline: not UTF-8: byte 0xe9 cannot be decoded",
+        ),
+    ],
+    ids=[
+        "nested-100000",
+        "version-of-5000-digits",
+        "version-a-long-string",
+        "a-list",
+        "findings-not-a-list",
+        "finding-without-fingerprint",
+        "version-true",
+        "latin-1",
+    ],
+)
+def test_a_baseline_that_is_not_one_says_what_is_wrong(
+    write_tree: WriteTree, text: str | bytes, expected: str
+) -> None:
+    """Each used to be a traceback (RecursionError; ValueError that told the user to
+    call sys.set_int_max_str_digits()) or Python's words ("'list' object has no
+    attribute 'get'"); now a usage error at the file, that echoes nothing long."""
+    folder = write_tree(OLD)
+    status, stderr = check_with(folder, text)
+    assert status == 2
+    assert expected in stderr
+    assert "set_int_max_str_digits" not in stderr
+    assert "9" * 50 not in stderr

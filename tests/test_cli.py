@@ -85,7 +85,7 @@ def test_invalid_config_is_a_usage_error(write_tree: WriteTree) -> None:
     write_tree({"pyproject.toml": "[tool.factcheck]\nclaim = 'claims'\n"})
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 2
-    assert "pyproject.toml:2: claim: unknown key; known keys are claims," in result.stderr
+    assert "pyproject.toml:2:1: claim: unknown key; known keys are claims," in result.stderr
 
 
 def test_unknown_format_is_a_usage_error(write_tree: WriteTree) -> None:

@@ -7,13 +7,23 @@ from typing import Annotated
 
 import typer
 
-from factcheck.cli.common import ClaimsOption, ConfigOption, IsolatedOption, Where, fail, run
+from factcheck.cli.common import (
+    ClaimsOption,
+    ConfigOption,
+    IsolatedOption,
+    Where,
+    fail,
+    path_option,
+    run,
+)
 from factcheck.cli.lint import load_draft
 from factcheck.findings import Finding
 
 baseline_app = typer.Typer(help="Record today's findings, so that CI fails only on new ones.")
 
-BaselineFileOption = Annotated[Path, typer.Option("--file", help="The baseline file.")]
+BaselineFileOption = Annotated[
+    Path, typer.Option("--file", parser=path_option, metavar="PATH", help="The baseline file.")
+]
 DraftsArgument = Annotated[
     list[str] | None,
     typer.Argument(metavar="[DRAFT...]", help="Drafts whose lint findings to record too."),

@@ -57,13 +57,13 @@ def run(call: Callable[[Settings], T], where: Where) -> T:
     """Call the API with the settings ``where`` names; a usage error is exit code 2."""
     from dataclasses import replace
 
-    from factcheck.config import defaults, discover_settings, load_settings
+    from factcheck.config import defaults, discover_settings, load_settings, working_folder
     from factcheck.errors import UsageError
     from factcheck.gcpause import paused_gc
 
     try:
         if where.isolated:
-            settings = defaults(Path.cwd().resolve())
+            settings = defaults(working_folder())
         elif where.config is not None:
             settings = load_settings(where.config)
         else:
@@ -71,12 +71,28 @@ def run(call: Callable[[Settings], T], where: Where) -> T:
             if settings.config_file is None and where.start is not None:
                 settings = discover_settings()  # none beside the draft: the project's
         if where.claims is not None:
-            settings = replace(settings, claims=where.claims.resolve())
+            settings = replace(settings, claims=given_path("--claims", where.claims))
         settings = replace(settings, cache=where.cache)
         with paused_gc():
             return call(settings)
     except UsageError as exc:
         fail(str(exc))
+
+
+def given_path(option: str, path: Path) -> Path:
+    """A path given on the command line, absolute with its links followed; a
+    ``UsageError`` naming the option and the path where no file could be at it (a link
+    loop, a name too long, a NUL, no permission to look). Nothing there is not an error
+    here: what is missing is for the command to say."""
+    from factcheck.errors import UsageError
+    from factcheck.safefile import UnreadableError, probe, resolved, shown_path
+
+    try:
+        probe(path)  # before resolving: a dangling link is then still a link
+        where = resolved(path)
+    except UnreadableError as exc:
+        raise UsageError(f"{option} {shown_path(path)}: {exc}") from None
+    return where
 
 
 def color() -> bool:
@@ -88,20 +104,39 @@ def emit(text: str, output_file: Path | None) -> None:
         sys.stdout.write(text)
         return
     from factcheck.atomicfile import write_atomic
+    from factcheck.safefile import reason, shown_path
 
     try:
         write_atomic(output_file, text)
     except OSError as exc:
-        fail(f"cannot write {output_file}: {exc.strerror or exc}")
+        fail(f"cannot write {shown_path(output_file)}: {reason(exc, output_file)}")
+
+
+def path_option(value: str | Path) -> Path:
+    """A path option's value: never empty (``--output-file ''`` would name the current
+    folder, and be refused as "Device or resource busy")."""
+    if value == "":
+        raise typer.BadParameter("an empty path names no file")
+    return Path(value)
 
 
 ClaimsOption = Annotated[
     Path | None,
-    typer.Option("--claims", help="Folder (or file) of the fact base; default from config."),
+    typer.Option(
+        "--claims",
+        parser=path_option,
+        metavar="PATH",
+        help="Folder (or file) of the fact base; default from config.",
+    ),
 ]
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", help="Read settings from this file, not the nearest one."),
+    typer.Option(
+        "--config",
+        parser=path_option,
+        metavar="PATH",
+        help="Read settings from this file, not the nearest one.",
+    ),
 ]
 IsolatedOption = Annotated[
     bool, typer.Option(help="Read no configuration file: the defaults, from here.")
@@ -122,7 +157,12 @@ FailOnOption = Annotated[
     typer.Option(help="Lowest severity that makes the exit code 1 [default: error]."),
 ]
 OutputFileOption = Annotated[
-    Path | None, typer.Option(help="Write the report here (atomically) instead of stdout.")
+    Path | None,
+    typer.Option(
+        parser=path_option,
+        metavar="PATH",
+        help="Write the report here (atomically) instead of stdout.",
+    ),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="The findings only, no summary.")]
 ExitZeroOption = Annotated[
@@ -133,7 +173,11 @@ StatisticsOption = Annotated[
 ]
 BaselineOption = Annotated[
     Path | None,
-    typer.Option(help="Fail only on findings not recorded in this baseline file."),
+    typer.Option(
+        parser=path_option,
+        metavar="PATH",
+        help="Fail only on findings not recorded in this baseline file.",
+    ),
 ]
 
 

@@ -164,14 +164,17 @@ def schema(
 ) -> None:
     """Write JSON Schemas of the claims and constraints files, for editors."""
     from factcheck.atomicfile import write_atomic
+    from factcheck.safefile import reason, shown_path
     from factcheck.schemas import SCHEMAS, schema_text
 
+    target = output_dir
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
         for name, model in SCHEMAS.items():
-            write_atomic(output_dir / name, schema_text(model))
-    except OSError as exc:
-        fail(f"cannot write schemas to {output_dir}: {exc.strerror or exc}")
+            target = output_dir / name
+            write_atomic(target, schema_text(model))
+    except (OSError, ValueError) as exc:
+        fail(f"cannot write {shown_path(target)}: {reason(exc, target)}")
     typer.echo(f"wrote {', '.join(str(output_dir / n) for n in SCHEMAS)}")
 
 
