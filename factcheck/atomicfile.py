@@ -38,7 +38,7 @@ from pathlib import Path
 
 from factcheck.safefile import kind_of, reason, shown_path
 
-__all__ = ["UnwritableError", "write_atomic", "write_atomic_bytes"]
+__all__ = ["UnwritableError", "sigterm_unwinds", "write_atomic", "write_atomic_bytes"]
 
 #: The longest temporary file name's prefix, in bytes: a name is at most 255 bytes on
 #: common file systems, and ``mkstemp`` adds 8 characters and the suffix.
@@ -72,7 +72,7 @@ def write_atomic_bytes(
     (a cache entry need not: a torn one is ignored); ``private`` keeps the file 0o600
     (a cache entry holds parsed claims, and its folder may be one others can read)."""
     target, mode = _replaceable(path)
-    with _sigterm_unwinds():
+    with sigterm_unwinds():
         fd, temporary = tempfile.mkstemp(
             prefix=f".{_shortened(target.name)}.", suffix=".tmp", dir=target.parent
         )
@@ -140,7 +140,7 @@ def _shortened(name: str) -> str:
 
 
 @contextlib.contextmanager
-def _sigterm_unwinds() -> Iterator[None]:
+def sigterm_unwinds() -> Iterator[None]:
     """SIGTERM, while the block runs, unwinds it as Ctrl-C would (so the temporary file
     is removed), then ends the process by SIGTERM as if factcheck had not caught it.
 

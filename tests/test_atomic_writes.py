@@ -353,6 +353,7 @@ import os, signal, sys, time
 from pathlib import Path
 
 import factcheck.atomicfile
+import factcheck.cache
 
 target = Path(sys.argv[1]).resolve()
 at = sys.argv[2]
@@ -387,10 +388,15 @@ class TerminatedWhileWriting:
     def __getattr__(self, name):
         return getattr(os, name)
 
-    def replace(self, src, dst):
-        if at == "rename" and Path(dst).resolve() == target:
+    def replace(self, src, dst, **dir_fds):  # the cache renames within its folder's fd
+        folder = dir_fds.get("dst_dir_fd")
+        if at == "rename" and (
+            Path(dst).resolve() == target
+            if folder is None
+            else dst == target.name and os.fstat(folder).st_ino == target.parent.stat().st_ino
+        ):
             terminate()
-        os.replace(src, dst)
+        os.replace(src, dst, **dir_fds)
 
     def fdopen(self, fd, *args, **kwargs):
         handle = os.fdopen(fd, *args, **kwargs)
@@ -401,7 +407,7 @@ class TerminatedWhileWriting:
         return handle
 
 
-factcheck.atomicfile.os = TerminatedWhileWriting()
+factcheck.atomicfile.os = factcheck.cache.os = TerminatedWhileWriting()
 sys.argv = ["factcheck", *sys.argv[3:]]
 from factcheck.entry import main
 
@@ -413,9 +419,18 @@ FILE_WRITERS = [w for w in WRITERS if w.env is None]
 each_file_writer = pytest.mark.parametrize("writer", FILE_WRITERS, ids=lambda w: w.id)
 
 
+def _sigterm_cases() -> list[Any]:
+    """Every writer; the cache writes its entries itself (factcheck/cache.py), without
+    ``atomicfile.sigterm_unwinds`` yet, so SIGTERM leaves its temporary file."""
+    cache_gap = pytest.mark.xfail(
+        strict=True, reason="factcheck/cache.py's _write_entry does not unwind on SIGTERM"
+    )
+    return [pytest.param(w, id=w.id, marks=cache_gap if w.env else ()) for w in WRITERS]
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no POSIX signals here (Windows)")
 @pytest.mark.parametrize("at", ["rename", "write"])
-@each_file_writer
+@pytest.mark.parametrize("writer", _sigterm_cases())
 def test_sigterm_while_writing_leaves_the_old_file_whole_and_no_temporary(
     writer: Writer, at: str, tree: Path
 ) -> None:
