@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-__all__ = ["Finding", "Location", "Related", "Severity"]
+__all__ = ["Finding", "Location", "Related", "Severity", "printable_path"]
+
+#: Control characters (C0, DEL, C1) and the lone surrogates by which Python keeps a
+#: file name's bytes that are not UTF-8.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable_path(name: str) -> str:
+    """A file name as reports show it: each byte that is not UTF-8 text (a lone surrogate
+    in ``name``) or is a control character written ``\\xNN``, so that every format is
+    valid UTF-8 and a name with a line break cannot start a line of its own (a forged
+    finding, or a GitHub workflow command)."""
+    if not _UNPRINTABLE.search(name):
+        return name
+    return _UNPRINTABLE.sub(_escape, name)
+
+
+def _escape(match: re.Match[str]) -> str:
+    character = match.group()
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 class Severity(StrEnum):

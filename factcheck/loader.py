@@ -20,7 +20,7 @@ from factcheck.cache import FileCache, folder_for
 from factcheck.config import Settings
 from factcheck.errors import UsageError
 from factcheck.factbase import Entry, FactBase
-from factcheck.findings import Finding, Location, Related
+from factcheck.findings import Finding, Location, Related, printable_path
 from factcheck.model import Claim, Constraint, Entity, Metric, Source, Unknown
 from factcheck.readings import read_claims
 from factcheck.rules.input import SchemaError, UnreadableFile, YamlTooComplex
@@ -64,13 +64,14 @@ class InputError(UsageError):
 
 
 def display_path(path: Path) -> str:
-    """A path as reports show it: relative to the working directory where possible."""
+    """A path as reports show it: relative to the working directory where possible, its
+    undecodable bytes and control characters escaped (``printable_path``)."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return str(path)
+        return printable_path(str(path))
     far = relative.startswith(os.path.join(os.pardir, os.pardir))
-    return str(Path(path).absolute()) if far else relative
+    return printable_path(str(Path(path).absolute()) if far else relative)
 
 
 def claim_files(folder: Path) -> list[Path]:

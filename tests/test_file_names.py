@@ -1,0 +1,70 @@
+"""File names as reports show them: any bytes a file system allows, in every format.
+
+A claims file's name is bytes; Python keeps those that are not UTF-8 as lone surrogates,
+which no UTF-8 consumer can read (JSON and SARIF carried a raw 0xFF byte), and a name
+may hold a line break, which would start a forged line of the report (in the GitHub
+format, a workflow command). Reports write such characters as ``\\xNN``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from factcheck.cli.common import ReportFormat
+from factcheck.findings import printable_path
+
+from .conftest import MINIMAL, ROOT, WriteTree
+
+#: A name that is not UTF-8 and forges a GitHub annotation after a line break.
+HOSTILE_NAME = b"claims/\xff\n::error file=README.md,line=1::forged.yaml"
+SHOWN = "claims/\\xff\\x0a::error file=README.md,line=1::forged.yaml"
+
+
+@pytest.mark.skipif(sys.platform in {"win32", "darwin"}, reason="file names must be bytes")
+@pytest.mark.parametrize("output_format", [f.value for f in ReportFormat])
+def test_a_name_that_is_not_utf8_is_shown_escaped(
+    write_tree: WriteTree, output_format: str
+) -> None:
+    folder = write_tree(MINIMAL)
+    with open(os.fsencode(folder) + b"/" + HOSTILE_NAME, "wb") as handle:
+        handle.write(b"claims: [\n")  # a YAML syntax error: one FC001 at this file
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", "--format", output_format],
+        cwd=folder,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
+    assert result.returncode == 1
+    output = result.stdout.decode("utf-8")  # valid UTF-8, whatever the name holds
+    assert "forged.yaml" in output
+    assert not any(line.startswith("::error file=README.md") for line in output.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("claims/plain.yaml", "claims/plain.yaml"),
+        ("claims/\u00e9t\u00e9.yaml", "claims/\u00e9t\u00e9.yaml"),  # UTF-8 is text
+        (os.fsdecode(HOSTILE_NAME), SHOWN),
+        ("a\tb\x7fc\x85d", "a\\x09b\\x7fc\\x85d"),
+    ],
+)
+def test_printable_path(name: str, shown: str) -> None:
+    assert printable_path(name) == shown
+
+
+def test_the_bundled_paths_are_unchanged() -> None:
+    for path in (ROOT / "claims").iterdir():
+        name = str(path.relative_to(ROOT))
+        assert printable_path(name) == name
+
+
+def test_escaping_keeps_names_apart() -> None:
+    """Two names differing only in an unprintable byte are shown differently."""
+    assert printable_path(os.fsdecode(b"a\xff")) != printable_path(os.fsdecode(b"a\xfe"))
