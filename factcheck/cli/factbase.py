@@ -164,11 +164,12 @@ def schema(
 ) -> None:
     """Write JSON Schemas of the claims and constraints files, for editors."""
     from factcheck.atomicfile import write_atomic
-    from factcheck.safefile import reason, shown_path
+    from factcheck.safefile import probe, reason, shown_path
     from factcheck.schemas import SCHEMAS, schema_text
 
     target = output_dir
     try:
+        probe(output_dir)  # a link loop or a name too long, said as such
         output_dir.mkdir(parents=True, exist_ok=True)
         for name, model in SCHEMAS.items():
             target = output_dir / name
