@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import re
@@ -22,6 +23,7 @@ from factcheck.config import discover_settings
 from factcheck.findings import Finding
 from factcheck.lint.drafts import read_draft
 from factcheck.lint.run import LintOptions, lint_drafts
+from factcheck.rules.integrity import bidi_spans
 
 from .conftest import ROOT, validate_sarif
 
@@ -212,3 +214,42 @@ def load_draft_bytes(raw: bytes) -> Finding | tuple[str, str]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sys, "stdin", stdin)
         return load_draft("-")
+
+
+# -- bidirectional controls (FC110) ------------------------------------------------------
+
+CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+MARKS = "\u200e\u200f\u061c"
+
+
+def test_a_hundred_lines_of_bidi_controls_are_reported_one_by_one_then_one_more() -> None:
+    """A draft of a million such lines costs no more than one of a hundred and one."""
+    result = lint("-", "--format", "json", stdin="\u202e5 firms.\n" * 150)
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "FC110"]
+    assert [f["line"] for f in found] == list(range(1, 102))
+    assert "stands for every line from here on" in found[-1]["message"]
+    assert "stands for" not in found[-2]["message"]
+
+
+def test_a_draft_can_keep_a_mark_beside_a_figure_with_a_reason() -> None:
+    draft = (
+        "<!-- factcheck: ignore FC110 the Arabic edition marks its figures -->\n"
+        "A range of 5\u200f-10 firms.\n"
+    )
+    result = lint("-", "--format", "concise", stdin=draft)
+    assert result.exit_code == 0, result.stdout
+    assert "FC110" not in result.stdout
+    assert "FC309" not in result.stdout
+
+
+@given(st.text(alphabet=st.sampled_from([*CONTROLS, *MARKS, "5", "٣", "a", " ", "\n"])))
+def test_bidi_spans_hold_every_control_and_the_marks_beside_digits(text: str) -> None:
+    spans = list(bidi_spans(text))
+    covered = {at for start, end in spans for at in range(start, end)}
+    assert all(a < b for (_, a), (b, _) in itertools.pairwise(spans))  # in order, apart
+    assert all(text[at] in CONTROLS + MARKS for at in covered)
+    assert {at for at, c in enumerate(text) if c in CONTROLS} <= covered
+    for at, c in enumerate(text):
+        beside = (at > 0 and text[at - 1].isdecimal()) or text[at + 1 : at + 2].isdecimal()
+        if c in MARKS and beside:
+            assert at in covered

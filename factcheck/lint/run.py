@@ -16,6 +16,7 @@ from factcheck.lint.arithmetic_checks import SentenceFigures, check_sentence
 from factcheck.lint.drafts import Draft
 from factcheck.lint.matching import ClaimIndex, Match, SentenceWords
 from factcheck.periods import Period
+from factcheck.rules.integrity import BidiControl, bidi_spans, describe_bidi
 from factcheck.rules.lint import (
     DateContradictsClaim,
     FigureContradictsClaim,
@@ -78,6 +79,7 @@ class _Linter:
                     excerpt_column=column,
                 )  # fmt: skip
                 found.append((at, finding))
+        found.extend(_bidi(draft))
         return _suppress(draft, found)
 
     def _figure(
@@ -152,6 +154,39 @@ def _shifted(when: date, by: timedelta) -> date:
         return when + by
     except OverflowError:
         return date.max if by > timedelta(0) else date.min
+
+
+#: Lines of a draft whose bidirectional controls get a finding each (FC110); one more
+#: finding says that more lines hold them, so that a hostile draft of a million such
+#: lines costs no more than one of a hundred.
+MAX_BIDI_LINES = 100
+
+
+def _bidi(draft: Draft) -> list[tuple[int, Finding]]:
+    """FC110 for each line of ``draft`` that holds bidirectional controls, at the first
+    of them, anywhere in the file (prose, code, comments): what a reader is shown is
+    reordered wherever they stand. No excerpt: a terminal would reorder it too."""
+    lines: list[tuple[int, int]] = []  # (first offset, controls) of each line, in order
+    last = 0
+    for start, end in bidi_spans(draft.text):
+        line = draft.position(start)[0]
+        if line == last:
+            lines[-1] = (lines[-1][0], lines[-1][1] + end - start)
+        elif len(lines) > MAX_BIDI_LINES:
+            break
+        else:
+            lines.append((start, end - start))
+            last = line
+    found: list[tuple[int, Finding]] = []
+    for number, (first, count) in enumerate(lines[: MAX_BIDI_LINES + 1]):
+        message = describe_bidi(draft.text, first, count)
+        if number == MAX_BIDI_LINES:
+            message += (
+                f"; this finding stands for every line from here on (only the first "
+                f"{MAX_BIDI_LINES} are reported one by one)"
+            )
+        found.append((first, BidiControl.finding(message, draft.location(first, first + 1))))
+    return found
 
 
 def _suppress(draft: Draft, found: list[tuple[int, Finding]]) -> list[Finding]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -379,3 +380,97 @@ class ReportedAfterPublication(Rule):
                     entry.where("as_of"),
                     claims=(cid,),
                 )
+
+
+@register
+class BidiControl(Rule):
+    """A bidirectional control character stands in a claim's value, quote or reading, or a draft.
+
+    These invisible characters change the order in which the text around them is shown:
+    after U+202E RIGHT-TO-LEFT OVERRIDE, "590" is displayed as "095" (the "Trojan Source"
+    attack, CVE-2021-42574; PEP 672). The embeddings, overrides and isolates (U+202A to
+    U+202E, U+2066 to U+2069) are reported wherever they stand, in a draft's prose,
+    code, comments or front matter alike; the marks (U+200E, U+200F, U+061C), which
+    right-to-left writing uses on purpose, only beside a digit, where they can move a
+    figure's sign or range dash ("5-10" shown as "510-"). One finding a field of a claim,
+    or a line of a draft (the first 100 lines, then one finding for the rest), at the
+    first such character; the message shows each as ``<U+202E>``.
+
+    Why: factcheck checks the characters, and people read what is displayed. A figure
+    that is shown as another can make a wrong figure look right to every reviewer,
+    while the check passes or fails on what they cannot see.
+
+    Example: a draft line "the capital had cultivated 590 national-level little
+    giants" written as "cultivated ", U+202E, "095 national-level little giants": it
+    reads 590 on screen and 095 to factcheck, or the other way round.
+
+    Fix: delete the character. Most editors show it only with their "show invisible
+    characters" setting; ``grep -nP '[\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]'`` finds them.
+    Right-to-left text that needs a mark beside a figure can keep it: suppress FC110
+    with ``<!-- factcheck: ignore FC110 reason -->`` in a draft, or ``per-file-ignores``.
+    """
+
+    code = "FC110"
+    slug = "bidi-control"
+    severity = Severity.ERROR
+
+    #: The text fields of a claim that hold a figure or the words around it.
+    FIELDS = ("value", "quote", "reading")
+
+    @classmethod
+    def check(cls, factbase: FactBase) -> Iterator[Finding]:
+        for cid, entry in factbase.claims.items():
+            for field in cls.FIELDS:
+                text = getattr(entry.record, field)
+                first, count = None, 0
+                for start, end in bidi_spans(text) if isinstance(text, str) else ():
+                    first = start if first is None else first
+                    count += end - start
+                if first is not None:
+                    yield cls.finding(
+                        f"claim {cid!r}, {field}: {describe_bidi(text, first, count)}",
+                        entry.within(field, first, first + 1),
+                        claims=(cid,),
+                    )
+
+
+#: Embeddings, overrides and isolates: they reorder what follows them (PEP 672).
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+#: Marks: right-to-left text uses them on purpose; beside a digit they can move a sign.
+_BIDI_MARKS = "\u200e\u200f\u061c"
+_BIDI_RUN = re.compile(f"[{_BIDI_CONTROLS}{_BIDI_MARKS}]+")
+_CONTROL_RUN = re.compile(f"[{_BIDI_CONTROLS}]+")
+_CONTEXT = 24  # characters shown on each side of the first control
+
+
+def bidi_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` (start, end) that hold only bidirectional controls FC110
+    reports: every embedding, override and isolate, and the marks that stand beside a
+    digit (through other controls). A span never holds a line break. Linear in
+    ``text``, and a run of a million controls is one span."""
+    for run in _BIDI_RUN.finditer(text):
+        start, end = run.span()
+        if (start > 0 and text[start - 1].isdecimal()) or (
+            end < len(text) and text[end].isdecimal()
+        ):
+            yield start, end
+        else:
+            for part in _CONTROL_RUN.finditer(text, start, end):
+                yield part.span()
+
+
+def describe_bidi(text: str, first: int, count: int) -> str:
+    """What FC110 says of ``count`` controls from ``first`` (an offset into ``text``): the
+    first, named, and the text around it on its line, with every control shown as
+    ``<U+202E>``."""
+    char = text[first]
+    more = f" (the first of {count:,} here)" if count > 1 else ""
+    line_start = text.rfind("\n", 0, first) + 1
+    line_end = text.find("\n", first)
+    line_end = len(text) if line_end < 0 else line_end
+    window = text[max(line_start, first - _CONTEXT) : min(line_end, first + _CONTEXT + 1)]
+    shown = _BIDI_RUN.sub(lambda m: "".join(f"<U+{ord(c):04X}>" for c in m.group()), window)
+    return (
+        f"U+{ord(char):04X} {unicodedata.name(char)}{more} changes the order in which "
+        f"the text around it is displayed: {' '.join(shown.split())!r}; delete it"
+    )
