@@ -178,7 +178,7 @@ class FileCache:
     def put(self, kind: str, path: Path, shown: str, raw: bytes, data: bytes) -> None:
         """Keep ``data`` for these bytes (best effort: nothing happens where the folder
         cannot be made, is not ours, or cannot be written)."""
-        if self.folder is None:
+        if self.folder is None or len(data) > MAX_ENTRY_BYTES:  # it would never be read
             return
         name = self._name(kind, path)
         with contextlib.suppress(OSError):

@@ -234,12 +234,15 @@ def test_an_entry_that_is_not_a_regular_file_is_not_read(store: FileCache) -> No
     assert store.get("claims", FILE, "f", b"x", same) is None
 
 
-def test_an_entry_larger_than_the_bound_is_not_read(
+def test_an_entry_larger_than_the_bound_is_neither_read_nor_written(
     store: FileCache, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.put("claims", FILE, "f", b"x", b"1" * 1000)
     monkeypatch.setattr(cache_module, "MAX_ENTRY_BYTES", 500)
     assert store.get("claims", FILE, "f", b"x", same) is None
+    store.put("claims", FILE, "f", b"y", b"2" * 1000)
+    monkeypatch.undo()
+    assert store.get("claims", FILE, "f", b"x", same) == b"1" * 1000  # y was not written
 
 
 def test_the_entry_read_is_the_one_checked_not_what_the_path_names_later(
