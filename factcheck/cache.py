@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from factcheck import __version__
+from factcheck.atomicfile import sigterm_unwinds
 
 __all__ = ["MAX_ENTRY_BYTES", "FileCache", "default_folder", "folder_for"]
 
@@ -227,15 +228,18 @@ def _read_entry(folder: Path, name: str) -> bytes | None:
 
 def _write_entry(folder: int, name: str, data: bytes) -> None:
     """Replace entry ``name`` in the folder open as ``folder`` with ``data``, whole or
-    not at all. No fsync: a torn entry is corrupt, and a corrupt entry is ignored."""
+    not at all. No fsync: a torn entry is corrupt, and a corrupt entry is ignored.
+    (Not ``atomicfile.write_atomic_bytes``, which names its folder by path: here
+    everything happens in the folder that was checked.)"""
     temporary = f".{name}.{secrets.token_hex(4)}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | _CLOEXEC
-    descriptor = os.open(temporary, flags, 0o600, dir_fd=folder)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
-    except BaseException:  # Ctrl-C too: leave no temporary file behind
-        with contextlib.suppress(OSError):
-            os.unlink(temporary, dir_fd=folder)
-        raise
+    with sigterm_unwinds():  # SIGTERM removes the temporary file, as Ctrl-C does
+        descriptor = os.open(temporary, flags, 0o600, dir_fd=folder)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+            os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
+        except BaseException:  # Ctrl-C and SIGTERM too: leave no temporary file behind
+            with contextlib.suppress(OSError):
+                os.unlink(temporary, dir_fd=folder)
+            raise

@@ -419,18 +419,9 @@ FILE_WRITERS = [w for w in WRITERS if w.env is None]
 each_file_writer = pytest.mark.parametrize("writer", FILE_WRITERS, ids=lambda w: w.id)
 
 
-def _sigterm_cases() -> list[Any]:
-    """Every writer; the cache writes its entries itself (factcheck/cache.py), without
-    ``atomicfile.sigterm_unwinds`` yet, so SIGTERM leaves its temporary file."""
-    cache_gap = pytest.mark.xfail(
-        strict=True, reason="factcheck/cache.py's _write_entry does not unwind on SIGTERM"
-    )
-    return [pytest.param(w, id=w.id, marks=cache_gap if w.env else ()) for w in WRITERS]
-
-
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no POSIX signals here (Windows)")
 @pytest.mark.parametrize("at", ["rename", "write"])
-@pytest.mark.parametrize("writer", _sigterm_cases())
+@each_writer  # the cache too: it writes in its own folder's descriptor, within sigterm_unwinds
 def test_sigterm_while_writing_leaves_the_old_file_whole_and_no_temporary(
     writer: Writer, at: str, tree: Path
 ) -> None:
