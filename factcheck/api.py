@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
 from factcheck.config import Settings
-from factcheck.display import show_interval
+from factcheck.display import json_qualifiers, show_interval
 from factcheck.factbase import FactBase
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import Interval
@@ -175,7 +175,7 @@ def claim_records(factbase: FactBase) -> Iterator[dict[str, Any]]:
             "hedge": str(reading.figure.hedge) if reading and reading.figure.hedge else None,
             "as_of": str(claim.as_of),
             "scope": claim.scope,
-            "qualifiers": dict(claim.qualifiers),
+            "qualifiers": json_qualifiers(claim.qualifiers),
             "modality": str(claim.modality),
             "location": str(entry.location),
         }

@@ -6,7 +6,12 @@ doubt the result keeps it closed, which only ever widens an interval — sound. 
 by an interval that holds zero: when zero is an end, the quotient is taken over the
 non-zero divisors (x / 0 is undefined, so no value is lost); when zero is inside, the
 quotient is unbounded. Derived ends whose denominators grow past ``MAX_DENOMINATOR`` are
-rounded outward, which keeps long chains of constraints from slowing to a crawl.
+rounded outward, which keeps long chains of constraints from slowing to a crawl; and so
+are ends whose magnitude grows past ``LIMIT`` (2^32,768, some 9,900 digits): a lower end
+above it becomes ``LIMIT``, an upper end above it +∞ (and the mirror image below
+-``LIMIT``). Without that a bound that squares at every revision (``u == u * u`` from
+``u >= 2``) has 2^k bits after k revisions, and propagation never ends. No product of
+the numbers an expression may write (300 operators, 30 digits each) comes near it.
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ __all__ = [
 
 MAX_DENOMINATOR = 10**24
 _GRID = Fraction(1, 10**18)  # outward rounding step for over-long derived ends
+#: The magnitude (in bits) past which derived ends are widened to ``LIMIT`` or infinity.
+MAX_BITS = 2**15
+LIMIT = 2**MAX_BITS
 
 # An end: (value, closed), value None for -inf (as a lower end) or +inf (as an upper).
 _End = tuple[Rational | None, bool]
@@ -42,13 +50,24 @@ def _outward(value: Rational, upward: bool) -> Rational:
     return (ceil(steps) if upward else floor(steps)) * _GRID
 
 
+def _beyond(value: Rational) -> bool:
+    """|value| > ``LIMIT`` (not every value past it: those within a bit are let be)."""
+    return abs(value.numerator).bit_length() - value.denominator.bit_length() > MAX_BITS
+
+
 def _tidy(interval: Interval) -> Interval:
     lo, hi = interval.lo, interval.hi
     lo_closed, hi_closed = interval.lo_closed, interval.hi_closed
-    if lo is not None and lo.denominator > MAX_DENOMINATOR:
-        lo, lo_closed = _outward(lo, upward=False), True
-    if hi is not None and hi.denominator > MAX_DENOMINATOR:
-        hi, hi_closed = _outward(hi, upward=True), True
+    if lo is not None:
+        if lo.denominator > MAX_DENOMINATOR:
+            lo, lo_closed = _outward(lo, upward=False), True
+        if _beyond(lo):
+            lo, lo_closed = (LIMIT, True) if lo > 0 else (None, False)
+    if hi is not None:
+        if hi.denominator > MAX_DENOMINATOR:
+            hi, hi_closed = _outward(hi, upward=True), True
+        if _beyond(hi):
+            hi, hi_closed = (-LIMIT, True) if hi < 0 else (None, False)
     return Interval(lo, hi, lo_closed, hi_closed)
 
 

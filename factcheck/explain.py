@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from factcheck.display import show_qualifiers
 from factcheck.engine.propagation import Narrowing
 from factcheck.engine.relations import Relation, RelationKind, Variable
 from factcheck.engine.reporting import describe_sides, render_term, show_variable
@@ -176,7 +177,7 @@ def _claim(factbase: FactBase, result: EngineResult, claim_id: str) -> Explanati
         ("as of", str(claim.as_of)),
         ("defined at", str(entry.location)),
     ]
-    qualifiers = ", ".join(f"{k}={v}" for k, v in claim.qualifiers.items())
+    qualifiers = show_qualifiers(claim.qualifiers)
     for label, value in (
         ("qualifiers", qualifiers),
         ("scope", claim.scope),

@@ -131,40 +131,62 @@ def _tighter_upper(a: Interval, b: Interval) -> tuple[Rational | None, bool]:
 #: and past 4,300 digits (or 1e308 as a float) Python refuses to convert it at all.
 _HUGE = 10**30
 _TINY = Fraction(1, 10**30)
+#: Decimals a number may have to be shown exactly ("0.0005"); the denominator of such a
+#: number, 2^a·5^b, is then at most 10^this.
+_DECIMALS = 10
 
 
 def format_number(value: Rational) -> str:
     """Render a rational for people: integers with separators, short decimals as such,
-    anything else to six significant digits (marked approximate with ``≈``)."""
+    anything else to six significant digits (marked approximate with ``≈``). The work is
+    bounded by the size of ``value``: no digit-by-digit loop over a huge denominator."""
     magnitude = -value if value < 0 else value
     if value and not _TINY <= magnitude < _HUGE:
         return _scientific(value)
     if value.denominator == 1:
         return f"{value.numerator:,}"
-    # A finite decimal (denominator 2^a 5^b) is printed exactly when short.
-    d = value.denominator
-    for p in (2, 5):
-        while d % p == 0:
-            d //= p
-    if d == 1:
-        text = f"{float(value):,.10f}".rstrip("0").rstrip(".")
+    if _short_decimal(value.denominator):
+        text = f"{float(value):,.{_DECIMALS}f}".rstrip("0").rstrip(".")
         if Fraction(text.replace(",", "")) == value:
             return text
     return f"≈{float(value):,.6g}"
 
 
+def _short_decimal(denominator: int) -> bool:
+    """Whether ``denominator`` is 2^a·5^b with a, b ≤ ``_DECIMALS`` (a finite decimal of
+    at most that many places)."""
+    if denominator > 10**_DECIMALS:
+        return False
+    odd = denominator >> ((denominator & -denominator).bit_length() - 1)  # the 2s gone
+    while odd % 5 == 0:  # at most 14 times: odd ≤ 10^10 < 5^15
+        odd //= 5
+    return odd == 1
+
+
 def _scientific(value: Rational) -> str:
-    """``≈1.23457e+8099``, worked out without turning the whole number into a float or
-    a string: the exponent from bit lengths, then corrected."""
-    magnitude = abs(Fraction(value))
-    bits = magnitude.numerator.bit_length() - magnitude.denominator.bit_length()
-    exponent = math.floor(bits * math.log10(2))
-    while magnitude >= Fraction(10) ** (exponent + 1):
+    """``≈1.23457e+8099``, worked out in integers without turning the whole number into a
+    float, a string or a reduced fraction: the exponent from bit lengths, corrected by
+    exact comparisons, then 17 leading digits by one short division."""
+    n, d = abs(value.numerator), value.denominator
+    exponent = math.floor((n.bit_length() - d.bit_length()) * math.log10(2))
+    while _at_least(n, d, exponent + 1):
         exponent += 1
-    while magnitude < Fraction(10) ** exponent:
+    while not _at_least(n, d, exponent):
         exponent -= 1
-    mantissa = float(magnitude / Fraction(10) ** exponent)
-    return f"≈{'-' if value < 0 else ''}{mantissa:.6g}e{exponent:+d}"
+    shift = 16 - exponent  # 10^16 ≤ n/d · 10^shift < 10^17
+    leading = (n * 10**shift) // d if shift >= 0 else n // (d * 10**-shift)
+    mantissa = f"{leading / 10**16:.6g}"
+    if mantissa == "10":  # 9.9999996… rounds up to the next power
+        mantissa, exponent = "1", exponent + 1
+    return f"≈{'-' if value < 0 else ''}{mantissa}e{exponent:+d}"
+
+
+def _at_least(numerator: int, denominator: int, exponent: int) -> bool:
+    """numerator / denominator ≥ 10^exponent."""
+    power: int = 10 ** abs(exponent)
+    if exponent >= 0:
+        return numerator >= denominator * power
+    return numerator * power >= denominator
 
 
 def integral(value: Rational | None) -> Rational | None:

@@ -7,6 +7,7 @@ for people in docs/claims-format.md.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from fractions import Fraction
 from typing import Annotated, Any, Literal
@@ -80,15 +81,61 @@ def _qualifier(value: Any) -> str | int:
     return value
 
 
+#: A precision as written: a decimal with an optional exponent, or a fraction.
+_PRECISION = re.compile(
+    r"\s*(?P<sign>[-+]?)(?:(?P<decimal>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+    r"(?:[eE](?P<exponent>[-+]?[0-9]+))?|(?P<numerator>[0-9]+)\s*/\s*(?P<denominator>[0-9]+))\s*"
+)
+#: Digits a precision may be written with, and the powers of ten it lies between: a
+#: rounding unit is a number like the figures it rounds (figures and expression numbers
+#: have at most 30 digits), and Python would spend hours building 10^999999999.
+MAX_PRECISION_DIGITS = 30
+PRECISION_RANGE = 30
+_LARGEST = Fraction(10**PRECISION_RANGE)
+_SMALLEST = 1 / _LARGEST
+_NOT_A_NUMBER = "precision is a positive number such as 100 or 0.5"
+_OUT_OF_RANGE = (
+    f"precision must lie between 1e-{PRECISION_RANGE} and 1e+{PRECISION_RANGE} "
+    "(the unit a figure is rounded to, such as 100 or 0.5)"
+)
+
+
 def _positive_fraction(value: Any) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValueError("precision is a positive number such as 100 or 0.5")
-    try:
-        number = Fraction(str(value))
-    except (ValueError, ZeroDivisionError):
-        raise ValueError("precision is a positive number such as 100 or 0.5") from None
+        raise ValueError(_NOT_A_NUMBER)
+    # An int is never str()'d: a 5,000-digit !!int would not convert.
+    number = Fraction(value) if isinstance(value, int) else _written_precision(str(value))
     if number <= 0:
         raise ValueError("precision must be greater than zero")
+    if not _SMALLEST <= number <= _LARGEST:
+        raise ValueError(_OUT_OF_RANGE)
+    return number
+
+
+def _written_precision(text: str) -> Fraction:
+    """A precision written as text (or a YAML float), its size bounded before any
+    arithmetic: at most ``MAX_PRECISION_DIGITS`` digits, and an exponent small enough
+    that they could still lie within the range."""
+    m = _PRECISION.fullmatch(text)
+    if m is None:
+        raise ValueError(_NOT_A_NUMBER)
+    digits = m["decimal"] or m["numerator"] + m["denominator"]
+    if sum(c.isdigit() for c in digits) > MAX_PRECISION_DIGITS:
+        raise ValueError(f"precision is written with more than {MAX_PRECISION_DIGITS} digits")
+    if m["decimal"] is None:
+        if int(m["denominator"]) == 0:
+            raise ValueError(_NOT_A_NUMBER)
+        number = Fraction(int(m["numerator"]), int(m["denominator"]))
+    else:
+        number = Fraction(m["decimal"])
+    if m["sign"] == "-" or not number:
+        return -number
+    if (exponent := m["exponent"]) is not None:
+        # A non-zero mantissa of at most 30 digits lies in [10^-30, 10^30): past an
+        # exponent of ±60 the value is out of range whatever the digits.
+        if len(exponent.lstrip("+-0")) > 2 or abs(int(exponent)) > 2 * PRECISION_RANGE:
+            raise ValueError(_OUT_OF_RANGE)
+        number *= Fraction(10) ** int(exponent)
     return number
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from factcheck import arithmetic as ar
@@ -102,3 +102,60 @@ def test_long_denominators_are_rounded_outward() -> None:
     assert exact in value
     assert value.lo is not None
     assert value.lo.denominator <= ar.MAX_DENOMINATOR
+
+
+# -- sizes ------------------------------------------------------------------------------
+# A derived end is widened outward once its magnitude passes ``ar.LIMIT`` (2^32,768):
+# otherwise a bound squared at every revision of a propagation (``u == u * u``) has 2^k
+# bits after k revisions and the engine never finishes.
+
+BITS = st.integers(min_value=0, max_value=ar.MAX_BITS + 200)
+
+
+@st.composite
+def huge_interval_and_member(draw: st.DrawFn) -> tuple[Interval, Fraction]:
+    """``interval_and_member()`` scaled by 2^k, k up to a little past ``ar.MAX_BITS``:
+    ends and members on either side of ``ar.LIMIT``."""
+    interval, member = draw(interval_and_member())
+    scale = Fraction(2) ** draw(BITS)
+    lo = None if interval.lo is None else interval.lo * scale
+    hi = None if interval.hi is None else interval.hi * scale
+    return Interval(lo, hi, interval.lo_closed, interval.hi_closed), member * scale
+
+
+def _bounded(end: Fraction | int | None) -> bool:
+    """At most ``ar.LIMIT`` in magnitude, with a denominator of at most
+    ``ar.MAX_DENOMINATOR``: arithmetic on it stays cheap."""
+    if end is None:
+        return True
+    return abs(end) <= ar.LIMIT and end.denominator <= ar.MAX_DENOMINATOR
+
+
+SIZED = ["add", "subtract", "multiply", "divide"]
+
+
+@pytest.mark.parametrize("name", SIZED)
+@settings(deadline=None)
+@given(a=huge_interval_and_member(), b=huge_interval_and_member())
+def test_results_stay_bounded_in_size_and_hold_every_pointwise_result(
+    name: str, a: tuple[Interval, Fraction], b: tuple[Interval, Fraction]
+) -> None:
+    """Whatever the operands' size, a result's finite ends are at most ``ar.LIMIT`` in
+    magnitude (past it they are widened: a lower end to ``LIMIT``, an upper one to +∞),
+    and the result still holds the pointwise result."""
+    (x_interval, x), (y_interval, y) = a, b
+    operation, pointwise = BINARY[name]
+    result = operation(x_interval, y_interval)
+    assert _bounded(result.lo), result.lo
+    assert _bounded(result.hi), result.hi
+    if name != "divide" or y != 0:
+        assert pointwise(x, y) in result
+
+
+def test_squaring_again_and_again_stays_bounded() -> None:
+    """2, 4, 16, 256, …: squared 20 times the value would have 2^20 bits; the lower end
+    stops at ``ar.LIMIT`` and the upper end is unbounded."""
+    value = Interval.point(2)
+    for _ in range(20):
+        value = ar.multiply(value, value)
+    assert value == Interval(ar.LIMIT, None, True, False)
