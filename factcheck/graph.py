@@ -11,12 +11,13 @@ from __future__ import annotations
 import html
 import io
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
 from factcheck.engine.reporting import render_term, show_variable
-from factcheck.engine.verdicts import EngineResult, Status, implied
+from factcheck.engine.verdicts import EngineResult, Status, implied_everywhere
+from factcheck.layout import layout
 
 __all__ = ["build_graph", "to_dot", "to_graphml", "to_html"]
 
@@ -28,12 +29,9 @@ def build_graph(result: EngineResult) -> nx.Graph[str]:
     for verdict in result.verdicts.values():
         if verdict.status is Status.VIOLATED and verdict.relation.acknowledged is None:
             conflicted.update(verdict.relation.variables)
+    derived_values = implied_everywhere(result)
     for vid, variable in variables.items():
-        derived, _ = (
-            implied(result, vid)
-            if any(vid in r.variables for r in result.model.relations)
-            else (variable.stated, None)
-        )
+        derived = derived_values.get(vid, variable.stated)
         graph.add_node(
             vid,
             kind=variable.kind,
@@ -82,98 +80,22 @@ def to_dot(graph: nx.Graph[str]) -> str:
             "color": "red" if data["conflict"] else "black",
         }
         lines.append(f"  {_quoted(node)} [{_attributes(attributes)}];")
-    for a, b in sorted(graph.edges()):
+    for a, b in _edges(graph):
         lines.append(f"  {_quoted(a)} -- {_quoted(b)};")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _edges(graph: nx.Graph[str]) -> Iterable[tuple[str, str]]:
+    """Every edge once, each with its ends in order, in order: not in the order networkx
+    iterates a subgraph, which can follow a set's (and so the hash seed)."""
+    return sorted((a, b) if a <= b else (b, a) for a, b in graph.edges())
 
 
 def to_graphml(graph: nx.Graph[str]) -> str:
     buffer = io.BytesIO()
     nx.write_graphml(graph, buffer)
     return buffer.getvalue().decode("utf-8")
-
-
-GRAVITY = 0.02
-
-
-def _spring(graph: nx.Graph[str], side: float, rounds: int = 150) -> dict[str, list[float]]:
-    """Fruchterman–Reingold in a square of ``side``, deterministic (nodes start on a circle
-    in sorted order), in plain Python: networkx's own layouts need numpy."""
-    nodes = sorted(graph.nodes)
-    count = len(nodes)
-    if count == 1:
-        return {nodes[0]: [side / 2, side / 2]}
-    k = side / math.sqrt(count)
-    position = {
-        n: [side / 2 + side / 3 * math.cos(2 * math.pi * i / count),
-            side / 2 + side / 3 * math.sin(2 * math.pi * i / count)]
-        for i, n in enumerate(nodes)
-    }  # fmt: skip
-    temperature = side / 8
-    for _ in range(rounds):
-        shift = {n: [0.0, 0.0] for n in nodes}
-        for i, a in enumerate(nodes):
-            for b in nodes[i + 1 :]:
-                dx, dy = position[a][0] - position[b][0], position[a][1] - position[b][1]
-                distance = math.hypot(dx, dy) or 0.01
-                force = k * k / distance / distance
-                shift[a][0] += dx * force
-                shift[a][1] += dy * force
-                shift[b][0] -= dx * force
-                shift[b][1] -= dy * force
-        for a, b in graph.edges():
-            dx, dy = position[a][0] - position[b][0], position[a][1] - position[b][1]
-            distance = math.hypot(dx, dy) or 0.01
-            force = distance / k
-            shift[a][0] -= dx * force
-            shift[a][1] -= dy * force
-            shift[b][0] += dx * force
-            shift[b][1] += dy * force
-        for n in nodes:  # gravity keeps components round instead of against the walls
-            shift[n][0] += (side / 2 - position[n][0]) * GRAVITY * k / side * count
-            shift[n][1] += (side / 2 - position[n][1]) * GRAVITY * k / side * count
-            length = math.hypot(*shift[n]) or 0.01
-            step = min(length, temperature)
-            for axis in (0, 1):
-                position[n][axis] += shift[n][axis] / length * step
-        temperature *= 0.97
-    return _fit(position, side)
-
-
-def _fit(
-    position: dict[str, list[float]], side: float, margin: float = 12.0
-) -> dict[str, list[float]]:
-    """Scale and move the drawing into the square, keeping its proportions."""
-    xs = [p[0] for p in position.values()]
-    ys = [p[1] for p in position.values()]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    scale = (side - 2 * margin) / span
-    return {
-        n: [margin + (p[0] - min(xs)) * scale, margin + (p[1] - min(ys)) * scale]
-        for n, p in position.items()
-    }
-
-
-def layout(
-    graph: nx.Graph[str], width: float = 1200.0
-) -> tuple[dict[str, tuple[float, float]], float]:
-    """Each connected component laid out on its own, largest first, packed in rows;
-    the positions, and the height the drawing needs."""
-    components = sorted(
-        (graph.subgraph(c) for c in nx.connected_components(graph)),
-        key=lambda c: (-c.number_of_nodes(), min(c.nodes)),
-    )
-    position: dict[str, tuple[float, float]] = {}
-    x = y = row = 0.0
-    for component in components:
-        side = min(width, max(160.0, 130.0 * math.sqrt(component.number_of_nodes())))
-        if x + side > width:
-            x, y, row = 0.0, y + row, 0.0
-        for node, (px, py) in _spring(component, side).items():
-            position[node] = (x + px, y + py)
-        x, row = x + side, max(row, side)
-    return position, y + row
 
 
 _PAGE = """<!DOCTYPE html>
@@ -217,7 +139,7 @@ def to_html(full: nx.Graph[str], width: int = 1200) -> str:
     edges = [
         f'<line x1="{position[a][0]:.1f}" y1="{position[a][1]:.1f}" '
         f'x2="{position[b][0]:.1f}" y2="{position[b][1]:.1f}"/>'
-        for a, b in sorted(graph.edges())
+        for a, b in _edges(graph)
     ]
     nodes = []
     for node in sorted(graph.nodes):

@@ -64,7 +64,9 @@ instead:
     What each ``\\n`` of ``text`` becomes, ``"\\r\\n"`` for a Windows file.
 
 ``text`` may also be a list of parts, joined: strings, and ``{repeat, times}`` for
-``repeat`` written ``times`` times (50,000 nested brackets, say).
+``repeat`` written ``times`` times (50,000 nested brackets, say). With ``numbered:
+true``, ``{n}`` in ``repeat`` is replaced by the repetition's number from 0 and
+``{n+1}`` by the next (a chain of 1,000 constraints ``u{n+1} == u{n} + 1``).
 
 A YAML-readable mapping was chosen over base64 or hex so that a reviewer can read what
 each byte-level case holds.
