@@ -189,3 +189,12 @@ def test_a_baseline_that_is_not_one_says_what_is_wrong(
     assert expected in stderr
     assert "set_int_max_str_digits" not in stderr
     assert "9" * 50 not in stderr
+
+
+def test_a_draft_named_twice_is_recorded_once(write_tree: WriteTree) -> None:
+    folder = write_tree({"draft.md": "By September, the capital had 591 firms.\n"})
+    runner.invoke(app, ["baseline", "write", "draft.md", "--file", "once.json"])
+    runner.invoke(app, ["baseline", "write", "draft.md", "./draft.md", "--file", "twice.json"])
+    once = json.loads((folder / "once.json").read_text("utf-8"))
+    assert any("draft.md" in json.dumps(entry) for entry in once["findings"])
+    assert json.loads((folder / "twice.json").read_text("utf-8")) == once

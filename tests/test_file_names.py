@@ -8,9 +8,11 @@ format, a workflow command). Reports write such characters as ``\\xNN``.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +70,22 @@ def test_the_bundled_paths_are_unchanged() -> None:
 def test_escaping_keeps_names_apart() -> None:
     """Two names differing only in an unprintable byte are shown differently."""
     assert printable_path(os.fsdecode(b"a\xff")) != printable_path(os.fsdecode(b"a\xfe"))
+
+
+@pytest.mark.skipif(sys.platform in {"win32", "darwin"}, reason="file names must be bytes")
+def test_a_draft_whose_name_is_not_utf8_is_shown_escaped(write_tree: WriteTree) -> None:
+    folder = write_tree(MINIMAL)
+    name = b"draft-\xff.md"
+    (Path(os.fsdecode(os.fsencode(folder) + b"/" + name))).write_bytes(
+        b"By September, the capital had 591 firms.\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "lint", "--format", "json", os.fsdecode(name)],
+        cwd=folder,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
+    (finding,) = json.loads(result.stdout.decode("utf-8"))["findings"]
+    assert (finding["code"], finding["path"]) == ("FC301", "draft-\\xff.md")

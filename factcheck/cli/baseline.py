@@ -16,7 +16,7 @@ from factcheck.cli.common import (
     path_option,
     run,
 )
-from factcheck.cli.lint import load_draft
+from factcheck.cli.lint import load_drafts
 from factcheck.findings import Finding
 
 baseline_app = typer.Typer(help="Record today's findings, so that CI fails only on new ones.")
@@ -35,7 +35,7 @@ def _current_findings(drafts: list[str] | None, where: Where) -> list[Finding]:
     from factcheck import api
     from factcheck.lint.drafts import read_draft
 
-    read = [load_draft(name) for name in drafts or []]
+    read = load_drafts(drafts or [])
     for problem in (r for r in read if isinstance(r, Finding)):
         fail(f"{problem.location}: {problem.message}")  # a baseline of a draft not read
     parsed = [read_draft(*r) for r in read if not isinstance(r, Finding)]

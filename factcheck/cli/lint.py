@@ -44,12 +44,12 @@ def load_draft(name: str) -> tuple[str, str] | Finding:
     """(path, text) of a draft, or an FC002 finding: where the file cannot be read (line
     1, column 1), UTF-16 or UTF-32 text (line 1, column 1), its first NUL byte, or its
     first byte that is not UTF-8."""
-    from factcheck.findings import Location
+    from factcheck.findings import Location, printable_path
     from factcheck.rules.input import UnreadableFile
     from factcheck.safefile import UnreadableError, read_bounded
     from factcheck.yamlsource import decode, line_and_column
 
-    shown = "<stdin>" if name == "-" else name
+    shown = "<stdin>" if name == "-" else printable_path(name)
     try:
         raw = _read_stdin() if name == "-" else read_bounded(Path(name), MAX_DRAFT_BYTES)
     except UnreadableError as exc:
@@ -177,10 +177,12 @@ def lint(
             when = datetime.date.fromisoformat(date)
         except ValueError:
             fail(f"--date: {date!r} is not a date (write YYYY-MM-DD)")
-    read = load_drafts(drafts)
+    names = _distinct(drafts)
+    read = [load_draft(name) for name in names]
     unreadable = [r for r in read if isinstance(r, Finding)]
     texts = [r for r in read if not isinstance(r, Finding)]
-    changed = None if diff is None else _changed(texts, diff)
+    named = [(name, r) for name, r in zip(names, read, strict=True) if not isinstance(r, Finding)]
+    changed = None if diff is None else _changed(named, diff)
     parsed = [read_draft(*r) for r in texts]
     options = LintOptions(strict=strict, date=when)
     first = next((Path(name) for name in drafts if name != "-"), None)
@@ -200,7 +202,7 @@ def lint(
     )  # fmt: skip
 
 
-def _changed(texts: list[tuple[str, str]], ref: str) -> dict[str, set[int]]:
+def _changed(named: list[tuple[str, tuple[str, str]]], ref: str) -> dict[str, set[int]]:
     """The lines of each draft read (not stdin) changed since ``ref``, found before any
     linting so that a bad REF is a usage error at once. The drafts that could not be
     read have none: their FC002 findings are kept, as without ``--diff``."""
@@ -210,9 +212,9 @@ def _changed(texts: list[tuple[str, str]], ref: str) -> dict[str, set[int]]:
     try:
         check_ref(ref)
         return {
-            shown: changed_lines(Path(shown), ref, text)
-            for shown, text in texts
-            if shown != "<stdin>"
+            shown: changed_lines(Path(name), ref, text)
+            for name, (shown, text) in named
+            if name != "-"
         }
     except UsageError as exc:
         fail(str(exc))
