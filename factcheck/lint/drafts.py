@@ -1,33 +1,22 @@
-"""Reading a draft: its prose (Markdown's non-prose blanked out), paragraphs, sentences
-and suppression comments, with every position still that of the original file.
-
-Masking replaces what is not prose — front matter, fenced and indented code, inline
-code, HTML comments and tags, link targets — with spaces (newlines kept), so that an
-offset into the masked text is an offset into the file.
+"""Reading a draft: its prose (Markdown's non-prose blanked out, see
+``factcheck.lint.markdown``), paragraphs, sentences and suppression comments, with every
+position still that of the original file.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from factcheck.findings import Location
+from factcheck.lint.markdown import Masked, mask_markdown, mask_plain
 
 __all__ = ["Draft", "Sentence", "Suppression", "read_draft"]
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^(?P=fence)[ \t]*$|\Z)", re.S | re.M)
-_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
-_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
-_SCRIPT = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|\Z)", re.S | re.I)
-_LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:[^\n]*$", re.M)
 _SUPPRESS = re.compile(r"<!--\s*factcheck:\s*ignore\b(?P<body>.*?)-->", re.S | re.I)
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 
@@ -125,23 +114,6 @@ class Draft:
         return [0, *(m.end() for m in re.finditer("\n", self.text))]
 
 
-def _mask(text: str, patterns: list[re.Pattern[str]]) -> str:
-    """``text`` with every match of ``patterns`` blanked, in order (newlines kept)."""
-    for pattern in patterns:
-        text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    return text
-
-
-def mask_markdown(text: str) -> str:
-    """``text`` with everything that is not prose replaced by spaces. Blocks go first
-    (code fences may hold backticks and comments), then what lies inside lines."""
-    return _mask(
-        text,
-        [_FRONT_MATTER, _FENCE, _SCRIPT, _COMMENT, _INDENTED_CODE, _INLINE_CODE,
-         _LINK_TARGET, _REFERENCE, _TAG],
-    )  # fmt: skip
-
-
 def _paragraphs(prose: str) -> list[tuple[int, int]]:
     """Spans of consecutive lines that are not blank, each with its last newline.
 
@@ -195,11 +167,11 @@ def _bounded(prose: str, start: int, end: int, paragraph: int) -> Iterator[Sente
     yield Sentence(start, end, paragraph)
 
 
-def _front_matter_date(text: str) -> str | None:
-    m = _FRONT_MATTER.match(text)
-    if m is None:
+def _front_matter_date(text: str, masked: Masked) -> str | None:
+    if masked.front_matter is None:
         return None
-    date = re.search(r"^date:\s*[\"']?(\d{4}-\d{2}-\d{2})", m.group(0), re.M)
+    start, end = masked.front_matter
+    date = re.search(r"^date:\s*[\"']?(\d{4}-\d{2}-\d{2})", text[start:end], re.M)
     if date is None:
         return None
     try:
@@ -217,29 +189,29 @@ def read_draft(path: str, text: str, *, markdown: bool | None = None) -> Draft:
     is_markdown = (
         markdown if markdown is not None else any(path.endswith(s) for s in _MARKDOWN_SUFFIXES)
     )
-    prose = mask_markdown(text) if is_markdown else _mask(text, [_COMMENT])
+    masked = mask_markdown(text) if is_markdown else mask_plain(text)
+    prose = masked.prose
     paragraphs = _paragraphs(prose)
     draft = Draft(
         path, text, prose, tuple(paragraphs), tuple(_sentences(prose, paragraphs)), (), (), None
     )
-    suppressions, problems = _suppressions(draft, paragraphs)
+    suppressions, problems = _suppressions(draft, masked.comments, paragraphs)
     return Draft(
         path, text, prose, tuple(paragraphs), draft.sentences, tuple(suppressions),
-        tuple(problems), _front_matter_date(text) if is_markdown else None,
+        tuple(problems), _front_matter_date(text, masked),
     )  # fmt: skip
 
 
 def _suppressions(
-    draft: Draft, paragraphs: list[tuple[int, int]]
+    draft: Draft, comments: tuple[tuple[int, int], ...], paragraphs: list[tuple[int, int]]
 ) -> tuple[list[Suppression], list[tuple[str, Location]]]:
+    """The suppressions among a draft's comments (real comments only: not a comment's
+    text inside code or a ``<script>``), each with the paragraph after it."""
     found: list[Suppression] = []
     problems: list[tuple[str, Location]] = []
-    # Each comment, then whether it is a suppression: searching for the suppression
-    # pattern alone would rescan to the end from every unclosed "<!-- factcheck:".
-    comments = (
-        _SUPPRESS.match(draft.text, c.start(), c.end()) for c in _COMMENT.finditer(draft.text)
-    )
-    for m in (m for m in comments if m is not None):
+    starts = [start for start, _ in paragraphs]
+    matches = (_SUPPRESS.match(draft.text, start, end) for start, end in comments)
+    for m in (m for m in matches if m is not None):
         where = draft.location(m.start(), m.end())
         words = m.group("body").split()
         codes = [w.upper() for w in words if _CODE.fullmatch(w.upper())]
@@ -250,6 +222,7 @@ def _suppressions(
         if not reason:
             problems.append(("gives no reason", where))
             continue
-        following = next(((s, e) for s, e in paragraphs if s >= m.end()), (m.end(), m.end()))
+        after = bisect_left(starts, m.end())
+        following = paragraphs[after] if after < len(paragraphs) else (m.end(), m.end())
         found.append(Suppression(tuple(codes), reason, where, following))
     return found, problems

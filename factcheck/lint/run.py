@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -193,12 +195,20 @@ def _suppress(draft: Draft, found: list[tuple[int, Finding]]) -> list[Finding]:
     """Drop what a draft's suppressions silence; report the ones that silence nothing."""
     kept: list[Finding] = []
     used: set[int] = set()
+    # The suppressions by the paragraph they cover (paragraphs do not overlap), so that
+    # a finding looks only at its own: a draft of many suppressions stays linear.
+    covering: dict[tuple[int, int], list[int]] = {}
+    for i, suppression in enumerate(draft.suppressions):
+        if suppression.applies[0] < suppression.applies[1]:  # else none follows it
+            covering.setdefault(suppression.applies, []).append(i)
+    spans = sorted(covering)
     for offset, finding in found:
+        at = bisect_right(spans, (offset, math.inf)) - 1
+        span = spans[at] if at >= 0 else (0, 0)
         hit = next(
             (
-                i for i, s in enumerate(draft.suppressions)
-                if s.applies[0] <= offset < s.applies[1]
-                and any(finding.code.startswith(code) for code in s.codes)
+                i for i in covering.get(span, ()) if offset < span[1]
+                and any(finding.code.startswith(c) for c in draft.suppressions[i].codes)
             ),
             None,
         )  # fmt: skip

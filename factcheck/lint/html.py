@@ -1,0 +1,96 @@
+"""The HTML in a Markdown draft, read as a browser reads it.
+
+CommonMark passes HTML through as it is — an HTML block's lines whole, a tag or comment
+in a paragraph — and escapes everything else (``-->`` in prose or code is ``--&gt;`` to
+the browser). What the reader's browser shows is what is prose, so the markup is
+blanked by the browser's rules (https://html.spec.whatwg.org/#tokenization), reading
+the pieces of HTML in file order: a tag ends at its ``>`` (a quoted attribute value may
+hold one), a bogus comment (``<!DOCTYPE>``, ``<?php``, CDATA) at the next ``>``, and a
+comment at the next ``-->``, ``<script>`` and ``<style>`` at their end tag, in this or
+a later piece of HTML — whatever Markdown lies between is inside them. A tag or bogus
+comment left open ends with its piece (the next thing rendered is a tag, whose ``>``
+closes it); a comment or element left open runs to the end of the file.
+
+Only what this reading takes as a comment can hold a suppression: not the text of a
+``<!--`` inside a ``<script>``. Each piece is read once, so reading is linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Html"]
+
+#: What starts markup in HTML text: a comment, a bogus comment, a tag or an end tag.
+_START = re.compile(r"<(?:!--|[!?]|/?[A-Za-z])")
+_ABRUPT_COMMENT = re.compile(r"<!---?>")  # a whole comment, to a browser
+#: The rest of a tag after its name, to its ``>``; a quoted value may hold ``>``. Atomic
+#: and possessive, so a tag without its ``>`` fails in one pass.
+_TAG_REST = re.compile(r"""(?>[^>"'=]+|=\s*"[^"]*"|=\s*'[^']*'|["'=])*+>""")
+_RAW = re.compile(r"<(script|style)(?=[\s/>])", re.I)  # their content is not text
+_END = {
+    "comment": re.compile("-->"),
+    "script": re.compile(r"</script\s*>", re.I),
+    "style": re.compile(r"</style\s*>", re.I),
+}
+
+
+class Html:
+    """The markup of one file: give it each piece of HTML in file order (``read``), then
+    take the spans to blank and the comments among them (``finish``)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.spans: list[tuple[int, int]] = []
+        self.comments: list[tuple[int, int]] = []
+        self._open: tuple[int, str] | None = None  # a comment or element not yet ended
+
+    def read(self, start: int, end: int) -> None:
+        """The piece of HTML at ``start:end`` of the file."""
+        source = self.source
+        pos = start
+        while pos < end:
+            if self._open is not None:
+                opened, kind = self._open
+                close = _END[kind].search(source, pos, end)
+                if close is None:
+                    return
+                self._add(opened, close.end(), kind)
+                self._open, pos = None, close.end()
+                continue
+            m = _START.search(source, pos, end)
+            if m is None:
+                return
+            at = m.start()
+            if m.group() == "<!--":
+                abrupt = _ABRUPT_COMMENT.match(source, at, end)
+                if abrupt is None:
+                    self._open, pos = (at, "comment"), at + 4
+                else:
+                    self._add(at, abrupt.end(), "comment")
+                    pos = abrupt.end()
+                continue
+            if m.group() in ("<!", "<?"):
+                found = source.find(">", at + 2, end)
+                pos = found + 1 if found >= 0 else end
+            else:
+                rest = _TAG_REST.match(source, m.end(), end)
+                pos = rest.end() if rest is not None else end
+                raw = _RAW.match(source, at, end)
+                if raw is not None and rest is not None:
+                    self._open = (at, raw.group(1).lower())
+                    continue
+            self._add(at, pos, "tag")
+
+    def finish(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The spans of markup, and the comments among them: what is still open runs
+        to the end of the file."""
+        if self._open is not None:
+            self._add(self._open[0], len(self.source), self._open[1])
+            self._open = None
+        return self.spans, self.comments
+
+    def _add(self, start: int, end: int, kind: str) -> None:
+        self.spans.append((start, end))
+        if kind == "comment":
+            self.comments.append((start, end))
