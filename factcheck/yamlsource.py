@@ -309,7 +309,7 @@ class _Builder:
         if tag.endswith(("str", "timestamp")):
             return node.value  # dates stay text: factcheck parses its own periods
         explicit = self.text.startswith("!", node.start_mark.index)  # "!!int 010"
-        if not node.style and not explicit and (ambiguous := _ambiguous(node)):
+        if (not node.style or explicit) and (ambiguous := _ambiguous(node, explicit=explicit)):
             self.findings.append(AmbiguousScalar.finding(ambiguous, where))
             return None
         try:
@@ -332,13 +332,14 @@ class _Builder:
         )
 
 
-def _ambiguous(node: yaml.ScalarNode) -> str | None:
-    """Why an unquoted number or boolean must be quoted (FC007), or None."""
+def _ambiguous(node: yaml.ScalarNode, *, explicit: bool) -> str | None:
+    """Why an unquoted number or boolean must be quoted (FC007), or None. An explicit
+    tag ("!!int 010") says how it is meant to be read; its length is still bounded."""
     text, kind = node.value, node.tag.removeprefix(_CORE)
     if kind in {"null", "str", "timestamp"}:
         return None
     quoted = f'quote it if it is text ("{text}")' if len(text) <= _SHOWN else "quote it"
-    if not _CORE_LITERAL.fullmatch(text) or _LEADING_ZERO.match(text):
+    if not explicit and (not _CORE_LITERAL.fullmatch(text) or _LEADING_ZERO.match(text)):
         reading = _constructor.construct_object(node) if len(text) <= _SHOWN else None
         read = f" as {reading!r}" if reading is not None else ""
         plainly = "true or false" if kind == "bool" else "the number in decimal"
