@@ -65,28 +65,23 @@ def write_atomic(path: Path, text: str) -> None:
     write_atomic_bytes(path, text.encode("utf-8"))
 
 
-def write_atomic_bytes(
-    path: Path, data: bytes, *, durable: bool = True, private: bool = False
-) -> None:
-    """Replace ``path`` with ``data`` the same way; ``durable`` also waits for the disk
-    (a cache entry need not: a torn one is ignored); ``private`` keeps the file 0o600
-    (a cache entry holds parsed claims, and its folder may be one others can read)."""
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` the same way, waiting for the disk before the
+    rename. (Cache entries are written by factcheck/cache.py within its own folder.)"""
     target, mode = _replaceable(path)
     with sigterm_unwinds():
         fd, temporary = tempfile.mkstemp(
             prefix=f".{_shortened(target.name)}.", suffix=".tmp", dir=target.parent
         )
         try:
-            if not private:
-                # Best effort: where chmod is refused (some network or FAT mounts) the
-                # file is still written, 0o600 as mkstemp made it.
-                with contextlib.suppress(OSError):
-                    os.chmod(temporary, mode)
+            # Best effort: where chmod is refused (some network or FAT mounts) the file
+            # is still written, 0o600 as mkstemp made it.
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, mode)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-                if durable:
-                    handle.flush()
-                    os.fsync(handle.fileno())
+                handle.flush()
+                os.fsync(handle.fileno())
             os.replace(temporary, target)
         except BaseException:
             with contextlib.suppress(OSError):
