@@ -24,8 +24,7 @@ def lower_bounds(pyproject: Path) -> list[str]:
         match = _BOUND.match(requirement)
         if match is None:
             continue
-        for clause in match["spec"].split(","):
-            clause = clause.strip()
+        for clause in (c.strip() for c in match["spec"].split(",")):
             if clause.startswith(">="):
                 pins.append(f"{match['name']}=={clause[2:].strip()}")
     return pins
