@@ -21,9 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import UsageError
-from factcheck.findings import Severity
+from factcheck.findings import Severity, printable_path
 from factcheck.hedges import HedgeWidths
-from factcheck.safefile import UnreadableError, probe, read_bounded, reason, resolved, shown_path
+from factcheck.safefile import (
+    UnreadableError,
+    link_out_of,
+    probe,
+    read_bounded,
+    reason,
+    resolved,
+    shown_path,
+)
 from factcheck.structured_text import (
     MAX_DEPTH,
     decode_error_place,
@@ -226,6 +234,12 @@ class _Reader:
             folder = resolved(self.path.parent / value)
         except UnreadableError as exc:
             raise self.fail(key, f"{shortened(value)} {exc}") from None
+        if (link := link_out_of(self.path.parent, self.path.parent / value)) is not None:
+            raise self.fail(
+                key,
+                f"{shortened(value)} leads out of the project through the symbolic link "
+                f"{printable_path(str(link))}: name the folder it points to instead",
+            )
         return folder
 
     def codes(self, key: str, value: Any) -> tuple[str, ...]:

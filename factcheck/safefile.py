@@ -93,6 +93,27 @@ def resolved(path: Path) -> Path:
         raise UnreadableError(reason(exc, path)) from None
 
 
+def link_out_of(base: Path, path: Path) -> Path | None:
+    """The first symbolic link inside ``base`` on the way to ``path`` (as written, before
+    any link is followed) whose target lies outside ``base``, or None: a folder a
+    repository names through a committed link (``sources -> /etc``) leaves the
+    repository, where a path written outside it (``../shared``) is plainly meant."""
+    try:
+        top = base.resolve()
+        start = Path(os.path.normpath(os.path.abspath(base)))
+        written = Path(os.path.normpath(os.path.abspath(path)))
+        if not written.is_relative_to(start):
+            return None  # named outside: read as written
+        step = start
+        for part in written.relative_to(start).parts:
+            step = step / part
+            if step.is_symlink() and not step.resolve().is_relative_to(top):
+                return step
+    except (OSError, RuntimeError, ValueError):  # resolving says why, where it matters
+        return None
+    return None
+
+
 def probe(path: Path) -> os.stat_result | None:
     """What is at ``path`` (symbolic links followed), ``None`` when nothing is, or an
     ``UnreadableError`` when that cannot be known (no permission, a loop, a name too
@@ -117,7 +138,8 @@ def read_bounded(path: Path, limit: int) -> bytes:
         raise UnreadableError("is a directory") from None
     except (OSError, ValueError) as exc:
         raise UnreadableError(reason(exc, path)) from None
-    mode = os.fstat(descriptor).st_mode
+    status = os.fstat(descriptor)
+    mode = status.st_mode
     if not stat.S_ISREG(mode):
         os.close(descriptor)
         raise UnreadableError(
@@ -130,4 +152,6 @@ def read_bounded(path: Path, limit: int) -> bytes:
             raise UnreadableError(exc.strerror or str(exc)) from None
         if len(raw) > limit:
             raise FileTooLargeError(max(len(raw), os.fstat(handle.fileno()).st_size), limit)
+    if raw and status.st_size == 0:  # /proc/self/environ and its kind: made as read
+        raise UnreadableError("is not a file on disk (a system file of size 0 that has text)")
     return raw

@@ -332,6 +332,33 @@ def test_implied_everywhere_is_implied_for_each_variable(model: Model) -> None:
         assert _same(halved, alone), (variable, halved, alone)
 
 
+def test_implied_everywhere_falls_back_where_a_bound_creeps() -> None:
+    """Found by CI on the lower bounds' hypothesis: with b's statement set aside, one
+    propagation from the start proves after some 300 revisions that nothing is left
+    (c < 0 and d/c > 0 make ``c - d/c/k > 0`` false), while the halving's short
+    propagation from a solved network ran out of its budget and left d in (-4,177,
+    -5.8]. Where a propagation on the way is exhausted, the variables below it are
+    found as ``implied`` finds them."""
+    variables = {
+        "a": _variable("a", "claim", Interval(Fraction(-65, 4), None, True, False)),
+        "b": _variable("b", "claim", Interval(Fraction(-7, 2), None, True, False)),
+        "c": _variable("c", "claim", Interval.closed(-17, -9)),
+        "d": _variable("d", "claim", Interval.everything()),
+    }
+    relations = [
+        _relation("c - (d / c) / (-10 / (-53/3)) > ((a - a) * (-41/4)) * (47/5 - 1)", "r0"),
+        _relation("a + (a + (-43/3 + b)) <= (a*a - (a - c)) - ((0 - a) + (3 - 13))", "r1"),
+        _relation("-7/2 + (a*d)/(31/2) >= (31/3 + (7 - a))/d", "r2"),
+        _relation("(-8/3)*d >= 31/2", "r3"),
+    ]
+    result = judge(EngineModel(variables, relations))
+    everywhere = implied_everywhere(result)
+    for variable in "abcd":
+        alone = implied(result, variable)[0]
+        assert _same(everywhere[variable], alone), (variable, everywhere[variable], alone)
+    assert everywhere["d"].is_empty
+
+
 def test_a_relation_is_revised_again_after_it_narrows_its_own_variables() -> None:
     """x = x/2 + 1 holds only at x = 2; from [0, 10] each revision halves the distance
     to 2, so propagation ends near 2 or at its work bound. When a relation was not

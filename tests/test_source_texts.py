@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.api import check
-from factcheck.config import Settings
+from factcheck.config import Settings, discover_settings
+from factcheck.errors import UsageError
 from factcheck.report import Report
 
 SECRET = "The launch code is 590.\n"
@@ -88,3 +89,51 @@ def test_a_sources_folder_that_is_itself_a_link_is_inside_itself(tmp_path: Path)
     report, counts = checked(tmp_path)
     assert report.findings == ()
     assert counts["quotes verified"] == 1
+
+
+def test_a_sources_folder_linked_out_of_the_project_is_refused(tmp_path: Path) -> None:
+    """A committed ``texts -> /etc`` (or any folder outside the project) would let a
+    fact base verify quotes against, and FC105 print pieces of, files the project does
+    not hold: the configuration is refused at its key (exit 2), naming the link."""
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    (project / "claims").mkdir(parents=True)
+    elsewhere.mkdir()
+    (elsewhere / "article.txt").write_text(SECRET)
+    (project / "texts").symlink_to(elsewhere, target_is_directory=True)
+    (project / "claims" / "a.yaml").write_text(CLAIMS)
+    (project / ".factcheck.toml").write_text('claims = "claims"\nsources = "texts"\n')
+    with pytest.raises(UsageError) as raised:
+        discover_settings(project)
+    message = str(raised.value)
+    assert message.startswith(f"{project / '.factcheck.toml'}:2:1: sources:")
+    assert "leads out of the project through the symbolic link" in message
+
+
+def test_a_folder_outside_the_project_named_in_the_configuration_is_read(
+    tmp_path: Path,
+) -> None:
+    """``sources = "../shared"``, as the bundled configuration has it: named, not linked."""
+    project, shared = tmp_path / "project", tmp_path / "shared"
+    (project / "claims").mkdir(parents=True)
+    shared.mkdir()
+    (shared / "article.txt").write_text(SECRET)
+    (project / "claims" / "a.yaml").write_text(CLAIMS)
+    (project / ".factcheck.toml").write_text('claims = "claims"\nsources = "../shared"\n')
+    report = check(discover_settings(project))
+    assert report.findings == ()
+    assert dict(report.counts)["quotes verified"] == 1
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").is_file(), reason="no /proc")
+def test_a_system_file_of_size_zero_is_not_read(tmp_path: Path) -> None:
+    """/proc/self/environ is a "regular file" of size 0 that reads as the process's
+    environment, secrets included: FC106, never a text whose pieces FC105 would print."""
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "a.yaml").write_text(
+        CLAIMS.replace("text: article.txt", "text: environ")
+    )
+    settings = Settings(root=tmp_path, claims=tmp_path / "claims", sources=Path("/proc/self"))
+    report = check(settings)
+    (finding,) = report.findings
+    assert finding.code == "FC106"
+    assert "is not a file on disk" in finding.message

@@ -444,8 +444,17 @@ def implied_everywhere(result: EngineResult) -> dict[str, Interval]:
         start = Domains(stated)
         start.update((v, model.variables[v].domain) for v in pending)
         solved = network.run([r for r in relations if r.id not in aside], start)
-        if solved.consistent:
-            _restore(network, solved.domains, pending, stated=stated, own=own, found=found)
+
+        def alone(variable: str) -> Interval:
+            return implied(result, variable)[0]
+
+        if solved.exhausted:
+            found.update((v, alone(v)) for v in pending)
+        elif solved.consistent:
+            _restore(
+                network, solved.domains, pending,
+                stated=stated, own=own, found=found, alone=alone,
+            )  # fmt: skip
         else:  # adding statements never makes a conflict go away
             found.update(dict.fromkeys(pending, _EMPTY))
     return found
@@ -459,9 +468,13 @@ def _restore(
     stated: Mapping[str, Interval],
     own: Mapping[str, list[Relation]],
     found: dict[str, Interval],
+    alone: Callable[[str], Interval],
 ) -> None:
     """``found[v]`` for each ``v`` in ``pending``, from ``solved``: a fixpoint of the
-    active relations with the statements of every variable but ``pending``'s."""
+    active relations with the statements of every variable but ``pending``'s. Where a
+    propagation on the way runs out of its budget (a creeping bound), what it leaves is
+    wider than one propagation from the start would reach, so those variables are
+    found ``alone``, as ``implied`` finds them."""
     if not pending:  # a component of relations without variables ("1 == 1")
         return
     if len(pending) == 1:
@@ -473,6 +486,9 @@ def _restore(
         network.activate(extra)
         outcome = network.run(extra, solved, _budget(network, extra))
         network.deactivate(extra)
+        if outcome.exhausted:
+            found[variable] = alone(variable)
+            return
         found[variable] = outcome.domains[variable] if outcome.consistent else _EMPTY
         return
     half = len(pending) // 2
@@ -493,9 +509,15 @@ def _restore(
                     queue.setdefault(relation.id, relation)
         if consistent:
             outcome = network.run(list(queue.values()), domains, _budget(network, queue))
+            if outcome.exhausted:
+                found.update((v, alone(v)) for v in keep_out)
+                continue
             consistent = outcome.consistent
         if consistent:
-            _restore(network, outcome.domains, keep_out, stated=stated, own=own, found=found)
+            _restore(
+                network, outcome.domains, keep_out,
+                stated=stated, own=own, found=found, alone=alone,
+            )  # fmt: skip
         else:  # adding statements never makes a conflict go away
             found.update(dict.fromkeys(keep_out, _EMPTY))
 
