@@ -6,13 +6,17 @@ the browser). What the reader's browser shows is what is prose, so the markup is
 blanked by the browser's rules (https://html.spec.whatwg.org/#tokenization), reading
 the pieces of HTML in file order: a tag ends at its ``>`` (a quoted attribute value may
 hold one), a bogus comment (``<!DOCTYPE>``, ``<?php``, CDATA) at the next ``>``, and a
-comment at the next ``-->``, ``<script>`` and ``<style>`` at their end tag, in this or
-a later piece of HTML — whatever Markdown lies between is inside them. A tag or bogus
+comment at the next ``-->``, and an element whose content a browser does not parse as
+HTML (``<script>``, ``<style>``, ``<textarea>``, ``<title>``, ``<xmp>``, ``<iframe>``,
+``<noembed>``, ``<noframes>``, ``<noscript>``) at its end tag, ``<plaintext>`` never,
+in this or a later piece of HTML — whatever Markdown lies between is inside them. A tag or bogus
 comment left open ends with its piece (the next thing rendered is a tag, whose ``>``
 closes it); a comment or element left open runs to the end of the file.
 
 Only what this reading takes as a comment can hold a suppression: not the text of a
-``<!--`` inside a ``<script>``. Each piece is read once, so reading is linear.
+``<!--`` inside a ``<script>`` or a ``<textarea>`` (which a browser shows as text). The
+content of those elements is blanked with them: none of it is prose of the draft. Each
+piece is read once, so reading is linear.
 """
 
 from __future__ import annotations
@@ -27,11 +31,17 @@ _ABRUPT_COMMENT = re.compile(r"<!---?>")  # a whole comment, to a browser
 #: The rest of a tag after its name, to its ``>``; a quoted value may hold ``>``. Atomic
 #: and possessive, so a tag without its ``>`` fails in one pass.
 _TAG_REST = re.compile(r"""(?>[^>"'=]+|=\s*"[^"]*"|=\s*'[^']*'|["'=])*+>""")
-_RAW = re.compile(r"<(script|style)(?=[\s/>])", re.I)  # their content is not text
+#: Elements whose content is not parsed as HTML (raw text, escapable raw text, and what
+#: a browser with scripting treats so): no comment or tag inside them is one.
+_RAW_ELEMENTS = (
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+    "noscript", "plaintext",
+)  # fmt: skip
+_RAW = re.compile(rf"<({'|'.join(_RAW_ELEMENTS)})(?=[\s/>])", re.I)
 _END = {
     "comment": re.compile("-->"),
-    "script": re.compile(r"</script\s*>", re.I),
-    "style": re.compile(r"</style\s*>", re.I),
+    **{name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_ELEMENTS},
+    "plaintext": re.compile(r"(?!)"),  # never ends: the rest of the file is its text
 }
 
 
