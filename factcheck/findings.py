@@ -6,11 +6,38 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-__all__ = ["Finding", "Location", "Related", "Severity", "printable_path"]
+__all__ = [
+    "Finding",
+    "Location",
+    "Related",
+    "Severity",
+    "printable_path",
+    "visible_excerpt",
+    "visible_text",
+]
 
-#: Control characters (C0, DEL, C1) and the lone surrogates by which Python keeps a
-#: file name's bytes that are not UTF-8.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+#: Characters that change how the text after them is displayed without being seen:
+#: the bidirectional embeddings, overrides and isolates (after U+202E, "590" shows as
+#: "095"), the direction marks, and the line and paragraph separators.
+_DIRECTIONAL = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = re.compile(f"[{_DIRECTIONAL}]")
+#: Those, control characters (C0, DEL, C1), and the lone surrogates by which Python
+#: keeps a file name's bytes that are not UTF-8.
+_UNPRINTABLE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff{_DIRECTIONAL}]")
+
+
+def visible_text(text: str) -> str:
+    """A message as every format shows it: each character that would reorder or break
+    what follows it (``_INVISIBLE``) written ``<U+202E>``, as FC110 writes them."""
+    if not _INVISIBLE.search(text):
+        return text
+    return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def visible_excerpt(line: str) -> str:
+    """A line of a draft as an excerpt shows it: those characters as U+FFFD, one for
+    one, so that the caret under a figure stays in its column."""
+    return _INVISIBLE.sub("\ufffd", line) if _INVISIBLE.search(line) else line
 
 
 def printable_path(name: str) -> str:

@@ -16,6 +16,8 @@ import os
 import stat
 from pathlib import Path
 
+from factcheck.findings import printable_path
+
 __all__ = [
     "FileTooLargeError",
     "UnreadableError",
@@ -58,11 +60,9 @@ def kind_of(mode: int) -> str:
 
 
 def shown_path(path: Path | str) -> str:
-    """A path as a message shows it: as written, or quoted with escapes where it holds a
-    character a terminal would not show (a NUL, a control character, a byte that is not
-    UTF-8)."""
-    text = str(path)
-    return text if text.isprintable() else repr(text)
+    """A path as a message shows it: as reports show it (``findings.printable_path``: a
+    NUL, a control or direction character, a byte that is not UTF-8 written ``\\xNN``)."""
+    return printable_path(str(path))
 
 
 def reason(exc: BaseException, path: Path | str | None = None) -> str:

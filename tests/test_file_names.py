@@ -89,3 +89,41 @@ def test_a_draft_whose_name_is_not_utf8_is_shown_escaped(write_tree: WriteTree) 
     assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
     (finding,) = json.loads(result.stdout.decode("utf-8"))["findings"]
     assert (finding["code"], finding["path"]) == ("FC301", "draft-\\xff.md")
+
+
+#: A claim whose quote (and its source text) ends in a right-to-left override.
+OVERRIDDEN = {
+    "claims/base.yaml": MINIMAL["claims/base.yaml"].replace(
+        "quote: the capital had 590 firms", 'quote: "the capital had 590 firms\\u202e"'
+    ),
+    "texts/article.txt": "By September, the capital had 590 firms\u202e, ranking first.\n",
+    "draft.md": "By September, the capital had 591 firms\u202e.\n",
+}
+
+
+@pytest.mark.parametrize("output_format", [f.value for f in ReportFormat])
+def test_direction_characters_reach_no_report_raw(
+    write_tree: WriteTree, output_format: str
+) -> None:
+    """A direction override in a claim's quote, or on a draft's line, would reorder the
+    rest of the line it is shown on (in a terminal, a pull request's annotation): every
+    format shows it as <U+202E> in messages and U+FFFD in excerpts (found in review)."""
+    folder = write_tree(OVERRIDDEN)
+    report = subprocess.run(
+        [sys.executable, "-m", "factcheck", "lint", "--format", "json", "draft.md"],
+        cwd=folder, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )  # fmt: skip
+    messages = {f["code"]: f["message"] for f in json.loads(report.stdout)["findings"]}
+    assert "590 firms<U+202E>" in messages["FC301"]
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "lint", "--format", output_format, "draft.md"],
+        cwd=folder,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    output = result.stdout.decode("utf-8")
+    assert result.returncode == 1, result.stderr.decode()
+    assert "\u202e" not in output
+    assert "U+202E" in output  # in FC110's message, and in FC301's quote of the claim

@@ -56,13 +56,14 @@ def baseline_write(
     """Record the current findings of check (and lint on DRAFTs) in the baseline file."""
     from factcheck.baseline import write_baseline
     from factcheck.errors import UsageError
+    from factcheck.safefile import shown_path
 
     findings = _current_findings(drafts, Where(claims, config, isolated))
     try:
         count = write_baseline(file, findings)
     except UsageError as exc:
         fail(str(exc))
-    typer.echo(f"recorded {count} findings in {file}")
+    typer.echo(f"recorded {count} findings in {shown_path(file)}")
 
 
 @baseline_app.command("prune")

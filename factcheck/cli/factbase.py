@@ -176,7 +176,7 @@ def schema(
             write_atomic(target, schema_text(model))
     except (OSError, ValueError) as exc:
         fail(f"cannot write {shown_path(target)}: {reason(exc, target)}")
-    typer.echo(f"wrote {', '.join(str(output_dir / n) for n in SCHEMAS)}")
+    typer.echo(f"wrote {', '.join(shown_path(output_dir / n) for n in SCHEMAS)}")
 
 
 class GraphFormat(StrEnum):

@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 from factcheck.errors import UsageError
+from factcheck.safefile import shown_path
 
 __all__ = ["changed_lines", "check_ref"]
 
@@ -43,12 +44,12 @@ def changed_lines(path: Path, ref: str, text: str) -> set[int]:
                   f"{ref}^{{commit}}")  # fmt: skip
     if commit.returncode != 0:
         reason = commit.stderr.strip() or f"not a commit in the git repository at {folder}"
-        raise UsageError(f"--diff {ref}: {reason}")
+        raise UsageError(f"--diff {shown_path(ref)}: {reason}")
     sha = commit.stdout.strip()
     diff = _git(ref, "-C", folder, "diff", "--unified=0", "--no-color", "--no-ext-diff",
                 "--no-textconv", sha, "--", name)  # fmt: skip
     if diff.returncode != 0:
-        raise UsageError(f"--diff {ref}: {diff.stderr.strip() or 'git diff failed'}")
+        raise UsageError(f"--diff {shown_path(ref)}: {diff.stderr.strip() or 'git diff failed'}")
     tracked = _git(ref, "-C", folder, "ls-files", "--error-unmatch", "--", name)
     if tracked.returncode != 0:  # untracked: all of it is new
         return set(range(1, text.count("\n") + 2))
@@ -66,4 +67,4 @@ def _git(ref: str, *args: str) -> subprocess.CompletedProcess[str]:
             timeout=60, stdin=subprocess.DEVNULL,
         )  # fmt: skip
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UsageError(f"--diff {ref}: cannot run git: {exc}") from None
+        raise UsageError(f"--diff {shown_path(ref)}: cannot run git: {exc}") from None

@@ -18,7 +18,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from factcheck.findings import Finding, Location, Related, Severity
+from factcheck.findings import (
+    Finding,
+    Location,
+    Related,
+    Severity,
+    visible_excerpt,
+    visible_text,
+)
 
 if TYPE_CHECKING:
     from factcheck.factbase import FactBase
@@ -63,16 +70,18 @@ class Rule:
         excerpt_column: int = 1,
         constraint: str | None = None,
     ) -> Finding:
+        # What a claim or a draft says reaches every format through here: its characters
+        # that would reorder the line they are shown on are made visible (FC110).
         return Finding(
             code=cls.code,
             slug=cls.slug,
             severity=severity or cls.severity,
-            message=message,
+            message=visible_text(message),
             location=location,
             related=related,
             claims=claims,
-            acknowledged=acknowledged,
-            excerpt=excerpt,
+            acknowledged=None if acknowledged is None else visible_text(acknowledged),
+            excerpt=None if excerpt is None else visible_excerpt(excerpt),
             excerpt_column=excerpt_column,
             constraint=constraint,
         )
