@@ -9,8 +9,8 @@ hold one), a bogus comment (``<!DOCTYPE>``, ``<?php``, CDATA) at the next ``>``,
 comment at the next ``-->``, and an element whose content a browser does not parse as
 HTML (``<script>``, ``<style>``, ``<textarea>``, ``<title>``, ``<xmp>``, ``<iframe>``,
 ``<noembed>``, ``<noframes>``, ``<noscript>``) at its end tag, ``<plaintext>`` never,
-in this or a later piece of HTML — whatever Markdown lies between is inside them. A tag or bogus
-comment left open ends with its piece (the next thing rendered is a tag, whose ``>``
+in this or a later piece of HTML — whatever Markdown lies between is inside them. A
+tag or bogus comment left open ends with its piece (the next thing rendered is a tag, whose ``>``
 closes it); a comment or element left open runs to the end of the file.
 
 Only what this reading takes as a comment can hold a suppression: not the text of a
