@@ -10,8 +10,8 @@ comment at the next ``-->``, and an element whose content a browser does not par
 HTML (``<script>``, ``<style>``, ``<textarea>``, ``<title>``, ``<xmp>``, ``<iframe>``,
 ``<noembed>``, ``<noframes>``, ``<noscript>``) at its end tag, ``<plaintext>`` never,
 in this or a later piece of HTML — whatever Markdown lies between is inside them. A
-tag or bogus comment left open ends with its piece (the next thing rendered is a tag, whose ``>``
-closes it); a comment or element left open runs to the end of the file.
+tag or bogus comment left open ends with its piece (the next thing rendered is a tag,
+whose ``>`` closes it); a comment or element left open runs to the end of the file.
 
 Only what this reading takes as a comment can hold a suppression: not the text of a
 ``<!--`` inside a ``<script>`` or a ``<textarea>`` (which a browser shows as text). The
