@@ -23,15 +23,15 @@ import signal
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 import yaml
-from hypothesis import assume, event, example, given, reject, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from factcheck import arithmetic as ar
@@ -122,24 +122,6 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-T = TypeVar("T")
-
-#: The properties here are about order, not speed: an example that takes longer than
-#: this is set aside (and counted in ``--hypothesis-show-statistics``) rather than
-#: failing them; typical ones take 10-100 ms. (A propagation whose bounds square at every
-#: revision once never finished: ``test_propagation_finishes_when_a_bound_squares_...``.)
-_PATIENCE = 5.0
-
-
-def _patiently(compute: Callable[[], T]) -> T:
-    try:
-        with _time_limit(_PATIENCE):
-            return compute()
-    except _TooSlowError:
-        event(f"set aside: the engine took more than {_PATIENCE:g} s")
-        reject()
-
-
 def _converged(relations: Sequence[Relation], start: Mapping[str, Interval]) -> bool:
     """Whether propagating ``relations`` from ``start`` reaches a genuine fixpoint.
 
@@ -220,7 +202,7 @@ def test_propagation_reaches_the_same_fixpoint_in_any_order(system: Shuffled) ->
         assume(_converged(relations, domains) and _converged(shuffled, domains))
         return propagate(relations, domains), propagate(shuffled, domains)
 
-    first, second = _patiently(both)
+    first, second = both()
     assert first.consistent == second.consistent
     if first.consistent:
         a, b = _domains(first), _domains(second)
@@ -283,7 +265,7 @@ def test_verdicts_and_conflicts_do_not_depend_on_the_order_of_relations(model: M
         first = _judgement(judge(EngineModel(variables, relations)))
         return first, _judgement(judge(EngineModel(variables, shuffled)))
 
-    first, second = _patiently(both)
+    first, second = both()
     assert first[0] == second[0]
     for rid, verdict in first[1].items():
         other = second[1][rid]
@@ -328,7 +310,7 @@ def test_implied_everywhere_is_implied_for_each_variable(model: Model) -> None:
         assert set(everywhere) == set(named)
         return [(v, everywhere[v], implied(result, v)[0]) for v in named]
 
-    for variable, halved, alone in _patiently(both):
+    for variable, halved, alone in both():
         assert _same(halved, alone), (variable, halved, alone)
 
 
