@@ -68,6 +68,9 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, prefixes)
     #: How far a spot rate may sit from the reference parity (conversions, FC206/FC304).
     rate_tolerance: Fraction = Fraction(2, 100)
+    #: ``lint`` lists the figures that matched no claim (FC308), as ``--strict`` does:
+    #: for pre-commit hooks, whose ``args`` come after the hook's ``--``.
+    strict: bool = False
     #: Keep parsed claims files in the user's cache folder (factcheck/cache.py). The
     #: command line turns it on (``--no-cache`` off); the library leaves it off.
     cache: bool = False
@@ -75,7 +78,7 @@ class Settings:
 
 _KEYS = {
     "claims", "sources", "constraints", "fail-on", "hedges", "select", "ignore",
-    "severity", "per-file-ignores", "rate-tolerance",
+    "severity", "per-file-ignores", "rate-tolerance", "strict",
 }  # fmt: skip
 _HEDGE_KEYS = {"about", "nearly", "about-years", "about-days"}
 _CODE = re.compile(r"FC\d{0,3}")
@@ -261,6 +264,11 @@ class _Reader:
             )
         return Fraction(str(value))
 
+    def boolean(self, key: str, value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(key, "expected true or false")
+        return value
+
     def severity(self, key: str, value: Any) -> Severity:
         if not isinstance(value, str) or value not in set(Severity):
             raise self.fail(key, "expected error, warning or info")
@@ -304,6 +312,7 @@ def settings_from_table(table: dict[str, Any], path: Path, config: _ConfigText) 
             (glob, reader.codes(glob, codes)) for glob, codes in per_file.items()
         ),
         rate_tolerance=reader.fraction("rate-tolerance", table.get("rate-tolerance", 0.02)),
+        strict=reader.boolean("strict", table.get("strict", False)),
     )
 
 

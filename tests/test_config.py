@@ -154,6 +154,20 @@ def test_rate_tolerance_decides_a_conversion(write_tree: WriteTree) -> None:
     assert "rate-tolerance: expected a fraction" in runner.invoke(app, ["check"]).stderr
 
 
+def test_strict_in_the_configuration_lists_unchecked_figures(write_tree: WriteTree) -> None:
+    """``strict = true`` does what ``--strict`` does, for pre-commit hooks, whose ``args``
+    are file names after the hook's ``--``; anything but true or false is refused."""
+    draft = {"draft.md": "By September, the capital had 590 firms and 77 others.\n"}
+    write_tree({**draft, "pyproject.toml": PYPROJECT})
+    assert "FC308" not in runner.invoke(app, ["lint", "draft.md"]).stdout
+    write_tree({**draft, "pyproject.toml": PYPROJECT + "strict = true\n"})
+    assert "FC308" in runner.invoke(app, ["lint", "draft.md"]).stdout
+    write_tree({**draft, "pyproject.toml": PYPROJECT + 'strict = "yes"\n'})
+    result = runner.invoke(app, ["lint", "draft.md"])
+    assert result.exit_code == 2
+    assert "strict: expected true or false" in result.stderr
+
+
 def test_lint_reads_the_configuration_nearest_the_draft(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -25,7 +25,7 @@ from factcheck.lint.drafts import read_draft
 from factcheck.lint.run import LintOptions, lint_drafts
 from factcheck.rules.integrity import bidi_spans
 
-from .conftest import ROOT, validate_sarif
+from .conftest import ROOT, WriteTree, validate_sarif
 
 runner = CliRunner()
 WRONG = "By September, the country's capital had cultivated 509 national-level little giants.\n"
@@ -257,3 +257,15 @@ def test_bidi_spans_hold_every_control_and_the_marks_beside_digits(text: str) ->
         beside = (at > 0 and text[at - 1].isdecimal()) or text[at + 1 : at + 2].isdecimal()
         if c in MARKS and beside:
             assert at in covered
+
+
+def test_an_option_after_the_end_of_options_says_so(write_tree: WriteTree) -> None:
+    """After ``--`` (as pre-commit hooks end their entries), ``--strict`` is a file name;
+    the FC002 for it says how to give the option instead."""
+    write_tree({"draft.md": "By September, the capital had 590 firms.\n"})
+    result = runner.invoke(app, ["lint", "--format", "json", "--", "--strict", "draft.md"])
+    assert result.exit_code == 2
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["path"] == "--strict"
+    assert "it looks like an option" in finding["message"]
+    assert "strict = true" in finding["message"]

@@ -53,7 +53,14 @@ def load_draft(name: str) -> tuple[str, str] | Finding:
     try:
         raw = _read_stdin() if name == "-" else read_bounded(Path(name), MAX_DRAFT_BYTES)
     except UnreadableError as exc:
-        return UnreadableFile.finding(f"cannot read: {exc}", Location(shown))
+        hint = ""
+        if name.startswith("-") and not os.path.lexists(name):
+            hint = (
+                "; it looks like an option, read as a file name because it comes after "
+                "'--' (a pre-commit hook's args do): give options before '--', or set "
+                "them in [tool.factcheck] (strict = true)"
+            )
+        return UnreadableFile.finding(f"cannot read: {exc}{hint}", Location(shown))
     if wide := _wide_encoding(raw):
         message = f"{wide} text, not UTF-8: convert it (e.g. iconv -f {wide} -t UTF-8)"
         return UnreadableFile.finding(message, Location(shown))
@@ -188,7 +195,12 @@ def lint(
     first = next((Path(name) for name in drafts if name != "-"), None)
     where = Where(claims, config, isolated, first, cache=not no_cache)
     progress = Progress(sys.stderr, quiet=quiet)
-    report = run(lambda settings: api.lint(settings, parsed, options, progress), where)
+    report = run(
+        lambda settings: api.lint(
+            settings, parsed, replace(options, strict=strict or settings.strict), progress
+        ),
+        where,
+    )
     progress.done()
     if changed is not None:
         report = _only_changed(report, changed)
