@@ -15,10 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.display import show_qualifiers
+from factcheck.engine.implications import implied
 from factcheck.engine.propagation import Narrowing
 from factcheck.engine.relations import Relation, RelationKind, Variable
 from factcheck.engine.reporting import describe_sides, render_term, show_variable
-from factcheck.engine.verdicts import EngineResult, Status, Verdict, implied
+from factcheck.engine.verdicts import EngineResult, Status, Verdict
 from factcheck.errors import UsageError
 from factcheck.factbase import FactBase
 from factcheck.intervals import Interval

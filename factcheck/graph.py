@@ -15,8 +15,9 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
+from factcheck.engine.implications import implied_everywhere
 from factcheck.engine.reporting import render_term, show_variable
-from factcheck.engine.verdicts import EngineResult, Status, implied_everywhere
+from factcheck.engine.verdicts import EngineResult, Status
 from factcheck.layout import layout
 
 __all__ = ["build_graph", "to_dot", "to_graphml", "to_html"]

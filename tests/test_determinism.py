@@ -39,18 +39,11 @@ from factcheck.api import check
 from factcheck.cli.common import ReportFormat
 from factcheck.config import Settings, discover_settings
 from factcheck.dimensions import DIMENSIONLESS
+from factcheck.engine.implications import implied, implied_everywhere, set_aside
 from factcheck.engine.model import EngineModel
 from factcheck.engine.propagation import Outcome, propagate
 from factcheck.engine.relations import Relation, RelationKind, Variable, variables_in
-from factcheck.engine.verdicts import (
-    EngineResult,
-    Verdict,
-    implied,
-    implied_everywhere,
-    judge,
-    set_aside,
-    stated_domains,
-)
+from factcheck.engine.verdicts import EngineResult, Verdict, judge, stated_domains
 from factcheck.expressions import parse_constraint
 from factcheck.findings import Location
 from factcheck.intervals import Interval

@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 
 from factcheck import api
 from factcheck.config import discover_settings
+from factcheck.engine.implications import implied
 from factcheck.engine.model import build_model
 from factcheck.engine.propagation import causes, evaluate, propagate
 from factcheck.engine.relations import Relation, RelationKind, Term
 from factcheck.engine.reporting import engine_findings
-from factcheck.engine.verdicts import Status, implied, judge, leave_one_out
+from factcheck.engine.verdicts import Status, judge, leave_one_out
 from factcheck.expressions import Binary, Name, Number, parse_constraint
 from factcheck.factbase import FactBase, Reading
 from factcheck.figures import Amount

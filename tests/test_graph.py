@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from factcheck import api
 from factcheck.cli import app
 from factcheck.config import discover_settings
+from factcheck.engine.implications import implied
 from factcheck.engine.reporting import show_variable
-from factcheck.engine.verdicts import implied
 from factcheck.graph import build_graph
 
 from .conftest import ROOT, WriteTree

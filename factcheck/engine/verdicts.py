@@ -17,7 +17,7 @@ nearest value that would restore consistency is what the others imply about it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
@@ -30,7 +30,6 @@ from factcheck.engine.propagation import (
     REVISIONS_PER_RELATION,
     Domains,
     Network,
-    Outcome,
     causes,
     evaluate,
     propagate,
@@ -39,16 +38,16 @@ from factcheck.engine.relations import Relation, Variable, target_of, variables_
 from factcheck.intervals import Interval
 
 __all__ = [
+    "EMPTY",
     "Conflict",
     "EngineResult",
     "Nearest",
     "Status",
     "Verdict",
-    "implied",
-    "implied_everywhere",
+    "halving_budget",
     "judge",
     "leave_one_out",
-    "set_aside",
+    "stated_domains",
 ]
 
 MAX_CONFLICTS = 25
@@ -222,7 +221,7 @@ def _halve(
         result.update(dict.fromkeys((r.id for r in pending), solved))
         return
     half = len(pending) // 2
-    budget = REVISIONS_PER_RELATION * half + len(network.relations) + 100
+    budget = halving_budget(network, half)
     for keep_out, add in ((pending[:half], pending[half:]), (pending[half:], pending[:half])):
         network.activate(add)
         outcome = network.run(add, solved, budget)
@@ -231,6 +230,12 @@ def _halve(
         else:  # adding relations never makes a conflict go away
             result.update(dict.fromkeys((r.id for r in keep_out), None))
         network.deactivate(add)
+
+
+def halving_budget(network: Network, adding: int) -> int:
+    """Revisions for propagating ``adding`` relations into a solved ``network``, when
+    halving puts back one half at a time (here, and in ``implications``)."""
+    return REVISIONS_PER_RELATION * adding + len(network.relations) + 100
 
 
 def _verdict(
@@ -318,12 +323,13 @@ def _nearest(
     outcome = propagate(relations, start)
     if outcome.exhausted:
         return Nearest(claim, outcome.domains[claim], None, exhausted=True)
-    consistent = outcome.domains[claim] if outcome.consistent else _EMPTY
+    consistent = outcome.domains[claim] if outcome.consistent else EMPTY
     value, exclusive = _closest(variables[claim].stated, consistent)
     return Nearest(claim, consistent, value, exclusive=exclusive)
 
 
-_EMPTY = Interval(Fraction(1), Fraction(0))
+#: No value at all: what an inconsistent propagation leaves a variable.
+EMPTY = Interval(Fraction(1), Fraction(0))
 
 
 def _closest(stated: Interval, consistent: Interval) -> tuple[Fraction | None, bool]:
@@ -386,142 +392,3 @@ def _conflicts(
         gone = {n.id for n in needed}
         remaining = [r for r in remaining if r.id not in gone]
     return found, []
-
-
-def set_aside(result: EngineResult) -> frozenset[str]:
-    """The relations (ids) that what the rest implies about a variable leaves out unless
-    they name the variable: those violated on their own (they are reported, and would
-    otherwise leave nothing to imply). ``implied`` and ``implied_everywhere`` both ask
-    here, so this is the one place that decides it."""
-    return frozenset(r for r, v in result.verdicts.items() if v.status is Status.VIOLATED)
-
-
-def implied(result: EngineResult, variable: str) -> tuple[Interval, Outcome]:
-    """What the rest of the fact base implies about ``variable``, its own statement set
-    aside: every relation of its component is propagated from the stated values, except
-    the relations ``set_aside`` that do not name it. Empty when even that is
-    inconsistent. The outcome's narrowings are the chain that implies it (``explain``)."""
-    model = result.model
-    aside = set_aside(result)
-    mine = {result.components[r.id] for r in model.relations if variable in r.variables}
-    relations = [
-        r for r in model.relations
-        if result.components.get(r.id) in mine and (variable in r.variables or r.id not in aside)
-    ]  # fmt: skip
-    start = Domains(stated_domains(model.variables))
-    start[variable] = model.variables[variable].domain
-    outcome = propagate(relations, start)
-    return (outcome.domains[variable] if outcome.consistent else _EMPTY), outcome
-
-
-def implied_everywhere(result: EngineResult) -> dict[str, Interval]:
-    """``implied(result, v)``'s interval for every variable ``v`` that a relation names,
-    without one propagation of the whole component per variable (``factcheck graph``
-    on a chain of 1,000 constraints took 22 s that way).
-
-    Per component, the relations not set aside are first solved with *every* variable's
-    statement set aside; then, halving as ``leave_one_out`` does for relations, one half
-    of the statements is put back (what that narrows is propagated) while the other half
-    is recursed into. At a single variable every statement but its own is in: what is
-    left to add are the set-aside relations that name it. O(k log k) propagations of
-    what changes, for k variables, instead of k of everything."""
-    model = result.model
-    aside = set_aside(result)
-    stated = stated_domains(model.variables)
-    components: dict[int, list[Relation]] = {}
-    for relation in model.relations:
-        components.setdefault(result.components[relation.id], []).append(relation)
-    found: dict[str, Interval] = {}
-    for relations in components.values():
-        network = Network(relations)
-        own: dict[str, list[Relation]] = {}  # variable → the set-aside relations naming it
-        for relation in relations:
-            if relation.id in aside:
-                for variable in relation.variables:
-                    own.setdefault(variable, []).append(relation)
-        network.deactivate(r for r in relations if r.id in aside)
-        pending = list(dict.fromkeys(v for r in relations for v in r.variables))
-        start = Domains(stated)
-        start.update((v, model.variables[v].domain) for v in pending)
-        solved = network.run([r for r in relations if r.id not in aside], start)
-
-        def alone(variable: str) -> Interval:
-            return implied(result, variable)[0]
-
-        if solved.exhausted:
-            found.update((v, alone(v)) for v in pending)
-        elif solved.consistent:
-            _restore(
-                network, solved.domains, pending,
-                stated=stated, own=own, found=found, alone=alone,
-            )  # fmt: skip
-        else:  # adding statements never makes a conflict go away
-            found.update(dict.fromkeys(pending, _EMPTY))
-    return found
-
-
-def _restore(
-    network: Network,
-    solved: Mapping[str, Interval],
-    pending: list[str],
-    *,
-    stated: Mapping[str, Interval],
-    own: Mapping[str, list[Relation]],
-    found: dict[str, Interval],
-    alone: Callable[[str], Interval],
-) -> None:
-    """``found[v]`` for each ``v`` in ``pending``, from ``solved``: a fixpoint of the
-    active relations with the statements of every variable but ``pending``'s. Where a
-    propagation on the way runs out of its budget (a creeping bound), what it leaves is
-    wider than one propagation from the start would reach, so those variables are
-    found ``alone``, as ``implied`` finds them."""
-    if not pending:  # a component of relations without variables ("1 == 1")
-        return
-    if len(pending) == 1:
-        variable = pending[0]
-        extra = own.get(variable, [])
-        if not extra:
-            found[variable] = solved[variable]
-            return
-        network.activate(extra)
-        outcome = network.run(extra, solved, _budget(network, extra))
-        network.deactivate(extra)
-        if outcome.exhausted:
-            found[variable] = alone(variable)
-            return
-        found[variable] = outcome.domains[variable] if outcome.consistent else _EMPTY
-        return
-    half = len(pending) // 2
-    for keep_out, add in ((pending[:half], pending[half:]), (pending[half:], pending[:half])):
-        domains = solved.layer() if isinstance(solved, Domains) else Domains(solved)
-        queue: dict[str, Relation] = {}
-        consistent = True
-        for variable in add:
-            narrowed = solved[variable].intersect(stated[variable])
-            if narrowed == solved[variable]:
-                continue
-            if narrowed.is_empty:
-                consistent = False
-                break
-            domains[variable] = narrowed
-            for relation in network.by_variable[variable]:
-                if relation.id not in network.inactive:
-                    queue.setdefault(relation.id, relation)
-        if consistent:
-            outcome = network.run(list(queue.values()), domains, _budget(network, queue))
-            if outcome.exhausted:
-                found.update((v, alone(v)) for v in keep_out)
-                continue
-            consistent = outcome.consistent
-        if consistent:
-            _restore(
-                network, outcome.domains, keep_out,
-                stated=stated, own=own, found=found, alone=alone,
-            )  # fmt: skip
-        else:  # adding statements never makes a conflict go away
-            found.update(dict.fromkeys(keep_out, _EMPTY))
-
-
-def _budget(network: Network, queue: Sized) -> int:
-    """Revisions for propagating ``queue`` into a solved network, as ``_halve`` allows."""
-    return REVISIONS_PER_RELATION * len(queue) + len(network.relations) + 100
