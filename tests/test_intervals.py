@@ -12,7 +12,7 @@ from factcheck.display import json_qualifiers, show_integer, show_interval, show
 from factcheck.intervals import Interval, format_number
 from factcheck.units import Unit
 
-from .test_determinism import _time_limit
+from .test_engine_order import _time_limit
 
 values = st.fractions(min_value=-1000, max_value=1000, max_denominator=50)
 ends = st.one_of(st.none(), values)
