@@ -5,14 +5,14 @@ Two ways, tried in order:
 1. **Anchors.** Every figure in a claim's quote is an anchor: the claim's value, or a year
    or date within the claim's ``as_of`` ("In 2017, the value … reached 163 billion
    yuan"), with the words on either side of it. A draft that reuses a source sentence
-   puts its figure between the same words; the figure is held to the anchor's interval.
-2. **Signatures.** For a draft in its own words: the claims whose subject is named in the
-   sentence (name or alias), whose metric is named near the figure (the metric's
-   ``terms``), whose qualifiers are all mentioned, whose unit fits and whose time fits
-   any year the sentence states. The figure must fit one of the best such claims.
+   puts its figure between the same words; the figure is held to the anchor's interval,
+   unless its clause names a subject the quote does not.
+2. **Signatures** (``factcheck.lint.signatures``). For a draft in its own words: the
+   claims whose subject, metric, qualifiers, modality and time all agree with what the
+   figure's own clause says of it (``factcheck.lint.attachment``).
 
-An inverted index from words to anchors and signatures keeps this to a few candidates
-per figure, whatever the size of the fact base.
+An inverted index from words to anchors, and one from subjects to signatures, keeps this
+to a few candidates per figure, whatever the size of the fact base.
 """
 
 from __future__ import annotations
@@ -23,19 +23,20 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from fractions import Fraction
 from functools import cached_property
 
 from factcheck.factbase import FactBase
-from factcheck.figures import Figure, Hedge, scan
+from factcheck.figures import Figure, scan
 from factcheck.hedges import HedgeWidths, interval_of
 from factcheck.intervals import Interval
+from factcheck.lint.attachment import Attachment, is_year
+from factcheck.lint.expected import Expected, Match, figure_interval, range_ends
+from factcheck.lint.mentions import Names, tokenize
+from factcheck.lint.signatures import Outcome, Signatures
 from factcheck.model import Claim
-from factcheck.numwords import ORDINALS
-from factcheck.periods import Period
-from factcheck.units import Measure, Unit, convert, domain_of
+from factcheck.units import Unit
 
-__all__ = ["Anchor", "ClaimIndex", "Match", "figure_interval", "words"]
+__all__ = ["Anchor", "ClaimIndex", "Outcome", "SentenceWords", "words"]
 
 _WORD = re.compile(r"[a-z0-9]+")  # "Beijing's" is "beijing", "s"
 # Words that identify nothing. A tuple, not "...".split(), so that ruff keeps it short.
@@ -64,46 +65,6 @@ def words(text: str) -> list[str]:
 def content(tokens: Iterable[str]) -> set[str]:
     """The words that say what a sentence is about."""
     return {t for t in tokens if t not in STOPWORDS and t not in UNIT_WORDS and not t.isdigit()}
-
-
-@dataclass(frozen=True, slots=True)
-class Expected:
-    """What a figure matched to a claim must fit: the claim's interval, and the figure
-    as the claim writes it (its number rounded, without its hedge)."""
-
-    interval: Interval
-    written: Interval
-    hedge: Hedge | None
-    unit: Unit | None  # None: a calendar year (an as_of), compared as a number
-    ends: tuple[Interval, Interval] | None = None  # a range's written ends
-
-    def fits(self, figure: Figure, widths: HedgeWidths) -> bool | None:
-        """Whether ``figure`` agrees; None when it cannot be in this unit at all.
-
-        With the same hedge ("more than 300" against "more than 3,000") the written
-        numbers must agree: the draft states a different figure. A range against a
-        range: each end must agree ("between 2020 and 2022" is not "between 2019 and
-        2022", though they overlap). Otherwise the draft's interval must meet the
-        claim's ("nearly 13,000" against 12,950)."""
-        interval = figure_interval(figure, self.unit, widths)
-        if interval is None:
-            return None
-        if figure.is_range and self.ends is not None:
-            low, high = range_ends(figure, self.unit, widths)
-            return low.meets(self.ends[0]) and high.meets(self.ends[1])
-        if figure.hedge is not None and figure.hedge is self.hedge:
-            written = figure_interval(replace(figure, hedge=None), self.unit, widths)
-            return written is not None and written.meets(self.written)
-        return interval.meets(self.interval)
-
-
-def range_ends(figure: Figure, unit: Unit | None, widths: HedgeWidths) -> tuple[Interval, Interval]:
-    """The written ends of a range, each with its own rounding."""
-    ends = []
-    for amount in (figure.low, figure.high):
-        end = replace(figure, low=amount, high=amount, hedge=None)
-        ends.append(figure_interval(end, unit, widths) or Interval.everything())
-    return ends[0], ends[1]
 
 
 @dataclass(frozen=True)
@@ -157,10 +118,6 @@ class SentenceWords:
         )
 
     @cached_property
-    def years(self) -> Counter[Fraction]:
-        """The years the sentence states, by how many times each is written."""
-        return Counter(f.low.value for f in self.figures if _is_year(f))
-
     @cached_property
     def context(self) -> list[str]:
         """The paragraph so far: "China names … The fifth list … held 3,671 firms"."""
@@ -179,56 +136,12 @@ class Anchor:
     before: tuple[str, ...]
     after: tuple[str, ...]
     quote: frozenset[str]
+    subjects: frozenset[str]  # the claim's subject and whoever its quote names (``_key``)
 
 
-@dataclass(frozen=True, slots=True)
-class Signature:
-    claim: str
-    subject: tuple[tuple[str, ...], ...]  # names and aliases, as word sequences
-    metric: tuple[tuple[str, ...], ...]
-    qualifiers: tuple[tuple[tuple[str, ...], ...], ...]  # each: the ways to write it
-    expected: Expected
-    as_of: Period
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """The claim a figure was held to, and whether it fits."""
-
-    claim: str
-    kind: str  # "value", "time" (an anchor) or "signature"
-    expected: Expected
-    fits: bool
-
-
-def figure_interval(figure: Figure, unit: Unit | None, widths: HedgeWidths) -> Interval | None:
-    """The figure's interval in ``unit``, or None when the figure cannot be in it."""
-    written = figure.unit
-    if unit is None or unit is Unit.YEAR:  # a calendar year: a bare number of four digits
-        if written is not None or not all(
-            a.step == 0 and a.value.denominator == 1 and 1000 <= a.value <= 2999
-            for a in (figure.low, figure.high)
-        ):
-            return None
-        return interval_of(figure, widths)
-    if written is None:
-        if unit in {Unit.COUNT, Unit.RANK, Unit.CNY_PER_USD}:
-            return interval_of(figure, widths, unit).intersect(_domain(unit))
-        return None
-    if written is unit:
-        return interval_of(figure, widths, unit).intersect(_domain(unit))
-    factor = convert(Fraction(1), written, unit)
-    if factor is None:
-        return None
-    base = interval_of(figure, widths, unit)
-    lo = None if base.lo is None else base.lo * factor
-    hi = None if base.hi is None else base.hi * factor
-    return Interval(lo, hi, base.lo_closed, base.hi_closed)
-
-
-def _domain(unit: Unit) -> Interval:
-    measure = {Unit.PERCENT: Measure.SHARE, Unit.RANK: Measure.RANK}.get(unit, Measure.COUNT)
-    return domain_of(measure)
+def _key(entity: str | None, name: str) -> str:
+    """An entity's id; a name the fact base does not know, as written, lowered."""
+    return entity if entity is not None else f"“{name.casefold()}”"
 
 
 def _positional_keys(
@@ -249,13 +162,23 @@ def _aligned(
     """Share of the anchor's context the figure has in the same places: the words before
     it read outwards from the figure, the words after it likewise, and its hedge (which
     sits between them: "by 2025" is not "in 2023"). Position matters: in "Among the
-    500,68 were", 500 and 68 share their neighbours as a set, not in place."""
+    500,68 were", 500 and 68 share their neighbours as a set, not in place. At least one
+    word in place must say something: "billion yuan ($7.54 billion)" is any conversion,
+    not the one a claim quotes."""
     positions = len(anchor.before) + len(anchor.after) + 1
-    left = sum(a == b for a, b in zip(reversed(anchor.before), reversed(before), strict=False))
-    right = sum(a == b for a, b in zip(anchor.after, after, strict=False))
-    if (anchor.before and not left) or (anchor.after and not right):
+    lefts = [a for a, b in zip(reversed(anchor.before), reversed(before), strict=False) if a == b]
+    rights = [a for a, b in zip(anchor.after, after, strict=False) if a == b]
+    if (anchor.before and not lefts) or (anchor.after and not rights):
         return 0.0  # between other words: "giants, 500 work" is not "giants between 2019"
-    return (left + right + same_hedge) / positions
+    if all(w in STOPWORDS or w in UNIT_WORDS for w in (*lefts, *rights)):
+        return 0.0
+    said = {
+        w for w in (*anchor.before, *anchor.after)
+        if w not in STOPWORDS and w not in UNIT_WORDS and not w.isdigit()
+    }  # fmt: skip
+    if not said <= {*before, *after}:
+        return 0.0  # "the 500 provincial-level healthcare little" without "healthcare"
+    return (len(lefts) + len(rights) + same_hedge) / positions
 
 
 #: Words of at most this many quotes find their anchors; commoner words ("firms") would
@@ -276,19 +199,6 @@ def _postings(word_sets: list[frozenset[str]]) -> dict[str, list[int]]:
         for word in rare:
             postings[word].append(i)
     return postings
-
-
-def _postings_by_phrase(
-    phrase_sets: list[tuple[tuple[str, ...], ...]],
-) -> dict[str, list[int]]:
-    """word → the items found through it: each phrase of an item under its rarest word
-    (a phrase is present only when all its words are, so that one word finds it)."""
-    frequency = Counter(word for phrases in phrase_sets for p in phrases for word in set(p))
-    postings: dict[str, set[int]] = defaultdict(set)
-    for i, phrases in enumerate(phrase_sets):
-        for phrase in phrases:
-            postings[min(phrase, key=lambda w: (frequency[w], w))].add(i)
-    return {word: sorted(items) for word, items in postings.items()}
 
 
 class _Values:
@@ -322,44 +232,14 @@ class _Values:
         return None if best is None else (best, "value", self.expected[best])
 
 
-def _is_year(figure: Figure) -> bool:
-    value = figure.low.value
-    return (
-        figure.unit is None and figure.low == figure.high and figure.low.step == 0
-        and value.denominator == 1 and 1900 <= value <= 2100
-    )  # fmt: skip
-
-
-_ORDINAL_OF = {v: w for w, v in ORDINALS.items()}
-
-
-def _qualifier_phrases(value: str | int) -> tuple[tuple[str, ...], ...]:
-    """How a qualifier may be written: "medical-devices" as "medical devices"; batch 5 as
-    "5" or "fifth"."""
-    texts = [str(value).replace("-", " ")]
-    if isinstance(value, int) and value in _ORDINAL_OF:
-        texts.append(_ORDINAL_OF[value])
-    return _phrases(texts)
-
-
-def _phrases(texts: Iterable[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(t for t in (tuple(words(x)) for x in texts) if t)
-
-
-def _contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1))
-
-
 class ClaimIndex:
     """Anchors and signatures of every claim, indexed by the words that find them."""
 
     def __init__(self, factbase: FactBase, widths: HedgeWidths) -> None:
         self.widths = widths
         self.anchors: list[Anchor] = []
-        self.signatures: list[Signature] = []
         self.expected: dict[str, Expected] = {}
-        self._last_named: tuple[SentenceWords, list[int]] | None = None
+        self.names = Names(factbase)
         for cid, entry in factbase.claims.items():
             reading = factbase.readings.get(cid)
             if reading is None:
@@ -374,9 +254,7 @@ class ClaimIndex:
             )
             expected = Expected(reading.interval, written, reading.figure.hedge, reading.unit, ends)
             self.expected[cid] = expected
-            signature = self._signature(factbase, cid, expected)
-            if signature is not None:
-                self.signatures.append(signature)
+        self.signatures = Signatures(factbase, self.expected)
         by_source: dict[str, list[str]] = defaultdict(list)
         for cid in self.expected:
             by_source[factbase.claims[cid].record.source].append(cid)
@@ -385,8 +263,7 @@ class ClaimIndex:
             claim = factbase.claims[cid].record
             self.anchors.extend(self._anchors(cid, claim, expected, restated[claim.source]))
         # Anchors are found through the rare words of their quotes, then kept if they
-        # share a word in place beside the figure; signatures through the rarest word of
-        # each name of their subject (a name counts only when all its words are there).
+        # share a word in place beside the figure.
         # Anchors with the same words around them (a template repeated across a source)
         # are ranked once, as a group; their members in descending order, for ties.
         grouped: dict[tuple[object, ...], list[int]] = defaultdict(list)
@@ -396,10 +273,6 @@ class ClaimIndex:
         firsts = [self.anchors[members[0]] for members in self._groups]
         self._group_words = _postings([a.quote for a in firsts])
         self._group_keys = [frozenset(_positional_keys(a.before, a.after)) for a in firsts]
-        self._subject_words = _postings_by_phrase([s.subject for s in self.signatures])
-        self._metric_words = [
-            frozenset(w for phrase in s.metric for w in content(phrase)) for s in self.signatures
-        ]
 
     def _anchors(
         self, cid: str, claim: Claim, expected: Expected, others: _Values
@@ -412,6 +285,8 @@ class ClaimIndex:
         value_at = quote.casefold().find(written.casefold())
         value_end = value_at + len(written)
         quote_words = frozenset(content(words(quote)))
+        named = (_key(m.entity, m.name) for m in self.names.find(tokenize(quote)))
+        subjects = frozenset({claim.subject, *named})
         first, last = claim.as_of.days
         for figure in scan(quote):
             before = tuple(words(quote[: figure.start]))[-CONTEXT:]
@@ -422,7 +297,8 @@ class ClaimIndex:
             if in_value and expected.fits(figure, self.widths):
                 target = (cid, "value", expected)
             elif (
-                _is_year(figure)
+                is_year(figure)
+                and not figure.is_range
                 and claim.as_of.start.year <= figure.low.value <= claim.as_of.end.year
             ):
                 years = Interval.closed(claim.as_of.start.year, claim.as_of.end.year)
@@ -438,33 +314,26 @@ class ClaimIndex:
                 target = others.restated(figure, cid, self.widths)
             if target is not None:
                 claim_id, kind, wanted = target
-                yield Anchor(claim_id, kind, wanted, before, after, quote_words)
-
-    @staticmethod
-    def _signature(factbase: FactBase, cid: str, expected: Expected) -> Signature | None:
-        claim = factbase.claims[cid].record
-        entity = factbase.entities.get(claim.subject)
-        metric = factbase.metrics.get(claim.metric)
-        if entity is None or metric is None or not metric.record.terms:
-            return None
-        names = _phrases([entity.record.name, *entity.record.aliases])
-        qualifiers = tuple(_qualifier_phrases(v) for v in claim.qualifiers.values())
-        return Signature(
-            cid, names, _phrases(metric.record.terms), qualifiers, expected, claim.as_of
-        )
+                yield Anchor(claim_id, kind, wanted, before, after, quote_words, subjects)
 
     # -- matching -------------------------------------------------------------------
-    def match(self, figure: Figure, sentence: SentenceWords) -> list[Match]:
+    def match(self, figure: Figure, sentence: SentenceWords, attachment: Attachment) -> Outcome:
         """The claims ``figure`` (its span relative to the sentence) is held to: one
-        anchor, or the best signatures; empty when it speaks about nothing known."""
+        anchor, or the claims whose signature its attachment agrees with; else none,
+        and why."""
         before, after = sentence.around(figure.start, figure.end, CONTEXT)
-        anchor = self._best_anchor(figure, before, after, sentence.content)
+        anchor = self._best_anchor(figure, before, after, sentence.content, attachment)
         if anchor is not None:
-            return [anchor]
-        return self._signatures(figure, sentence)
+            return Outcome((anchor,))
+        return self.signatures.match(figure, attachment, self.widths)
 
     def _best_anchor(
-        self, figure: Figure, before: tuple[str, ...], after: tuple[str, ...], sentence: set[str]
+        self,
+        figure: Figure,
+        before: tuple[str, ...],
+        after: tuple[str, ...],
+        sentence: set[str],
+        attachment: Attachment,
     ) -> Match | None:
         keys = set(_positional_keys(before, after))
         candidates = {g for word in sentence for g in self._group_words.get(word, ())}
@@ -485,67 +354,11 @@ class ClaimIndex:
         for score in sorted(ranked, reverse=True):
             for i in heapq.merge(*ranked[score], reverse=True):
                 anchor = self.anchors[i]
+                own = attachment.named
+                if own is not None and _key(own.entity, own.name) not in anchor.subjects:
+                    continue  # the draft's words, about another subject
                 fits = anchor.expected.fits(figure, self.widths)
                 if fits is not None:
-                    return Match(anchor.claim, anchor.kind, anchor.expected, fits)
+                    why = f"the draft repeats the words around this figure in claim {anchor.claim!r}'s quote"
+                    return Match(anchor.claim, anchor.kind, anchor.expected, fits, why)
         return None
-
-    def _signatures(self, figure: Figure, sentence: SentenceWords) -> list[Match]:
-        tokens = sentence.tokens
-        start = sentence.count_before(figure.start)
-        window = tokens[max(0, start - 8) : start + 8]
-        near = tokens[max(0, start - 5) : start + 5]  # qualifiers qualify what is near them
-        named = self._named(sentence)
-        nearby = content(window)
-        own = figure.low.value if _is_year(figure) else None
-        years = [y for y, n in sentence.years.items() if y != own or n > 1]  # but this one
-        scored: list[tuple[int, Match]] = []
-        elsewhen: list[Signature] = []  # right subject and metric, another year
-        for i in named:
-            if not nearby & self._metric_words[i]:
-                continue
-            signature = self.signatures[i]
-            if _is_year(figure) and signature.expected.unit is not Unit.YEAR:
-                continue  # "in 2021" beside a count is the count's year, not the count
-            if not any(_contains(window, phrase) for phrase in signature.metric):
-                continue
-            if not any(_contains(sentence.context, phrase) for phrase in signature.subject):
-                continue
-            if not all(any(_contains(near, way) for way in ways) for ways in signature.qualifiers):
-                continue
-            if years and not any(
-                signature.as_of.start.year <= y <= signature.as_of.end.year for y in years
-            ):
-                elsewhen.append(signature)
-                continue
-            fits = signature.expected.fits(figure, self.widths)
-            if fits is None:
-                continue
-            match = Match(signature.claim, "signature", signature.expected, fits)
-            scored.append((len(signature.qualifiers), match))
-        if not scored:
-            return self._moved_in_time(figure, elsewhen)
-        most = max(q for q, _ in scored)
-        return [m for q, m in scored if q == most]
-
-    def _named(self, sentence: SentenceWords) -> list[int]:
-        """The signatures whose subject has a word in the sentence's context, in order;
-        the last sentence's are kept, since its figures are matched one after another."""
-        if self._last_named is None or self._last_named[0] is not sentence:
-            context = set(sentence.context)
-            named = {i for word in context for i in self._subject_words.get(word, ())}
-            self._last_named = (sentence, sorted(named))
-        return self._last_named[1]
-
-    def _moved_in_time(self, figure: Figure, elsewhen: list[Signature]) -> list[Match]:
-        """A figure that is exactly another year's value of the same quantity ("In 2018 …
-        163 billion yuan", the 2017 value): the draft has put it in the wrong year."""
-        for signature in elsewhen:
-            expected = signature.expected
-            own = figure_interval(replace(figure, hedge=None), expected.unit, self.widths)
-            if own is not None and own == expected.written and figure.hedge is expected.hedge:
-                as_of = signature.as_of
-                years = Interval.closed(as_of.start.year, as_of.end.year)
-                when = Expected(years, years, None, None)
-                return [Match(signature.claim, "time", when, fits=False)]
-        return []

@@ -16,7 +16,10 @@ from factcheck.findings import Finding
 from factcheck.intervals import Interval
 from factcheck.lint.arithmetic_checks import SentenceFigures, check_sentence
 from factcheck.lint.drafts import Draft
-from factcheck.lint.matching import ClaimIndex, Match, SentenceWords
+from factcheck.lint.attachment import Attachment, attach
+from factcheck.lint.expected import Match
+from factcheck.lint.matching import ClaimIndex, SentenceWords
+from factcheck.lint.mentions import Discourse
 from factcheck.periods import Period
 from factcheck.rules.integrity import BidiControl, bidi_spans, describe_bidi
 from factcheck.rules.lint import (
@@ -61,13 +64,16 @@ class _Linter:
         when = self.options.date or (date.fromisoformat(draft.date) if draft.date else None)
         rates = self._rates(when)
         found: list[tuple[int, Finding]] = []  # with the offset each is at, for suppressions
+        names = self.index.names
+        discourse = Discourse(names.fallbacks, names.kinds)
         for sentence in draft.sentences:
             text = draft.prose[sentence.start : sentence.end]
             figures = tuple(scan(text))
             words = SentenceWords(text, figures, draft.preceding(sentence))
-            for figure in figures:
+            attached = attach(text, figures, names, discourse, when)
+            for figure, attachment in zip(figures, attached, strict=True):
                 self.stats.figures += 1
-                for finding in self._figure(draft, sentence.start, words, figure):
+                for finding in self._figure(draft, sentence.start, words, figure, attachment):
                     found.append((sentence.start + figure.start, finding))
             facts = SentenceFigures(
                 text, figures, self.index.widths, rates, when.year if when else None
@@ -85,9 +91,15 @@ class _Linter:
         return _suppress(draft, found)
 
     def _figure(
-        self, draft: Draft, offset: int, sentence: SentenceWords, figure: Figure
+        self,
+        draft: Draft,
+        offset: int,
+        sentence: SentenceWords,
+        figure: Figure,
+        attachment: Attachment,
     ) -> list[Finding]:
-        matches = self.index.match(figure, sentence)
+        outcome = self.index.match(figure, sentence, attachment)
+        matches = outcome.matches
         text = sentence.text
         at, end = offset + figure.start, offset + figure.end
         written = " ".join(text[figure.start : figure.end].split())
@@ -96,8 +108,8 @@ class _Linter:
             if self.options.strict:
                 return [
                     UncheckedFigure.finding(
-                        f"{written!r} matched no claim", draft.location(at, end),
-                        excerpt=excerpt, excerpt_column=column,
+                        f"{written!r} was not checked: {outcome.reason}",
+                        draft.location(at, end), excerpt=excerpt, excerpt_column=column,
                     )
                 ]  # fmt: skip
             return []
@@ -128,7 +140,10 @@ class _Linter:
             shown = show_interval(match.expected.interval, match.expected.unit)
             if shown.replace(",", "") != claim.value.replace(",", ""):
                 said += f" ({shown})"
-        return f"{written!r} does not fit claim {match.claim!r}, which {said}: “{quote}” — {where}"
+        return (
+            f"{written!r} does not fit claim {match.claim!r}, which {said}: “{quote}” — "
+            f"{where}; {match.why}"
+        )
 
     def _rates(self, when: date | None) -> Interval | None:
         rates = [

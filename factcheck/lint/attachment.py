@@ -1,0 +1,318 @@
+"""What a figure in a draft speaks of, read from its own clause: its subject, the words
+that may name its metric (and the phrase it counts), its modality and its time.
+
+A sentence is cut into clauses at semicolons, colons, dashes, brackets, and at a comma
+before a word that starts a new clause ("…, ahead of Beijing with 1,250") or before a
+figure. A figure's subject is the nearest name in its clause ("Xiamen's 144", "Shanghai
+with 1,032"), else the last one named earlier in the sentence; "the city" is the last
+city named in the draft. Its time is the nearest year or date in its clause, else one
+earlier in the sentence, else the draft's date (which stands for its year), else unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from factcheck.figures import Figure, Hedge
+from factcheck.lint.mentions import TELLING, Discourse, Mention, Named, Names, Token, tokenize
+from factcheck.periods import Period, from_day_number
+from factcheck.units import Unit
+
+__all__ = ["Attachment", "Subject", "When", "attach", "is_year", "stem"]
+
+#: Words that start a new clause after a comma: the figure after them has its own subject.
+CLAUSE_STARTERS = frozenset("""
+    while whereas but and compared ahead followed up down against versus vs behind second
+    trailing with where after before than or making bringing accounting topped led
+""".split())  # fmt: skip
+_HARD_BREAKS = set(";:()[]—–")
+_QUOTES = set('"“”')
+#: Words that say a figure is a goal or a projection, not a report.
+FUTURE = frozenset("""
+    goal goals aim aims aimed aiming target targets targeted targeting plan plans planned
+    planning expect expects expected expecting will seek seeks strive strives projected
+    projection projections forecast forecasts envisage envisages intend intends intended
+    hopes hope ambition
+""".split())  # fmt: skip
+#: Words that end the phrase a figure counts ("590 firms in Beijing": "firms").
+_COUNTED_ENDS = frozenset("""
+    of in on at to for by from with as is was were are be been being have has had will
+    would that which who whom than since across among under including while whereas but
+    per each a an the this these those its their it they there now so last year years
+    nationwide respectively onto into via through within during like such also already alone together altogether
+    made make makes got get gets won win wins came come comes join joins took take takes
+    account accounts rank ranks hold holds held stood stand stands reach reaches grew
+    grow grows rose rise rises fell fall falls saw see sees remain remains became become
+    becomes include includes went go goes gain gains hit top tops lead leads led employ
+    employs produce produces operate operates do does did can could may might must
+    should shall set sets put puts brought bring brings added add adds
+""".split())  # fmt: skip
+#: Words ending in "-ed" that describe what is counted rather than say what it did.
+_DESCRIBING_ED = frozenset("""
+    specialized specialised sized listed certified recognised recognized qualified
+    so-called named registered advanced red
+""".split())  # fmt: skip
+_PARTITIVE_BEFORE = (("including",), ("of", "which"), ("among", "them"), ("among", "these"),
+                     ("among", "which"), ("of", "whom"))  # fmt: skip
+_PARTITIVE_AFTER = (("of", "them"), ("of", "these"), ("of", "those"), ("of", "which"),
+                    ("of", "whom"))  # fmt: skip
+_NOW = (("so", "far"), ("to", "date"), ("now",), ("currently",), ("at", "present"))
+MAX_COUNTED = 6
+FUTURE_REACH = 12  # words before a figure where "aims" or "target" make it a goal
+NEAR = 6  # words on each side of a figure that its qualifiers are looked for in
+
+
+def stem(word: str) -> str:
+    """A word without its plural ending, so that "batches" names "batch"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def is_year(figure: Figure) -> bool:
+    """A calendar year, or a range of them ("2019-2022"): a bare number of four digits."""
+    return figure.unit is None and all(
+        a.step == 0 and a.value.denominator == 1 and 1900 <= a.value <= 2100
+        for a in (figure.low, figure.high)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    entity: str | None  # None: a name the fact base does not know
+    name: str
+    how: str  # "named at the figure", …
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    period: Period
+    how: str  # "“2022” in its clause", "the draft's date"
+    from_draft: bool
+
+
+@dataclass(frozen=True)
+class Attachment:
+    subject: Subject | None
+    named: Subject | None  # the subject as the sentence names it, not as "national" implies
+    scope: tuple[str, ...]  # stemmed words of the clause and those before it in the sentence
+    counted: tuple[int, int]  # the phrase the figure counts: scope[counted[0]:counted[1]]
+    near: tuple[str, ...]  # words of its clause within ``NEAR`` of it
+    future: bool  # a goal or a projection
+    when: When | None
+    partitive: bool  # "including 68", "500 of them": a part of a group named before
+    clause_start: int  # where in ``scope`` the figure's own clause starts
+
+    @property
+    def counted_words(self) -> tuple[str, ...]:
+        return self.scope[self.counted[0] : self.counted[1]]
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    tokens: list[Token]
+    clause: list[int]  # the clause of each token
+    mentions: list[Mention]
+    resolved: list[Named | None]
+
+
+def attach(
+    text: str,
+    figures: Sequence[Figure],
+    names: Names,
+    discourse: Discourse,
+    drafted: date | None,
+) -> list[Attachment]:
+    """One attachment for each of ``figures`` (the figures of ``text``, in order); adds
+    the sentence's names to ``discourse``."""
+    tokens = tokenize(text)
+    clause = _clauses(tokens, figures)
+    mentions = names.find(tokens)
+    resolved: list[Named | None] = []
+    for m in mentions:
+        earlier = [r for r in resolved if r is not None]
+        resolved.append(discourse.resolve(m, earlier))
+    sentence = _Sentence(text, tokens, clause, mentions, resolved)
+    attachments = [_attach(sentence, figures, figure, drafted) for figure in figures]
+    discourse.extend(
+        r for m, r in zip(mentions, resolved, strict=True) if r and not m.agent and not m.weak
+    )
+    return attachments
+
+
+def _clauses(tokens: list[Token], figures: Sequence[Figure]) -> list[int]:
+    starts = {f.start for f in figures}
+    clause, number = [], 0
+    for i, token in enumerate(tokens):
+        if i and (
+            _HARD_BREAKS & set(token.gap) or " - " in token.gap
+            or (_QUOTES & set(token.gap) and token.word in TELLING)  # '…15 years," said'
+
+            or ("," in token.gap and (token.word in CLAUSE_STARTERS or token.start in starts))
+        ):  # fmt: skip
+            number += 1
+        clause.append(number)
+    return clause
+
+
+def _span(tokens: list[Token], figure: Figure) -> tuple[int, int]:
+    first = next((i for i, t in enumerate(tokens) if t.start >= figure.start), len(tokens))
+    last = next(
+        (i for i in range(first, len(tokens)) if tokens[i].start >= figure.end), len(tokens)
+    )
+    return first, last
+
+
+def _attach(
+    s: _Sentence, figures: Sequence[Figure], figure: Figure, drafted: date | None
+) -> Attachment:
+    tokens = s.tokens
+    first, last = _span(tokens, figure)
+    own = s.clause[min(first, len(tokens) - 1)] if tokens else 0
+    clause_start = next((i for i, c in enumerate(s.clause) if c == own), first)
+    clause_end = next((i for i in range(first, len(tokens)) if s.clause[i] != own), len(tokens))
+    words = [t.word for t in tokens]
+    scope = tuple(stem(w) for w in words[:clause_end])
+    counted_end = last
+    while counted_end < min(clause_end, last + MAX_COUNTED):
+        token = tokens[counted_end]
+        if _ends_counted(token):
+            break
+        counted_end += 1
+    if counted_end > last and words[counted_end - 1] in {"and", "or"}:
+        counted_end -= 1
+    near = tuple(words[max(clause_start, first - NEAR) : min(clause_end, last + NEAR)])
+    named = _subject(s, first, last, clause_start, clause_end, own_clause=True) or _subject(
+        s, first, last, 0, clause_start, own_clause=False
+    )
+    subject = named or _national(s)
+    before = tuple(words[max(clause_start, first - 2) : first])
+    after = tuple(words[last : last + 2])
+    partitive = (
+        any(before[-len(p):] == p for p in _PARTITIVE_BEFORE) or after in _PARTITIVE_AFTER
+        or "among" in words[max(clause_start, first - 3) : first]  # "Among the 500, 68 were"
+    )  # fmt: skip
+    future = any(
+        w in FUTURE
+        for w in words[max(clause_start, first - FUTURE_REACH) : min(clause_end, last + 4)]
+    )
+    return Attachment(
+        subject, named, scope, (last, counted_end), near, future,
+        _when(s, figures, figure, first, last, clause_start, drafted), partitive,
+        clause_start,
+    )  # fmt: skip
+
+
+def _ends_counted(token: Token) -> bool:
+    """Whether ``token`` ends the phrase a figure counts: a verb, a preposition, another
+    figure, punctuation ("3,761 enterprises made the list": "enterprises")."""
+    word = token.word
+    return (
+        word in _COUNTED_ENDS or word[0].isdigit() or not _within_phrase(token.gap)
+        or (word.endswith("ed") and word not in _DESCRIBING_ED)
+        or (word.endswith("ly") and len(word) > 4)
+    )  # fmt: skip
+
+
+def _within_phrase(gap: str) -> bool:
+    return gap == "" or gap.isspace() or gap in {"-", "'", "’", " -"}
+
+
+def _subject(
+    s: _Sentence, first: int, last: int, start: int, end: int, *, own_clause: bool
+) -> Subject | None:
+    best: tuple[float, Named, Mention] | None = None
+    for mention, named in zip(s.mentions, s.resolved, strict=True):
+        if named is None or mention.agent or mention.weak:
+            continue
+        if not (start <= mention.first and mention.last <= end):
+            continue
+        if first <= mention.first < last:
+            continue  # inside the figure ("Top 100"): not what it counts
+        if mention.last <= first:
+            gap = first - mention.last - mention.possessive
+            joined = s.tokens[mention.last].word == "with" if mention.last < first else False
+            score: float = 0 if (mention.possessive and gap == 0) or (joined and gap == 1) else gap
+        else:
+            score = mention.first - last + 3  # a name after the figure: "590 in Beijing"
+        if best is None or score < best[0] or (not own_clause and score == best[0]):
+            best = (score, named, mention)
+    if best is None:
+        return None
+    _, named, mention = best
+    if mention.reference is not None:
+        how = f"“{mention.name}” refers to {named.name}, named before"
+    elif own_clause:
+        how = f"named at the figure as “{mention.name}”"
+    else:
+        how = f"named earlier in the sentence as “{mention.name}”"
+    return Subject(named.entity, named.name, how)
+
+
+def _national(s: _Sentence) -> Subject | None:
+    """Where a sentence names no one: the country its "national" speaks of, or the one
+    a body it names belongs to ("the ministry's fifth batch": MIIT's country)."""
+    if any(not m.weak and not m.agent for m in s.mentions):
+        return None
+    for mention, named in zip(s.mentions, s.resolved, strict=True):
+        if mention.weak and named is not None:
+            return Subject(named.entity, named.name, f"“{mention.name}” speaks of {named.name}")
+    return None
+
+
+def _when(
+    s: _Sentence, figures: Sequence[Figure], figure: Figure, first: int, last: int,
+    clause_start: int, drafted: date | None,
+) -> When | None:  # fmt: skip
+    """The nearest year or date in the figure's clause (ties: the one after it), else the
+    last one earlier in the sentence, else "so far"/"now" or the draft's date."""
+    tokens = s.tokens
+    own = s.clause[first] if first < len(tokens) else -1
+    best: tuple[tuple[int, int], Figure] | None = None
+    for other in figures:
+        if other is figure or not (is_year(other) or other.unit is Unit.DATE):
+            continue
+        if other.hedge is Hedge.AT_LEAST:
+            continue  # "since 2018": where a count starts, not when it is
+        at, end = _span(tokens, other)
+        if at >= len(tokens) or (s.clause[at] != own and at > first):
+            continue
+        in_clause = s.clause[at] == own
+        distance = first - end if end <= first else at - last
+        rank = (0 if in_clause else 1, distance if in_clause else -at, 0 if at > first else 1)
+        if best is None or rank < best[0]:
+            best = (rank, other)
+    if best is not None:
+        other = best[1]
+        written = " ".join(s.text[other.start : other.end].split())
+        return When(_period(other), f"“{written}” in the sentence", from_draft=False)
+    if drafted is None:
+        return None
+    words = [t.word for t in tokens[clause_start : last + 4]]
+    if _has(words, ("last", "year")):
+        year = drafted.year - 1
+        return When(
+            Period(date(year, 1, 1), date(year, 12, 31)), "“last year” from the draft's date", False
+        )
+    year = Period(date(drafted.year, 1, 1), date(drafted.year, 12, 31))
+    return When(year, f"the draft's date ({drafted.isoformat()})", from_draft=True)
+
+
+def _has(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def _period(figure: Figure) -> Period:
+    if figure.unit is Unit.DATE:
+        return Period(
+            from_day_number(int(figure.low.value)), from_day_number(int(figure.high.value))
+        )
+    return Period(date(int(figure.low.value), 1, 1), date(int(figure.high.value), 12, 31))

@@ -1,0 +1,393 @@
+"""Holding a figure of a draft in its own words to the claim it speaks of.
+
+A claim's signature is what a draft must say of a figure for the figure to be about the
+claim: its subject, a term of its metric, its qualifiers, its modality and its time. A
+figure is held to a claim only when every part agrees with the figure's attachment
+(``factcheck.lint.attachment``); anything less leaves it unchecked, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from factcheck.factbase import FactBase
+from factcheck.figures import Figure
+from factcheck.hedges import HedgeWidths
+from factcheck.intervals import Interval
+from factcheck.lint.attachment import Attachment, is_year, stem
+from factcheck.lint.expected import Expected, Match, figure_interval
+from factcheck.lint.mentions import phrase
+from factcheck.model import Modality
+from factcheck.numwords import CARDINALS, ORDINALS
+from factcheck.periods import Period
+from factcheck.units import Measure
+
+__all__ = ["Outcome", "Signatures"]
+
+#: Words that name no particular thing counted: "45 firms" counts what its clause says.
+GENERIC = frozenset("""
+    firm company enterprise business sme player one entity member name winner
+""".split())  # fmt: skip
+#: Words that may stand in a counted phrase without saying what is counted.
+DESCRIBING = frozenset("""
+    local new more such other specialized specialised sophisticated national provincial
+    level key small medium sized and or high tech private chinese domestic state
+    innovative certified recognised recognized qualified so called
+""".split())  # fmt: skip
+CARDINAL_WORDS = frozenset(CARDINALS)
+_FUTURE = {Modality.GOAL, Modality.PROJECTED}
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    claim: str
+    subject: str
+    subject_name: str
+    metric: str
+    qualifiers: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...]  # key, value, ways
+    expected: Expected
+    as_of: Period
+    future: bool
+    timeless: bool  # a year, a date, or one numbered event (batch 5): no time to agree on
+    cumulative: bool
+    distinctive: bool  # a value unlikely to recur by chance: 590, not 10,000
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The claims a figure is held to, or why it is held to none."""
+
+    matches: tuple[Match, ...]
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    words: tuple[str, ...]
+    metrics: frozenset[str]
+    generic: bool  # only generic words ("companies"): names no metric by itself
+
+
+class Signatures:
+    """Every claim's signature, by subject; and every metric's terms."""
+
+    def __init__(self, factbase: FactBase, expected: dict[str, Expected]) -> None:
+        self.by_subject: dict[str, list[Signature]] = defaultdict(list)
+        self.metric_names: dict[str, str] = {}
+        terms: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for mid, entry in factbase.metrics.items():
+            for written in entry.record.terms:
+                if words := tuple(stem(w) for w in phrase(written)):
+                    terms[words].add(mid)
+        self._terms: dict[str, list[_Term]] = defaultdict(list)
+        #: Metrics that count firms: one of their terms is a word for firms.
+        self.firms = frozenset(
+            m for words, metrics in terms.items() if any(w in GENERIC for w in words)
+            for m in metrics
+        )  # fmt: skip
+        #: What each metric's numbered things may be called: its qualifier keys and the
+        #: last words of its terms ("batch", "list").
+        self.nouns: dict[str, frozenset[str]] = defaultdict(frozenset)
+        for words, metrics in terms.items():
+            for m in metrics:
+                self.nouns[m] |= {words[-1]}
+        for entry in factbase.claims.values():
+            claim = entry.record
+            self.nouns[claim.metric] |= {stem(k) for k in claim.qualifiers}
+        for words, metrics in sorted(terms.items(), key=lambda t: -len(t[0])):
+            term = _Term(words, frozenset(metrics), all(w in GENERIC for w in words))
+            self._terms[words[0]].append(term)
+        for cid, wanted in expected.items():
+            signature = _signature(factbase, cid, wanted)
+            if signature is not None:
+                self.by_subject[signature.subject].append(signature)
+
+    def match(self, figure: Figure, attachment: Attachment, widths: HedgeWidths) -> Outcome:
+        subject = attachment.subject
+        if subject is None:
+            return Outcome((), "no subject named")
+        if subject.entity is None:
+            return Outcome((), f"subject not in the fact base: {subject.name}")
+        candidates = self.by_subject.get(subject.entity, [])
+        if not candidates:
+            return Outcome((), f"no claim in the fact base is about {subject.name}")
+        if attachment.partitive:
+            return Outcome((), "a part of a group named before it")
+        occurrences = self._occurrences(attachment.scope)
+        failures: list[tuple[int, str]] = []  # (how far a candidate got, why it stopped)
+        held: list[Match] = []
+        moved: list[Match] = []
+        for signature in candidates:
+            why = _metric_named(signature, attachment, occurrences, self.firms)
+            if why:
+                failures.append((0, why))
+                continue
+            if is_year(figure) and signature.expected.unit is not None:
+                failures.append((1, "a year: the time of what the sentence says"))
+                continue
+            why = _qualifiers(signature, attachment, candidates, self.nouns[signature.metric])
+            if why:
+                failures.append((2, why))
+                continue
+            if attachment.future is not signature.future:
+                said = "a goal or projection" if attachment.future else "a report"
+                failures.append((3, f"the figure is {said}; claim {signature.claim!r} is not"))
+                continue
+            wanted, why = _in_time(signature, attachment)
+            if wanted is None:
+                exact = _moved(figure, signature, attachment, widths)
+                if exact is not None:
+                    moved.append(exact)
+                failures.append((4, why))
+                continue
+            fits = wanted.fits(figure, widths)
+            if fits is None:
+                failures.append((5, f"its unit does not fit claim {signature.claim!r}"))
+                continue
+            how = _why(signature, attachment, occurrences)
+            held.append(Match(signature.claim, "signature", wanted, fits, how))
+        if held:
+            return Outcome(tuple(held))
+        if moved:
+            return Outcome(tuple(moved[:1]))
+        failures.sort(key=lambda f: -f[0])
+        return Outcome((), failures[0][1] if failures else "no claim fits")
+
+    def _occurrences(self, scope: tuple[str, ...]) -> list[tuple[int, int, _Term]]:
+        """The metric terms in ``scope``, longest first, none overlapping."""
+        found = []
+        i = 0
+        while i < len(scope):
+            for term in self._terms.get(scope[i], ()):
+                n = len(term.words)
+                if scope[i : i + n] == term.words:
+                    found.append((i, i + n, term))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+
+def _signature(factbase: FactBase, cid: str, expected: Expected) -> Signature | None:
+    claim = factbase.claims[cid].record
+    entity = factbase.entities.get(claim.subject)
+    metric = factbase.metrics.get(claim.metric)
+    if entity is None or metric is None or not metric.record.terms:
+        return None
+    measures = metric.record.measures
+    qualifiers = tuple(
+        (key, str(value), _ways(key, value)) for key, value in claim.qualifiers.items()
+    )
+    numbered = any(isinstance(v, int) for v in claim.qualifiers.values())
+    written = expected.written
+    distinctive = (
+        written.is_point and written.lo is not None and _significant(written.lo) >= 2
+    )  # fmt: skip
+    return Signature(
+        cid, claim.subject, entity.record.name, claim.metric, qualifiers, expected,
+        claim.as_of, claim.modality in _FUTURE,
+        measures in {Measure.YEAR, Measure.DATE} or numbered, metric.record.cumulative,
+        distinctive,
+    )  # fmt: skip
+
+
+def _significant(value: object) -> int:
+    digits = str(abs(int(value))) if int(value) == value else str(value)  # type: ignore[call-overload]
+    return len(digits.strip("0").replace(".", ""))
+
+
+def _ways(key: str, value: str | int) -> tuple[tuple[str, ...], ...]:
+    """How a qualifier other than a number may be written: "medical-devices" as
+    "medical devices"."""
+    if isinstance(value, int):
+        return ()
+    return (tuple(stem(w) for w in phrase(str(value).replace("-", " "))),)
+
+
+_ORDINAL_WORDS = {w: v for w, v in ORDINALS.items() if isinstance(v, int)}
+NUMBERED_GAP = 3  # words between "fifth" and what it numbers: "the fifth national list"
+
+
+def numbered(words: tuple[str, ...] | list[str], nouns: frozenset[str]) -> set[int]:
+    """The numbers of the numbered things ``words`` name: "the fifth national list",
+    "batch 5", "the 5th batch" (each of ``nouns``, stemmed); not "the first three
+    batches", which names three."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        number = _ORDINAL_WORDS.get(word)
+        if number is None and word[:-2].isdigit() and word[-2:] in {"st", "nd", "rd", "th"}:
+            number = int(word[:-2])
+        if number is not None:
+            for later in words[i + 1 : i + 2 + NUMBERED_GAP]:
+                if later.isdigit() or later in _ORDINAL_WORDS or later in CARDINAL_WORDS:
+                    break
+                if later in nouns:
+                    found.add(number)
+                    break
+        elif word in nouns and i + 1 < len(words) and words[i + 1].isdigit():
+            found.add(int(words[i + 1]))
+    return found
+
+
+def _contains(words: Iterable[str], way: tuple[str, ...]) -> bool:
+    seq = list(words)
+    n = len(way)
+    return any(tuple(seq[i : i + n]) == way for i in range(len(seq) - n + 1))
+
+
+def _metric_named(
+    signature: Signature,
+    attachment: Attachment,
+    occurrences: list[tuple[int, int, _Term]],
+    firms: frozenset[str],
+) -> str:
+    """ "" when the draft names the claim's metric for this figure: in the phrase the
+    figure counts ("590 national little giants"); or, when that phrase says only
+    "firms", in its clause, for a metric that counts firms; or, when the figure counts
+    nothing ("…, ahead of Beijing with 1,210"), in its clause or one before it, where
+    the term is not a place the figure is in ("firms on the list")."""
+    start, end = attachment.counted
+    counted = [t for a, b, t in occurrences if a < end and b > start and not t.generic]
+    if counted:
+        if any(signature.metric in t.metrics for t in counted):
+            return ""
+        return (
+            f"it counts “{' '.join(counted[0].words)}”, not what claim {signature.claim!r} counts"
+        )
+    words = attachment.counted_words
+    if words and not all(w in GENERIC or w in DESCRIBING for w in words):
+        return f"it counts “{' '.join(words)}”, which the fact base has no claim about"
+    if words and signature.metric not in firms:
+        return f"it counts firms; claim {signature.claim!r} does not"
+    own = attachment.clause_start
+    named = [
+        a for a, _, t in occurrences
+        if signature.metric in t.metrics and not t.generic
+        and attachment.scope[max(0, a - 2) : a].count("on") + attachment.scope[max(0, a - 2) : a].count("in") == 0
+    ]  # fmt: skip
+    if any(a >= own for a in named) or (named and not words and not _names_any(occurrences, own)):
+        return ""
+    return f"nothing near it names what the fact base counts for {signature.subject_name}"
+
+
+def _names_any(occurrences: list[tuple[int, int, _Term]], start: int) -> bool:
+    """Whether a metric term (not "firms") is written from ``start`` on."""
+    return any(a >= start and not t.generic for a, _, t in occurrences)
+
+
+def _qualifiers(
+    signature: Signature, attachment: Attachment, candidates: list[Signature], nouns: frozenset[str]
+) -> str:
+    """ "" when the figure's qualifiers are the claim's: each of the claim's is written
+    in the figure's clause or one before it (a number as "the fifth batch", or a list, or
+    whatever the metric's terms call it), and no other claim's is written beside the
+    figure ("Beijing's 500 healthcare firms" are not all of Beijing's)."""
+    scope = attachment.scope
+    near = [stem(w) for w in attachment.near]
+    named_numbers = numbered(scope, nouns)
+    for key, value, ways in signature.qualifiers:
+        if ways and not any(_contains(scope, way) for way in ways):
+            return f"claim {signature.claim!r} is about one {key}; the sentence does not say which"
+        if not ways and int(value) not in named_numbers:
+            return f"claim {signature.claim!r} is about {key} {value}; the sentence does not say so"
+    if numbered(near, nouns) and not any(not ways for _, _, ways in signature.qualifiers):
+        return f"it is about one numbered list or event; claim {signature.claim!r} is not"
+    own = {key for key, _, _ in signature.qualifiers}
+    for other in candidates:
+        if other.metric != signature.metric:
+            continue
+        for key, _, ways in other.qualifiers:
+            if key not in own and ways and any(_contains(near, way) for way in ways):
+                return f"it is about one {key}; claim {signature.claim!r} is not"
+    return ""
+
+
+def _in_time(signature: Signature, attachment: Attachment) -> tuple[Expected | None, str]:
+    """What the figure must fit for its time, or None and why it cannot be compared."""
+    if signature.timeless:
+        return signature.expected, ""
+    when = attachment.when
+    if when is None:
+        return None, "no date: the sentence names no year and the draft has no date"
+    held = signature.as_of
+    if when.period.overlaps(held):
+        return signature.expected, ""
+    expected = signature.expected
+    if signature.cumulative and expected.interval.lo is not None and held.end < when.period.start:
+        return _bounded(
+            expected, Interval(expected.interval.lo, None, expected.interval.lo_closed)
+        ), ""
+    if signature.cumulative and expected.interval.hi is not None and when.period.end < held.start:
+        return _bounded(
+            expected, Interval(None, expected.interval.hi, False, expected.interval.hi_closed)
+        ), ""
+    return None, (
+        f"another time: claim {signature.claim!r} holds for {held}, the figure for "
+        f"{_shown(when.period)} ({when.how})"
+    )
+
+
+def _bounded(expected: Expected, interval: Interval) -> Expected:
+    """A cumulative count at another time: only its direction is known."""
+    return Expected(interval, interval, None, expected.unit)
+
+
+def _shown(period: Period) -> str:
+    if (
+        period.start.month == 1
+        and period.start.day == 1
+        and period.end.month == 12
+        and period.end.day == 31
+    ):
+        return (
+            str(period.start.year)
+            if period.start.year == period.end.year
+            else f"{period.start.year}–{period.end.year}"
+        )
+    return str(period)
+
+
+def _moved(
+    figure: Figure, signature: Signature, attachment: Attachment, widths: HedgeWidths
+) -> Match | None:
+    """The claim's own, distinctive value, stated for another year: the draft has put the
+    figure in the wrong year ("In 2018 … 163 billion yuan", the 2017 value)."""
+    when = attachment.when
+    if when is None or when.from_draft or not signature.distinctive:
+        return None
+    expected = signature.expected
+    own = figure_interval(replace(figure, hedge=None), expected.unit, widths)
+    if own is None or own != expected.written or figure.hedge is not expected.hedge:
+        return None
+    held = signature.as_of
+    years = Interval.closed(held.start.year, held.end.year)
+    why = f"the fact base holds this value for {held}; the draft says {_shown(when.period)}"
+    return Match(signature.claim, "time", Expected(years, years, None, None), False, why)
+
+
+def _why(
+    signature: Signature, attachment: Attachment, occurrences: list[tuple[int, int, _Term]]
+) -> str:
+    subject = attachment.subject
+    assert subject is not None
+    named = next(
+        (
+            " ".join(t.words)
+            for _, _, t in occurrences
+            if signature.metric in t.metrics and not t.generic
+        ),
+        signature.metric,
+    )
+    parts = [f"subject {subject.name} ({subject.how})", f"metric term “{named}”"]
+    if signature.qualifiers:
+        parts.append(", ".join(f"{key} {value}" for key, value, _ in signature.qualifiers))
+    when = attachment.when
+    if signature.timeless:
+        parts.append("a value fixed once it happened")
+    elif when is not None:
+        parts.append(f"time {_shown(when.period)} ({when.how})")
+    parts.append("a goal or projection" if signature.future else "reported")
+    return "held to it by " + "; ".join(parts)
