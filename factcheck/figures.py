@@ -296,6 +296,13 @@ _HEDGE_BEFORE = re.compile(
 _RANGE_JOINER = re.compile(r"\s*(?:to|–|-|and)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _SIGN_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?P<sign>up|down)(?:\s+by)?\s+$", re.IGNORECASE)
+#: Verbs that make "up" or "down" part of them, not a direction: "make up 9.5 percent",
+#: "set up 12 firms", "wound down 3".
+_PHRASAL = re.compile(
+    r"\b(?:make|makes|made|making|add|adds|added|adding|sum|sums|summed|set|sets|end|ends|"
+    r"ended|ending|turn|turns|turned|show|shows|showed|pick|picks|picked|wound|wind|winds)\s+$",
+    re.IGNORECASE,
+)
 _LOOKBEHIND = 24  # characters before a figure searched for a hedge
 #: "by 2025" bounds a year, but "grew by 13 percent" is exact; likewise "since".
 _YEAR_ONLY_HEDGES = frozenset({"by", "since"})
@@ -426,7 +433,8 @@ def _with_prefix(text: str, figure: Figure) -> Figure:
         start = base + h.start("hedge")
         before = before[: h.start("hedge")]
     negative = figure.negative
-    if (s := _SIGN_BEFORE.search(before)) is not None:
+    s = _SIGN_BEFORE.search(before)
+    if s is not None and not _PHRASAL.search(before[: s.start("sign")]):
         start = base + s.start("sign")
         negative = s["sign"].lower() == "down"
     return replace(figure, start=start, hedge=hedge, negative=negative)

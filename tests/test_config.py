@@ -173,7 +173,7 @@ def test_lint_reads_the_configuration_nearest_the_draft(
 ) -> None:
     """A draft beside its own configuration follows it; one without falls back to the
     working directory's."""
-    wrong = "E-Town alone counts 48 national-level little giants.\n"
+    wrong = "In 2022, E-Town alone counted 48 national-level little giants.\n"
     plain, quiet = tmp_path / "plain", tmp_path / "quiet"
     for folder in (plain, quiet):
         folder.mkdir()

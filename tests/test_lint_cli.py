@@ -102,7 +102,7 @@ def test_github_annotations() -> None:
 def test_strict_lists_unchecked_figures_as_info() -> None:
     result = lint("-", "--strict", stdin="The park opened in 1992.\n")
     assert result.exit_code == 0
-    assert "FC308 [info] '1992' matched no claim" in result.stdout
+    assert "FC308 [info] '1992' was not checked: no subject named" in result.stdout
 
 
 def test_bad_date_is_a_usage_error() -> None:

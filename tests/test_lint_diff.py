@@ -16,7 +16,7 @@ from factcheck.cli import app
 from .conftest import ROOT
 
 WRONG = "By September, the country's capital had cultivated 509 national-level little giants.\n"
-ALSO_WRONG = "E-Town alone counts 48 national-level little giants.\n"
+ALSO_WRONG = "In 2022, E-Town alone counted 48 national-level little giants.\n"
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

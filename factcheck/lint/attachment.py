@@ -14,13 +14,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from factcheck.figures import Figure, Hedge
-from factcheck.lint.mentions import TELLING, Discourse, Mention, Named, Names, Token, tokenize
+from factcheck.lint.mentions import (
+    TELLING, Discourse, Mention, Named, Names, Token, stem, tokenize,
+)  # fmt: skip
 from factcheck.periods import Period, from_day_number
 from factcheck.units import Unit
 
-__all__ = ["Attachment", "Subject", "When", "attach", "is_year", "stem"]
+__all__ = ["Attachment", "Subject", "When", "attach", "is_year"]
 
 #: Words that start a new clause after a comma: the figure after them has its own subject.
 CLAUSE_STARTERS = frozenset("""
@@ -58,21 +61,10 @@ _PARTITIVE_BEFORE = (("including",), ("of", "which"), ("among", "them"), ("among
                      ("among", "which"), ("of", "whom"))  # fmt: skip
 _PARTITIVE_AFTER = (("of", "them"), ("of", "these"), ("of", "those"), ("of", "which"),
                     ("of", "whom"))  # fmt: skip
-_NOW = (("so", "far"), ("to", "date"), ("now",), ("currently",), ("at", "present"))
+_COPULAS = frozenset({"are", "were", "is", "was"})
 MAX_COUNTED = 6
 FUTURE_REACH = 12  # words before a figure where "aims" or "target" make it a goal
 NEAR = 6  # words on each side of a figure that its qualifiers are looked for in
-
-
-def stem(word: str) -> str:
-    """A word without its plural ending, so that "batches" names "batch"."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def is_year(figure: Figure) -> bool:
@@ -108,10 +100,9 @@ class Attachment:
     when: When | None
     partitive: bool  # "including 68", "500 of them": a part of a group named before
     clause_start: int  # where in ``scope`` the figure's own clause starts
-
-    @property
-    def counted_words(self) -> tuple[str, ...]:
-        return self.scope[self.counted[0] : self.counted[1]]
+    counted_words: tuple[str, ...] = ()  # the counted phrase but names ("3,671 Guangdong firms")
+    written: tuple[str, ...] = ()  # ``scope`` as written (lowered), plurals and all
+    names_own: bool = False  # its own clause names someone ("Shenzhen has 1,333")
 
 
 @dataclass(frozen=True)
@@ -121,6 +112,12 @@ class _Sentence:
     clause: list[int]  # the clause of each token
     mentions: list[Mention]
     resolved: list[Named | None]
+    topic: Named | None  # the last name the draft gave before this sentence
+
+    @cached_property
+    def named_at(self) -> frozenset[int]:
+        """The tokens that are part of a name."""
+        return frozenset(i for m in self.mentions if not m.weak for i in range(m.first, m.last))
 
 
 def attach(
@@ -139,7 +136,8 @@ def attach(
     for m in mentions:
         earlier = [r for r in resolved if r is not None]
         resolved.append(discourse.resolve(m, earlier))
-    sentence = _Sentence(text, tokens, clause, mentions, resolved)
+    topic = next((n for n in reversed(discourse.named) if n.explicit), None)
+    sentence = _Sentence(text, tokens, clause, mentions, resolved, topic)
     attachments = [_attach(sentence, figures, figure, drafted) for figure in figures]
     discourse.extend(
         r for m, r in zip(mentions, resolved, strict=True) if r and not m.agent and not m.weak
@@ -180,33 +178,41 @@ def _attach(
     clause_end = next((i for i in range(first, len(tokens)) if s.clause[i] != own), len(tokens))
     words = [t.word for t in tokens]
     scope = tuple(stem(w) for w in words[:clause_end])
-    counted_end = last
-    while counted_end < min(clause_end, last + MAX_COUNTED):
+    counted_start = last
+    if tuple(words[last : last + 2]) in _PARTITIVE_AFTER:  # "15,000 of them were specialized SMEs"
+        counted_start = last + 2 + (last + 2 < len(words) and words[last + 2] in _COPULAS)
+    counted_end = counted_start
+    while counted_end < min(clause_end, counted_start + MAX_COUNTED):
         token = tokens[counted_end]
         if _ends_counted(token):
             break
         counted_end += 1
-    if counted_end > last and words[counted_end - 1] in {"and", "or"}:
+    if counted_end > counted_start and words[counted_end - 1] in {"and", "or"}:
         counted_end -= 1
     near = tuple(words[max(clause_start, first - NEAR) : min(clause_end, last + NEAR)])
-    named = _subject(s, first, last, clause_start, clause_end, own_clause=True) or _subject(
-        s, first, last, 0, clause_start, own_clause=False
-    )
-    subject = named or _national(s)
+    own = _subject(s, first, last, clause_start, clause_end, own_clause=True)
+    named = own or _subject(s, first, last, 0, clause_start, own_clause=False)
     before = tuple(words[max(clause_start, first - 2) : first])
     after = tuple(words[last : last + 2])
     partitive = (
         any(before[-len(p):] == p for p in _PARTITIVE_BEFORE) or after in _PARTITIVE_AFTER
         or "among" in words[max(clause_start, first - 3) : first]  # "Among the 500, 68 were"
     )  # fmt: skip
+    subject = named or _national(s)
+    if subject is None and after in _PARTITIVE_AFTER and s.topic is not None:
+        # "Fewer than 15,000 of them were …": them, the last one named
+        topic = s.topic
+        subject = Subject(topic.entity, topic.name, f"“of them”: {topic.name}, named before")
     future = any(
         w in FUTURE
         for w in words[max(clause_start, first - FUTURE_REACH) : min(clause_end, last + 4)]
     )
     return Attachment(
-        subject, named, scope, (last, counted_end), near, future,
+        subject, named, scope, (counted_start, counted_end), near, future,
         _when(s, figures, figure, first, last, clause_start, drafted), partitive,
         clause_start,
+        tuple(scope[i] for i in range(counted_start, counted_end) if i not in s.named_at),
+        tuple(words[:clause_end]), own is not None,
     )  # fmt: skip
 
 
@@ -230,7 +236,7 @@ def _subject(
 ) -> Subject | None:
     best: tuple[float, Named, Mention] | None = None
     for mention, named in zip(s.mentions, s.resolved, strict=True):
-        if named is None or mention.agent or mention.weak:
+        if named is None or mention.agent or mention.weak or mention.owner:
             continue
         if not (start <= mention.first and mention.last <= end):
             continue

@@ -359,6 +359,6 @@ class ClaimIndex:
                     continue  # the draft's words, about another subject
                 fits = anchor.expected.fits(figure, self.widths)
                 if fits is not None:
-                    why = f"the draft repeats the words around this figure in claim {anchor.claim!r}'s quote"
+                    why = "held to it because the draft repeats the words around this figure in the claim's quote"
                     return Match(anchor.claim, anchor.kind, anchor.expected, fits, why)
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -19,7 +19,7 @@ import yaml
 from factcheck.factbase import FactBase
 from factcheck.model import EntityKind
 
-__all__ = ["Discourse", "Mention", "Names", "Token", "gazetteer", "tokenize"]
+__all__ = ["Discourse", "Mention", "Names", "Token", "gazetteer", "stem", "stems", "tokenize"]
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")  # as matching.words reads a lowered text
 
@@ -49,6 +49,21 @@ def phrase(text: str) -> tuple[str, ...]:
     return tuple(t.word for t in tokenize(text))
 
 
+def stem(word: str) -> str:
+    """A word without its plural ending, so that "batches" names "batch"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in phrase(text))
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name in a sentence: ``tokens[first:last]``."""
@@ -62,6 +77,7 @@ class Mention:
     possessive: bool = False  # "Beijing's"
     reference: frozenset[EntityKind] | None = None  # "the city": what it may refer to
     weak: bool = False  # "national": the subject only where the sentence names none
+    owner: bool = False  # "Beijing's" in "Beijing's loan project": not what is counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +179,8 @@ class Names:
         for eid, entry in factbase.entities.items():
             entity = entry.record
             for written in (entity.name, *entity.aliases):
-                words = phrase(written)
-                if words and words not in REFERENCES:
+                words = stems(written)
+                if words and phrase(written) not in REFERENCES:
                     known.setdefault(words, _Known(words, entity.name, eid, entity.kind))
                     by_name[written.casefold()] = eid
         # "the city" as an alias: what it means when the draft has named no city.
@@ -177,7 +193,7 @@ class Names:
             # A place the fact base knows by one of its names is that entity by all.
             eid = next((by_name[n.casefold()] for n in names if n.casefold() in by_name), None)
             for written in names:
-                words = phrase(written)
+                words = stems(written)
                 if words and words not in known:
                     entity = factbase.entities[eid].record if eid else None
                     known[words] = _Known(
@@ -203,12 +219,17 @@ class Names:
                 continue
             found.append(_with_role(mention, tokens))
             i = mention.last
-        return found
+        return [
+            replace(m, owner=True)
+            if m.possessive and any(n.first == m.last + 1 and not n.weak for n in found)
+            else m
+            for m in found
+        ]
 
     def _known_at(self, tokens: list[Token], i: int) -> Mention | None:
-        for item in self._by_first.get(tokens[i].word, ()):
+        for item in self._by_first.get(stem(tokens[i].word), ()):
             n = len(item.words)
-            if tuple(t.word for t in tokens[i : i + n]) == item.words:
+            if tuple(stem(t.word) for t in tokens[i : i + n]) == item.words:
                 after = tokens[i + n] if i + n < len(tokens) else None
                 if (
                     after is not None
@@ -255,6 +276,8 @@ def _proper_name_at(tokens: list[Token], i: int, *, first: bool = True) -> Menti
         else:
             break
     possessive = last < len(tokens) and tokens[last].word == "s" and "'" in tokens[last].gap
+    if last < len(tokens) and tokens[last].gap == "-" and tokens[last].word[0].isdigit():
+        return None  # "Ceres-1", "Model-3": a product, not who is counted
     if first and i == 0 and last == i + 1 and not possessive:
         return None  # "Meanwhile", "Officials": a capital that only starts the sentence
     name = " ".join(t.word for t in tokens[i:last])
@@ -289,7 +312,10 @@ def _with_role(mention: Mention, tokens: list[Token]) -> Mention:
         or (following is not None and following.word in TELLING)
         or (after is not None and after.word == "based" and after.gap == "-")  # "X-based"
         or before[-2:] == ["according", "to"]
-        or before[-1:] in (["said"], ["says"], ["told"])
+        or (
+            before[-1:] in (["said"], ["says"], ["told"])
+            and (following is None or "," in following.gap)
+        )
         or (len(before) == 2 and before[1] == "by" and before[0] in _ACTED_BY)
         or (before[-1:] == ["the"] and len(before) == 2 and before[0] == "by")
     )

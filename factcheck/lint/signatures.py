@@ -11,18 +11,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from decimal import Decimal
+from fractions import Fraction
 
 from factcheck.factbase import FactBase
 from factcheck.figures import Figure
 from factcheck.hedges import HedgeWidths
 from factcheck.intervals import Interval
-from factcheck.lint.attachment import Attachment, is_year, stem
+from factcheck.lint.attachment import Attachment, is_year
+from factcheck.lint.mentions import phrase, stem
 from factcheck.lint.expected import Expected, Match, figure_interval
-from factcheck.lint.mentions import phrase
 from factcheck.model import Modality
 from factcheck.numwords import CARDINALS, ORDINALS
 from factcheck.periods import Period
-from factcheck.units import Measure
+from factcheck.units import Measure, Unit
 
 __all__ = ["Outcome", "Signatures"]
 
@@ -38,6 +40,8 @@ DESCRIBING = frozenset("""
 """.split())  # fmt: skip
 CARDINAL_WORDS = frozenset(CARDINALS)
 _FUTURE = {Modality.GOAL, Modality.PROJECTED}
+_TIMES = {None, Unit.YEAR, Unit.DATE}  # what a claim's time-valued figure is read in
+_STRONG = "named by the phrase the figure counts"  # not a failure
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,18 +91,28 @@ class Signatures:
             m for words, metrics in terms.items() if any(w in GENERIC for w in words)
             for m in metrics
         )  # fmt: skip
-        #: What each metric's numbered things may be called: its qualifier keys and the
-        #: last words of its terms ("batch", "list").
-        self.nouns: dict[str, frozenset[str]] = defaultdict(frozenset)
-        for words, metrics in terms.items():
-            for m in metrics:
-                self.nouns[m] |= {words[-1]}
-        for entry in factbase.claims.values():
-            claim = entry.record
-            self.nouns[claim.metric] |= {stem(k) for k in claim.qualifiers}
+        #: What a numbered thing may be called ("the fifth batch", "the fifth national
+        #: list"): the keys of numbered qualifiers, and the terms of
+        #: the metrics that have them, of one word and not a word for firms.
+        numbered_by = {
+            (stem(key), entry.record.metric)
+            for entry in factbase.claims.values()
+            for key, value in entry.record.qualifiers.items()
+            if isinstance(value, int)
+        }
+        self.keys = frozenset(key for key, _ in numbered_by)
+        with_numbers = {metric for _, metric in numbered_by}
+        self.nouns = self.keys | {
+            words[0] for words, metrics in terms.items()
+            if metrics & with_numbers and len(words) == 1 and words[0] not in GENERIC
+        }  # fmt: skip
         for words, metrics in sorted(terms.items(), key=lambda t: -len(t[0])):
             term = _Term(words, frozenset(metrics), all(w in GENERIC for w in words))
             self._terms[words[0]].append(term)
+        self.metric_of = {cid: e.record.metric for cid, e in factbase.claims.items()}
+        self.parents = {
+            eid: e.record.parent for eid, e in factbase.entities.items() if e.record.parent
+        }
         for cid, wanted in expected.items():
             signature = _signature(factbase, cid, wanted)
             if signature is not None:
@@ -110,24 +124,52 @@ class Signatures:
             return Outcome((), "no subject named")
         if subject.entity is None:
             return Outcome((), f"subject not in the fact base: {subject.name}")
-        candidates = self.by_subject.get(subject.entity, [])
-        if not candidates:
+        outcome = self._hold(figure, attachment, widths, self.by_subject.get(subject.entity, []))
+        # A date or a year in a sentence about a firm or a city may be the date of an
+        # event of the country it is in ("… when the ministry announced its fourth batch").
+        entity = (
+            self.parents.get(subject.entity)
+            if is_year(figure) or figure.unit is Unit.DATE
+            else None
+        )
+        while not outcome.matches and entity is not None:
+            wider = self._hold(figure, attachment, widths, self.by_subject.get(entity, []))
+            if wider.matches:
+                return wider
+            entity = self.parents.get(entity)
+        if not outcome.matches and not self.by_subject.get(subject.entity):
             return Outcome((), f"no claim in the fact base is about {subject.name}")
-        if attachment.partitive:
-            return Outcome((), "a part of a group named before it")
+        return outcome
+
+    def _hold(
+        self,
+        figure: Figure,
+        attachment: Attachment,
+        widths: HedgeWidths,
+        candidates: list[Signature],
+    ) -> Outcome:
+        """The claims of ``candidates`` the figure is held to, or why none."""
         occurrences = self._occurrences(attachment.scope)
+        numbers = numbered(attachment.scope, self.nouns, self.keys)
         failures: list[tuple[int, str]] = []  # (how far a candidate got, why it stopped)
         held: list[Match] = []
+        bounded: list[Match] = []  # a cumulative count of another time: a bound only
         moved: list[Match] = []
+        strongly: set[str] = set()  # metrics the phrase the figure counts names
         for signature in candidates:
-            why = _metric_named(signature, attachment, occurrences, self.firms)
-            if why:
-                failures.append((0, why))
-                continue
-            if is_year(figure) and signature.expected.unit is not None:
+            if is_year(figure) and signature.expected.unit not in _TIMES:
                 failures.append((1, "a year: the time of what the sentence says"))
                 continue
-            why = _qualifiers(signature, attachment, candidates, self.nouns[signature.metric])
+            why = _metric_named(signature, attachment, occurrences, self.firms)
+            if why == _STRONG:
+                strongly.add(signature.metric)
+            elif why:
+                failures.append((0, why))
+                continue
+            if attachment.partitive and signature.metric not in strongly:
+                failures.append((1, "a part of a group named before it"))
+                continue
+            why = _qualifiers(signature, attachment, candidates, numbers, self.nouns)
             if why:
                 failures.append((2, why))
                 continue
@@ -147,9 +189,16 @@ class Signatures:
                 failures.append((5, f"its unit does not fit claim {signature.claim!r}"))
                 continue
             how = _why(signature, attachment, occurrences)
-            held.append(Match(signature.claim, "signature", wanted, fits, how))
-        if held:
-            return Outcome(tuple(held))
+            match = Match(signature.claim, "signature", wanted, fits, how)
+            (held if wanted is signature.expected else bounded).append(match)
+        if held or bounded:
+            # A claim of the figure's own time says more than a bound from another.
+            matches = held or bounded
+            metrics = {self.metric_of[m.claim] for m in matches}
+            if len(metrics) > 1 and not metrics & strongly and not any(m.fits for m in matches):
+                shown = " or ".join(sorted(metrics))
+                return Outcome((), f"it may count {shown}; its words do not say which")
+            return Outcome(tuple(matches))
         if moved:
             return Outcome(tuple(moved[:1]))
         failures.sort(key=lambda f: -f[0])
@@ -182,10 +231,8 @@ def _signature(factbase: FactBase, cid: str, expected: Expected) -> Signature | 
         (key, str(value), _ways(key, value)) for key, value in claim.qualifiers.items()
     )
     numbered = any(isinstance(v, int) for v in claim.qualifiers.values())
-    written = expected.written
-    distinctive = (
-        written.is_point and written.lo is not None and _significant(written.lo) >= 2
-    )  # fmt: skip
+    reading = factbase.readings[cid].figure
+    distinctive = not reading.is_range and _significant(reading.low.value) >= 2
     return Signature(
         cid, claim.subject, entity.record.name, claim.metric, qualifiers, expected,
         claim.as_of, claim.modality in _FUTURE,
@@ -194,9 +241,10 @@ def _signature(factbase: FactBase, cid: str, expected: Expected) -> Signature | 
     )  # fmt: skip
 
 
-def _significant(value: object) -> int:
-    digits = str(abs(int(value))) if int(value) == value else str(value)  # type: ignore[call-overload]
-    return len(digits.strip("0").replace(".", ""))
+def _significant(value: Fraction) -> int:
+    """Significant digits of a value: 3 for 163 billion, 2 for 590, 1 for 10,000."""
+    decimal = Decimal(value.numerator) / Decimal(value.denominator)
+    return len(decimal.normalize().as_tuple().digits)
 
 
 def _ways(key: str, value: str | int) -> tuple[tuple[str, ...], ...]:
@@ -211,10 +259,12 @@ _ORDINAL_WORDS = {w: v for w, v in ORDINALS.items() if isinstance(v, int)}
 NUMBERED_GAP = 3  # words between "fifth" and what it numbers: "the fifth national list"
 
 
-def numbered(words: tuple[str, ...] | list[str], nouns: frozenset[str]) -> set[int]:
+def numbered(
+    words: tuple[str, ...] | list[str], nouns: frozenset[str], keys: frozenset[str]
+) -> set[int]:
     """The numbers of the numbered things ``words`` name: "the fifth national list",
-    "batch 5", "the 5th batch" (each of ``nouns``, stemmed); not "the first three
-    batches", which names three."""
+    "the 5th batch" (each of ``nouns``, stemmed), "batch 5" (each of ``keys``); not "the
+    first three batches", which names three."""
     found: set[int] = set()
     for i, word in enumerate(words):
         number = _ORDINAL_WORDS.get(word)
@@ -227,7 +277,7 @@ def numbered(words: tuple[str, ...] | list[str], nouns: frozenset[str]) -> set[i
                 if later in nouns:
                     found.add(number)
                     break
-        elif word in nouns and i + 1 < len(words) and words[i + 1].isdigit():
+        elif word in keys and i + 1 < len(words) and words[i + 1].isdigit():
             found.add(int(words[i + 1]))
     return found
 
@@ -249,11 +299,16 @@ def _metric_named(
     "firms", in its clause, for a metric that counts firms; or, when the figure counts
     nothing ("…, ahead of Beijing with 1,210"), in its clause or one before it, where
     the term is not a place the figure is in ("firms on the list")."""
+    if signature.expected.unit in _TIMES:  # a year or a date: when, not how many
+        own = attachment.clause_start
+        if any(a >= own and signature.metric in t.metrics for a, _, t in occurrences):
+            return ""
+        return f"nothing in its clause says what it is the date of for {signature.subject_name}"
     start, end = attachment.counted
     counted = [t for a, b, t in occurrences if a < end and b > start and not t.generic]
     if counted:
         if any(signature.metric in t.metrics for t in counted):
-            return ""
+            return _STRONG
         return (
             f"it counts “{' '.join(counted[0].words)}”, not what claim {signature.claim!r} counts"
         )
@@ -268,7 +323,9 @@ def _metric_named(
         if signature.metric in t.metrics and not t.generic
         and attachment.scope[max(0, a - 2) : a].count("on") + attachment.scope[max(0, a - 2) : a].count("in") == 0
     ]  # fmt: skip
-    if any(a >= own for a in named) or (named and not words and not _names_any(occurrences, own)):
+    # "…, with 323 firms": a clause that names no one and nothing continues the one before.
+    continues = not words or not attachment.names_own
+    if any(a >= own for a in named) or (named and continues and not _names_any(occurrences, own)):
         return ""
     return f"nothing near it names what the fact base counts for {signature.subject_name}"
 
@@ -279,7 +336,11 @@ def _names_any(occurrences: list[tuple[int, int, _Term]], start: int) -> bool:
 
 
 def _qualifiers(
-    signature: Signature, attachment: Attachment, candidates: list[Signature], nouns: frozenset[str]
+    signature: Signature,
+    attachment: Attachment,
+    candidates: list[Signature],
+    numbers: set[int],
+    nouns: frozenset[str],
 ) -> str:
     """ "" when the figure's qualifiers are the claim's: each of the claim's is written
     in the figure's clause or one before it (a number as "the fifth batch", or a list, or
@@ -287,13 +348,22 @@ def _qualifiers(
     figure ("Beijing's 500 healthcare firms" are not all of Beijing's)."""
     scope = attachment.scope
     near = [stem(w) for w in attachment.near]
-    named_numbers = numbered(scope, nouns)
+    named_numbers = numbers
     for key, value, ways in signature.qualifiers:
         if ways and not any(_contains(scope, way) for way in ways):
             return f"claim {signature.claim!r} is about one {key}; the sentence does not say which"
-        if not ways and int(value) not in named_numbers:
+        if (
+            not ways
+            and int(value) not in named_numbers
+            and not (
+                not named_numbers
+                and _identified_by_time(signature, key, attachment, candidates, nouns)
+            )
+        ):
             return f"claim {signature.claim!r} is about {key} {value}; the sentence does not say so"
-    if numbered(near, nouns) and not any(not ways for _, _, ways in signature.qualifiers):
+    if (named_numbers or _one_numbered(attachment, nouns)) and not any(
+        not ways for _, _, ways in signature.qualifiers
+    ):
         return f"it is about one numbered list or event; claim {signature.claim!r} is not"
     own = {key for key, _, _ in signature.qualifiers}
     for other in candidates:
@@ -303,6 +373,30 @@ def _qualifiers(
             if key not in own and ways and any(_contains(near, way) for way in ways):
                 return f"it is about one {key}; claim {signature.claim!r} is not"
     return ""
+
+
+def _identified_by_time(
+    signature: Signature, key: str, attachment: Attachment, candidates: list[Signature],
+    nouns: frozenset[str],
+) -> bool:  # fmt: skip
+    """ "The list published in 2020": one numbered thing (a singular noun, no number)
+    whose time the sentence states, and only one claim of its kind has that time."""
+    when = attachment.when
+    if when is None or when.from_draft or not _one_numbered(attachment, nouns):
+        return False
+    same = [
+        c for c in candidates
+        if c.metric == signature.metric and any(k == key for k, _, w in c.qualifiers if not w)
+        and c.as_of.overlaps(when.period)
+    ]  # fmt: skip
+    return same == [signature]
+
+
+def _one_numbered(attachment: Attachment, nouns: frozenset[str]) -> bool:
+    """Whether the figure's clause names one numbered thing, without its number: "the
+    list", "the batch" (not "the lists")."""
+    own = attachment.written[attachment.clause_start :]
+    return any(w in nouns and stem(w) == w for w in own)
 
 
 def _in_time(signature: Signature, attachment: Attachment) -> tuple[Expected | None, str]:
