@@ -11,52 +11,60 @@ earlier in the sentence, else the draft's date (which stands for its year), else
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
 from factcheck.figures import Figure, Hedge
-from factcheck.lint.mentions import (
-    TELLING, Discourse, Mention, Named, Names, Token, stem, tokenize,
-)  # fmt: skip
+from factcheck.lint.mentions import TELLING, Discourse, Mention, Named, Names
+from factcheck.lint.words import STOPWORDS, Token, stem, tokenize
 from factcheck.periods import Period, from_day_number
 from factcheck.units import Unit
 
 __all__ = ["Attachment", "Subject", "When", "attach", "is_year"]
 
 #: Words that start a new clause after a comma: the figure after them has its own subject.
-CLAUSE_STARTERS = frozenset("""
-    while whereas but and compared ahead followed up down against versus vs behind second
-    trailing with where after before than or making bringing accounting topped led
-""".split())  # fmt: skip
+CLAUSE_STARTERS = frozenset((
+    "while", "whereas", "but", "and", "compared", "ahead", "followed", "up", "down",
+    "against", "versus", "vs", "behind", "second", "trailing", "with", "where", "after",
+    "before", "than", "or", "making", "bringing", "accounting", "topped", "led",
+))  # fmt: skip
 _HARD_BREAKS = set(";:()[]—–")
 _QUOTES = set('"“”')
 #: Words that say a figure is a goal or a projection, not a report.
-FUTURE = frozenset("""
-    goal goals aim aims aimed aiming target targets targeted targeting plan plans planned
-    planning expect expects expected expecting will seek seeks strive strives projected
-    projection projections forecast forecasts envisage envisages intend intends intended
-    hopes hope ambition
-""".split())  # fmt: skip
+FUTURE = frozenset((
+    "goal", "goals", "aim", "aims", "aimed", "aiming", "target", "targets", "targeted",
+    "targeting", "plan", "plans", "planned", "planning", "expect", "expects",
+    "expected", "expecting", "will", "seek", "seeks", "strive", "strives", "projected",
+    "projection", "projections", "forecast", "forecasts", "envisage", "envisages",
+    "intend", "intends", "intended", "hopes", "hope", "ambition",
+))  # fmt: skip
 #: Words that end the phrase a figure counts ("590 firms in Beijing": "firms").
-_COUNTED_ENDS = frozenset("""
-    of in on at to for by from with as is was were are be been being have has had will
-    would that which who whom than since across among under including while whereas but
-    per each a an the this these those its their it they there now so last year years
-    nationwide respectively onto into via through within during like such also already alone together altogether
-    made make makes got get gets won win wins came come comes join joins took take takes
-    account accounts rank ranks hold holds held stood stand stands reach reaches grew
-    grow grows rose rise rises fell fall falls saw see sees remain remains became become
-    becomes include includes went go goes gain gains hit top tops lead leads led employ
-    employs produce produces operate operates do does did can could may might must
-    should shall set sets put puts brought bring brings added add adds
-""".split())  # fmt: skip
+_COUNTED_ENDS = frozenset((
+    "of", "in", "on", "at", "to", "for", "by", "from", "with", "as", "is", "was",
+    "were", "are", "be", "been", "being", "have", "has", "had", "will", "would", "that",
+    "which", "who", "whom", "than", "since", "across", "among", "under", "including",
+    "while", "whereas", "but", "per", "each", "a", "an", "the", "this", "these",
+    "those", "its", "their", "it", "they", "there", "now", "so", "last", "year",
+    "years", "nationwide", "respectively", "onto", "into", "via", "through", "within",
+    "during", "like", "such", "also", "already", "alone", "together", "altogether",
+    "made", "make", "makes", "got", "get", "gets", "won", "win", "wins", "came", "come",
+    "comes", "join", "joins", "took", "take", "takes", "account", "accounts", "rank",
+    "ranks", "hold", "holds", "held", "stood", "stand", "stands", "reach", "reaches",
+    "grew", "grow", "grows", "rose", "rise", "rises", "fell", "fall", "falls", "saw",
+    "see", "sees", "remain", "remains", "became", "become", "becomes", "include",
+    "includes", "went", "go", "goes", "gain", "gains", "hit", "top", "tops", "lead",
+    "leads", "led", "employ", "employs", "produce", "produces", "operate", "operates",
+    "do", "does", "did", "can", "could", "may", "might", "must", "should", "shall",
+    "set", "sets", "put", "puts", "brought", "bring", "brings", "added", "add", "adds",
+))  # fmt: skip
 #: Words ending in "-ed" that describe what is counted rather than say what it did.
-_DESCRIBING_ED = frozenset("""
-    specialized specialised sized listed certified recognised recognized qualified
-    so-called named registered advanced red
-""".split())  # fmt: skip
+_DESCRIBING_ED = frozenset((
+    "specialized", "specialised", "sized", "listed", "certified", "recognised",
+    "recognized", "qualified", "so-called", "registered", "advanced", "red",
+))  # fmt: skip
 _PARTITIVE_BEFORE = (("including",), ("of", "which"), ("among", "them"), ("among", "these"),
                      ("among", "which"), ("of", "whom"))  # fmt: skip
 _PARTITIVE_AFTER = (("of", "them"), ("of", "these"), ("of", "those"), ("of", "which"),
@@ -103,6 +111,8 @@ class Attachment:
     counted_words: tuple[str, ...] = ()  # the counted phrase but names ("3,671 Guangdong firms")
     written: tuple[str, ...] = ()  # ``scope`` as written (lowered), plurals and all
     names_own: bool = False  # its own clause names someone ("Shenzhen has 1,333")
+    short: bool = False  # its own clause has few words of its own ("ahead of Beijing with 1,210")
+    alone: frozenset[int] = frozenset()  # numbers that stand alone ("batch 5", not "(1,744")
 
 
 @dataclass(frozen=True)
@@ -113,6 +123,50 @@ class _Sentence:
     mentions: list[Mention]
     resolved: list[Named | None]
     topic: Named | None  # the last name the draft gave before this sentence
+    figures: Sequence[Figure]
+
+    @cached_property
+    def words(self) -> list[str]:
+        return [t.word for t in self.tokens]
+
+    @cached_property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(stem(w) for w in self.words)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def bounds(self) -> dict[int, tuple[int, int]]:
+        """Each clause's first token and the token after its last."""
+        bounds: dict[int, tuple[int, int]] = {}
+        for i, c in enumerate(self.clause):
+            bounds[c] = (bounds.get(c, (i, i))[0], i + 1)
+        return bounds
+
+    def span(self, figure: Figure) -> tuple[int, int]:
+        """The tokens a figure covers: ``tokens[first:last]``."""
+        return bisect_left(self._starts, figure.start), bisect_left(self._starts, figure.end)
+
+    @cached_property
+    def times(self) -> list[tuple[int, int, Figure]]:
+        """The years and dates of the sentence, by the tokens they cover, but those that
+        start a count ("since 2018")."""
+        return [
+            (*self.span(f), f) for f in self.figures
+            if (is_year(f) or f.unit is Unit.DATE) and f.hedge is not Hedge.AT_LEAST
+        ]  # fmt: skip
+
+    @cached_property
+    def alone(self) -> frozenset[int]:
+        """Tokens that are whole numbers on their own: "batch 5", not "batch (1,744"."""
+        tokens = self.tokens
+        return frozenset(
+            i for i, t in enumerate(tokens)
+            if t.word.isdigit() and t.gap.isspace()
+            and not (i + 1 < len(tokens) and tokens[i + 1].gap in {",", "."})
+        )  # fmt: skip
 
     @cached_property
     def named_at(self) -> frozenset[int]:
@@ -137,8 +191,8 @@ def attach(
         earlier = [r for r in resolved if r is not None]
         resolved.append(discourse.resolve(m, earlier))
     topic = next((n for n in reversed(discourse.named) if n.explicit), None)
-    sentence = _Sentence(text, tokens, clause, mentions, resolved, topic)
-    attachments = [_attach(sentence, figures, figure, drafted) for figure in figures]
+    sentence = _Sentence(text, tokens, clause, mentions, resolved, topic, figures)
+    attachments = [_attach(sentence, figure, drafted) for figure in figures]
     discourse.extend(
         r for m, r in zip(mentions, resolved, strict=True) if r and not m.agent and not m.weak
     )
@@ -160,24 +214,15 @@ def _clauses(tokens: list[Token], figures: Sequence[Figure]) -> list[int]:
     return clause
 
 
-def _span(tokens: list[Token], figure: Figure) -> tuple[int, int]:
-    first = next((i for i, t in enumerate(tokens) if t.start >= figure.start), len(tokens))
-    last = next(
-        (i for i in range(first, len(tokens)) if tokens[i].start >= figure.end), len(tokens)
-    )
-    return first, last
-
-
-def _attach(
-    s: _Sentence, figures: Sequence[Figure], figure: Figure, drafted: date | None
-) -> Attachment:
+def _attach(s: _Sentence, figure: Figure, drafted: date | None) -> Attachment:
     tokens = s.tokens
-    first, last = _span(tokens, figure)
-    own = s.clause[min(first, len(tokens) - 1)] if tokens else 0
-    clause_start = next((i for i, c in enumerate(s.clause) if c == own), first)
-    clause_end = next((i for i in range(first, len(tokens)) if s.clause[i] != own), len(tokens))
-    words = [t.word for t in tokens]
-    scope = tuple(stem(w) for w in words[:clause_end])
+    first, last = s.span(figure)
+    if first < len(tokens):
+        clause_start, clause_end = s.bounds[s.clause[first]]
+    else:  # a figure no word of which is a token ("５９１" in full-width digits)
+        clause_start = clause_end = len(tokens)
+    words = s.words
+    scope = s.stems[:clause_end]
     counted_start = last
     if tuple(words[last : last + 2]) in _PARTITIVE_AFTER:  # "15,000 of them were specialized SMEs"
         counted_start = last + 2 + (last + 2 < len(words) and words[last + 2] in _COPULAS)
@@ -209,10 +254,11 @@ def _attach(
     )
     return Attachment(
         subject, named, scope, (counted_start, counted_end), near, future,
-        _when(s, figures, figure, first, last, clause_start, drafted), partitive,
+        _when(s, figure, (first, last), clause_start, drafted), partitive,
         clause_start,
         tuple(scope[i] for i in range(counted_start, counted_end) if i not in s.named_at),
         tuple(words[:clause_end]), own is not None,
+        _short(s, clause_start, clause_end, first, last), s.alone,
     )  # fmt: skip
 
 
@@ -262,6 +308,17 @@ def _subject(
     return Subject(named.entity, named.name, how)
 
 
+SHORT = 3  # words of its own (not names, not the figure, not stopwords) a short clause has
+
+
+def _short(s: _Sentence, start: int, end: int, first: int, last: int) -> bool:
+    own = [
+        i for i in range(start, end)
+        if not first <= i < last and i not in s.named_at and s.words[i] not in STOPWORDS
+    ]  # fmt: skip
+    return len(own) <= SHORT
+
+
 def _national(s: _Sentence) -> Subject | None:
     """Where a sentence names no one: the country its "national" speaks of, or the one
     a body it names belongs to ("the ministry's fifth batch": MIIT's country)."""
@@ -274,21 +331,16 @@ def _national(s: _Sentence) -> Subject | None:
 
 
 def _when(
-    s: _Sentence, figures: Sequence[Figure], figure: Figure, first: int, last: int,
-    clause_start: int, drafted: date | None,
-) -> When | None:  # fmt: skip
+    s: _Sentence, figure: Figure, span: tuple[int, int], clause_start: int, drafted: date | None
+) -> When | None:
     """The nearest year or date in the figure's clause (ties: the one after it), else the
-    last one earlier in the sentence, else "so far"/"now" or the draft's date."""
+    last one earlier in the sentence, else "last year" or the draft's date."""
     tokens = s.tokens
+    first, last = span
     own = s.clause[first] if first < len(tokens) else -1
-    best: tuple[tuple[int, int], Figure] | None = None
-    for other in figures:
-        if other is figure or not (is_year(other) or other.unit is Unit.DATE):
-            continue
-        if other.hedge is Hedge.AT_LEAST:
-            continue  # "since 2018": where a count starts, not when it is
-        at, end = _span(tokens, other)
-        if at >= len(tokens) or (s.clause[at] != own and at > first):
+    best: tuple[tuple[int, int, int], Figure] | None = None
+    for at, end, other in s.times:
+        if other is figure or at >= len(tokens) or (s.clause[at] != own and at > first):
             continue
         in_clause = s.clause[at] == own
         distance = first - end if end <= first else at - last

@@ -18,10 +18,9 @@ to a few candidates per figure, whatever the size of the fact base.
 from __future__ import annotations
 
 import heapq
-import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -31,40 +30,19 @@ from factcheck.hedges import HedgeWidths, interval_of
 from factcheck.intervals import Interval
 from factcheck.lint.attachment import Attachment, is_year
 from factcheck.lint.expected import Expected, Match, figure_interval, range_ends
-from factcheck.lint.mentions import Names, tokenize
+from factcheck.lint.mentions import Names
 from factcheck.lint.signatures import Outcome, Signatures
+from factcheck.lint.words import STOPWORDS, UNIT_WORDS, WORD, content, tokenize, words
 from factcheck.model import Claim
 from factcheck.units import Unit
 
 __all__ = ["Anchor", "ClaimIndex", "Outcome", "SentenceWords", "words"]
 
-_WORD = re.compile(r"[a-z0-9]+")  # "Beijing's" is "beijing", "s"
-# Words that identify nothing. A tuple, not "...".split(), so that ruff keeps it short.
-STOPWORDS = frozenset((
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "from", "with", "and",
-    "or", "as", "is", "was", "were", "are", "be", "been", "its", "it", "that", "this",
-    "which", "their", "his", "her", "they", "them", "than", "more", "less", "over",
-    "about", "nearly", "some", "up", "has", "had", "have", "will", "would", "could",
-    "there", "these", "those", "into", "per", "s",
-))  # fmt: skip
-#: Unit and scale words say nothing of what a sentence is about ("163 billion yuan").
-UNIT_WORDS = frozenset((
-    "percent", "per", "cent", "thousand", "million", "billion", "trillion", "yuan", "rmb",
-    "cny", "renminbi", "dollars", "usd", "times", "years", "year", "km",
-))  # fmt: skip
+_REPEATED = "held to it because the draft repeats the words around this figure in its quote"
 CONTEXT = 4  # words on each side of a figure that identify it
 # Scores rank candidates; they are heuristics, not verdicts, so plain floats serve.
 MIN_CONTEXT = 0.5  # share of an anchor's context words the draft must repeat in place
 MIN_SENTENCE = 0.4  # share of a quote's words the draft sentence must share
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
-def content(tokens: Iterable[str]) -> set[str]:
-    """The words that say what a sentence is about."""
-    return {t for t in tokens if t not in STOPWORDS and t not in UNIT_WORDS and not t.isdigit()}
 
 
 @dataclass(frozen=True)
@@ -84,7 +62,7 @@ class SentenceWords:
         """(start, end, word) of every word, at offsets into the lowered text: the text's
         own unless lowering changed its length (a dotted capital I; see ``_starts``)."""
         lowered = self.text.lower()
-        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lowered)]
+        return [(m.start(), m.end(), m.group()) for m in WORD.finditer(lowered)]
 
     @cached_property
     def _starts(self) -> list[int] | None:
@@ -359,6 +337,6 @@ class ClaimIndex:
                     continue  # the draft's words, about another subject
                 fits = anchor.expected.fits(figure, self.widths)
                 if fits is not None:
-                    why = "held to it because the draft repeats the words around this figure in the claim's quote"
+                    why = _REPEATED
                     return Match(anchor.claim, anchor.kind, anchor.expected, fits, why)
         return None

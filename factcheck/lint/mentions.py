@@ -8,7 +8,6 @@ firms" is about Wuhan, and must never be held to a claim about somewhere else.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -17,51 +16,10 @@ from importlib import resources
 import yaml
 
 from factcheck.factbase import FactBase
+from factcheck.lint.words import Token, phrase, stem, stems
 from factcheck.model import EntityKind
 
-__all__ = ["Discourse", "Mention", "Names", "Token", "gazetteer", "stem", "stems", "tokenize"]
-
-_TOKEN = re.compile(r"[A-Za-z0-9]+")  # as matching.words reads a lowered text
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    word: str  # lowered
-    start: int
-    end: int
-    capital: bool  # written with a capital first letter
-    gap: str  # the characters between the previous token and this one
-
-
-def tokenize(text: str) -> list[Token]:
-    found: list[Token] = []
-    last = 0
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        found.append(
-            Token(word.lower(), m.start(), m.end(), word[0].isupper(), text[last : m.start()])
-        )
-        last = m.end()
-    return found
-
-
-def phrase(text: str) -> tuple[str, ...]:
-    return tuple(t.word for t in tokenize(text))
-
-
-def stem(word: str) -> str:
-    """A word without its plural ending, so that "batches" names "batch"."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def stems(text: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in phrase(text))
+__all__ = ["Discourse", "Mention", "Names", "gazetteer"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,37 +95,44 @@ WEAK_REFERENCES: dict[tuple[str, ...], frozenset[EntityKind]] = {
     ("state", "level"): frozenset({EntityKind.COUNTRY}),
 }
 #: Capitalised words that name nobody: title words, months, the programme's own words.
-NOT_NAMES = frozenset("""
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    chinese national provincial municipal little giant giants specialized specialised
-    sophisticated novel unique innovative sme smes new no mr ms mrs dr prof premier
-    president minister vice director chairman general secretary ceo chief deputy
-    ltd co inc corp group technology technologies the a an in on at by for of from to
-    and or with as since after before between during among about over under more less
-    nearly some this that these those it its their there here what when where why how
-    according meanwhile however also still now today overall together currently so yet
-    such we our he she they only each every all both half first second third fourth fifth
-    sixth seventh eighth ninth tenth last next total while but if though although
-    manufacturing single champion champions enterprise enterprises firm firms company
-    companies list lists batch batches level state council ministry rmb cny usd yuan
-    gdp ipo ipos ai ev evs ict
-""".split())  # fmt: skip
+NOT_NAMES = frozenset((
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "chinese", "national", "provincial",
+    "municipal", "little", "giant", "giants", "specialized", "specialised",
+    "sophisticated", "novel", "unique", "innovative", "sme", "smes", "new", "no", "mr",
+    "ms", "mrs", "dr", "prof", "premier", "president", "minister", "vice", "director",
+    "chairman", "general", "secretary", "ceo", "chief", "deputy", "ltd", "co", "inc",
+    "corp", "group", "technology", "technologies", "the", "a", "an", "in", "on", "at",
+    "by", "for", "of", "from", "to", "and", "or", "with", "as", "since", "after",
+    "before", "between", "during", "among", "about", "over", "under", "more", "less",
+    "nearly", "some", "this", "that", "these", "those", "it", "its", "their", "there",
+    "here", "what", "when", "where", "why", "how", "according", "meanwhile", "however",
+    "also", "still", "now", "today", "overall", "together", "currently", "so", "yet",
+    "such", "we", "our", "he", "she", "they", "only", "each", "every", "all", "both",
+    "half", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth", "last", "next", "total", "while", "but", "if", "though",
+    "although", "manufacturing", "single", "champion", "champions", "enterprise",
+    "enterprises", "firm", "firms", "company", "companies", "list", "lists", "batch",
+    "batches", "level", "state", "council", "ministry", "rmb", "cny", "usd", "yuan",
+    "gdp", "ipo", "ipos", "ai", "ev", "evs", "ict",
+))  # fmt: skip
 #: Words after a place that make the two a body of its own: "the Beijing bourse".
-BODIES = frozenset("""
-    bourse exchange stock university bank court port airport association federation
-    institute academy hospital team customs
-""".split())  # fmt: skip
+BODIES = frozenset((
+    "bourse", "exchange", "stock", "university", "bank", "court", "port", "airport",
+    "association", "federation", "institute", "academy", "hospital", "team", "customs",
+))  # fmt: skip
 #: Words after a name that make it the teller, not the subject: "Xinhua reported".
-TELLING = frozenset("""
-    said says say reported reports report told noted notes stated states disclosed
-    revealed
-""".split())  # fmt: skip
+TELLING = frozenset((
+    "said", "says", "say", "reported", "reports", "report", "told", "noted", "notes",
+    "stated", "states", "disclosed", "revealed",
+))  # fmt: skip
 #: Verbs before "by" that make the name after it the one who acts ("named by MIIT").
-_ACTED_BY = frozenset("""
-    named issued released published approved recognised recognized certified selected
-    announced compiled awarded granted rated chosen listed
-""".split())  # fmt: skip
+_ACTED_BY = frozenset((
+    "named", "issued", "released", "published", "approved", "recognised", "recognized",
+    "certified", "selected", "announced", "compiled", "awarded", "granted", "rated",
+    "chosen", "listed",
+))  # fmt: skip
 
 
 class Names:
@@ -184,7 +149,7 @@ class Names:
                     known.setdefault(words, _Known(words, entity.name, eid, entity.kind))
                     by_name[written.casefold()] = eid
         # "the city" as an alias: what it means when the draft has named no city.
-        self.fallbacks: dict[tuple[str, ...], str | None] = {}
+        self.fallbacks: dict[tuple[str, ...], str] = {}
         for eid, entry in factbase.entities.items():
             for written in entry.record.aliases:
                 if (words := phrase(written)) in REFERENCES:
@@ -204,6 +169,7 @@ class Names:
         for item in sorted(known.values(), key=lambda k: -len(k.words)):
             self._by_first.setdefault(item.words[0], []).append(item)
         self.kinds = {eid: e.record.kind for eid, e in factbase.entities.items()}
+        self.display = {eid: e.record.name for eid, e in factbase.entities.items()}
 
     def find(self, tokens: list[Token]) -> list[Mention]:
         """The names in ``tokens``, left to right, none overlapping; longest first."""
@@ -289,6 +255,24 @@ def _name_word(token: Token) -> bool:
     return token.capital and word not in NOT_NAMES and not word.isdigit() and len(word) > 1
 
 
+#: Verbs whose doer names or certifies what is counted, and is not where it is: "Beijing
+#: has named 8,997 enterprises as little giants" (Beijing the government, not the city).
+NAMING = frozenset((
+    "named", "designated", "certified", "recognised", "recognized", "selected",
+    "approved", "accredited", "identified",
+))  # fmt: skip
+_AUXILIARIES = frozenset((
+    "has", "have", "had",
+))  # fmt: skip
+
+
+def _names_them(tokens: list[Token], after: int) -> bool:
+    words = [t.word for t in tokens[after : after + 2]]
+    return bool(words) and (
+        words[0] in NAMING or (words[0] in _AUXILIARIES and words[1:2] and words[1] in NAMING)
+    )
+
+
 def _joined(gap: str) -> bool:
     return gap in {" ", "-", "'"} or gap.isspace()
 
@@ -310,6 +294,7 @@ def _with_role(mention: Mention, tokens: list[Token]) -> Mention:
     agent = (
         mention.agent
         or (following is not None and following.word in TELLING)
+        or _names_them(tokens, mention.last + possessive)  # "Beijing has named 8,997 …"
         or (after is not None and after.word == "based" and after.gap == "-")  # "X-based"
         or before[-2:] == ["according", "to"]
         or (
@@ -339,8 +324,7 @@ class Named:
 class Discourse:
     """The names a draft has used so far, in order, for "the city" and "its"."""
 
-    fallbacks: dict[tuple[str, ...], str | None]
-    kinds: dict[str, EntityKind]
+    names: Names
     named: list[Named] = field(default_factory=list)
 
     def resolve(self, mention: Mention, earlier: Iterable[Named] = ()) -> Named | None:
@@ -352,17 +336,14 @@ class Discourse:
         for named in _newest_first([*self.named, *earlier]):
             if named.kind in mention.reference and (named.explicit or not pronoun):
                 return Named(named.entity, named.name, named.kind, explicit=False)
-        entity = self.fallbacks.get(tuple(mention.name.split())) or next(
-            (
-                e
-                for words, e in self.fallbacks.items()
-                if REFERENCES.get(words) == mention.reference
-            ),
+        fallbacks = self.names.fallbacks
+        entity = fallbacks.get(tuple(mention.name.split())) or next(
+            (e for words, e in fallbacks.items() if REFERENCES.get(words) == mention.reference),
             None,
         )
         if entity is None:
             return None
-        return Named(entity, mention.name, self.kinds.get(entity), explicit=False)
+        return Named(entity, self.names.display[entity], self.names.kinds[entity], explicit=False)
 
     def extend(self, names: Iterable[Named]) -> None:
         self.named.extend(names)

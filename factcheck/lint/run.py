@@ -15,8 +15,8 @@ from factcheck.figures import Figure, scan
 from factcheck.findings import Finding
 from factcheck.intervals import Interval
 from factcheck.lint.arithmetic_checks import SentenceFigures, check_sentence
-from factcheck.lint.drafts import Draft
 from factcheck.lint.attachment import Attachment, attach
+from factcheck.lint.drafts import Draft
 from factcheck.lint.expected import Match
 from factcheck.lint.matching import ClaimIndex, SentenceWords
 from factcheck.lint.mentions import Discourse
@@ -65,7 +65,7 @@ class _Linter:
         rates = self._rates(when)
         found: list[tuple[int, Finding]] = []  # with the offset each is at, for suppressions
         names = self.index.names
-        discourse = Discourse(names.fallbacks, names.kinds)
+        discourse = Discourse(names)
         for sentence in draft.sentences:
             text = draft.prose[sentence.start : sentence.end]
             figures = tuple(scan(text))

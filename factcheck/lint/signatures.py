@@ -19,8 +19,8 @@ from factcheck.figures import Figure
 from factcheck.hedges import HedgeWidths
 from factcheck.intervals import Interval
 from factcheck.lint.attachment import Attachment, is_year
-from factcheck.lint.mentions import phrase, stem
 from factcheck.lint.expected import Expected, Match, figure_interval
+from factcheck.lint.words import phrase, stem
 from factcheck.model import Modality
 from factcheck.numwords import CARDINALS, ORDINALS
 from factcheck.periods import Period
@@ -29,17 +29,24 @@ from factcheck.units import Measure, Unit
 __all__ = ["Outcome", "Signatures"]
 
 #: Words that name no particular thing counted: "45 firms" counts what its clause says.
-GENERIC = frozenset("""
-    firm company enterprise business sme player one entity member name winner
-""".split())  # fmt: skip
+GENERIC = frozenset((
+    "firm", "company", "enterprise", "business", "sme", "player", "one", "entity",
+    "member", "name", "winner",
+))  # fmt: skip
 #: Words that may stand in a counted phrase without saying what is counted.
-DESCRIBING = frozenset("""
-    local new more such other specialized specialised sophisticated national provincial
-    level key small medium sized and or high tech private chinese domestic state
-    innovative certified recognised recognized qualified so called
-""".split())  # fmt: skip
+DESCRIBING = frozenset((
+    "local", "new", "more", "such", "other", "specialized", "specialised",
+    "sophisticated", "national", "provincial", "level", "key", "small", "medium",
+    "sized", "and", "or", "high", "tech", "private", "chinese", "domestic", "state",
+    "innovative", "certified", "recognised", "recognized", "qualified", "so", "called",
+))  # fmt: skip
 CARDINAL_WORDS = frozenset(CARDINALS)
 _FUTURE = {Modality.GOAL, Modality.PROJECTED}
+#: Words before a term that make it where the figure is, not what it counts: "firms on
+#: the list", "across the group".
+_CONTAINING = frozenset(
+    ["on", "in", "at", "across", "from", "among", "into", "within", "throughout"]
+)
 _TIMES = {None, Unit.YEAR, Unit.DATE}  # what a claim's time-valued figure is read in
 _STRONG = "named by the phrase the figure counts"  # not a failure
 
@@ -68,7 +75,20 @@ class Outcome:
 
 
 @dataclass(frozen=True, slots=True)
+class _Context:
+    """What is known of one figure while its candidates are tried."""
+
+    figure: Figure
+    attachment: Attachment
+    occurrences: list[tuple[int, int, _Term]]
+    numbers: set[int]
+    candidates: list[Signature]
+    strongly: set[str]  # metrics the phrase the figure counts names, as found
+
+
+@dataclass(frozen=True, slots=True)
 class _Term:
+    written: str  # as the metric gives it
     words: tuple[str, ...]
     metrics: frozenset[str]
     generic: bool  # only generic words ("companies"): names no metric by itself
@@ -81,10 +101,12 @@ class Signatures:
         self.by_subject: dict[str, list[Signature]] = defaultdict(list)
         self.metric_names: dict[str, str] = {}
         terms: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        shown: dict[tuple[str, ...], str] = {}
         for mid, entry in factbase.metrics.items():
             for written in entry.record.terms:
                 if words := tuple(stem(w) for w in phrase(written)):
                     terms[words].add(mid)
+                    shown.setdefault(words, written)
         self._terms: dict[str, list[_Term]] = defaultdict(list)
         #: Metrics that count firms: one of their terms is a word for firms.
         self.firms = frozenset(
@@ -93,7 +115,7 @@ class Signatures:
         )  # fmt: skip
         #: What a numbered thing may be called ("the fifth batch", "the fifth national
         #: list"): the keys of numbered qualifiers, and the terms of
-        #: the metrics that have them, of one word and not a word for firms.
+        #: the counts that have them, of one word and not a word for firms.
         numbered_by = {
             (stem(key), entry.record.metric)
             for entry in factbase.claims.values()
@@ -101,15 +123,20 @@ class Signatures:
             if isinstance(value, int)
         }
         self.keys = frozenset(key for key, _ in numbered_by)
-        with_numbers = {metric for _, metric in numbered_by}
+        counts = {
+            mid for mid, e in factbase.metrics.items()
+            if e.record.measures in {Measure.COUNT, Measure.SHARE}
+        }  # fmt: skip
+        with_numbers = {metric for _, metric in numbered_by} & counts
         self.nouns = self.keys | {
             words[0] for words, metrics in terms.items()
             if metrics & with_numbers and len(words) == 1 and words[0] not in GENERIC
         }  # fmt: skip
         for words, metrics in sorted(terms.items(), key=lambda t: -len(t[0])):
-            term = _Term(words, frozenset(metrics), all(w in GENERIC for w in words))
+            term = _Term(shown[words], words, frozenset(metrics), all(w in GENERIC for w in words))
             self._terms[words[0]].append(term)
         self.metric_of = {cid: e.record.metric for cid, e in factbase.claims.items()}
+        self.as_of = {cid: e.record.as_of for cid, e in factbase.claims.items()}
         self.parents = {
             eid: e.record.parent for eid, e in factbase.entities.items() if e.record.parent
         }
@@ -150,32 +177,17 @@ class Signatures:
     ) -> Outcome:
         """The claims of ``candidates`` the figure is held to, or why none."""
         occurrences = self._occurrences(attachment.scope)
-        numbers = numbered(attachment.scope, self.nouns, self.keys)
+        numbers = numbered(attachment.scope, self.nouns, self.keys, attachment.alone)
         failures: list[tuple[int, str]] = []  # (how far a candidate got, why it stopped)
         held: list[Match] = []
         bounded: list[Match] = []  # a cumulative count of another time: a bound only
         moved: list[Match] = []
         strongly: set[str] = set()  # metrics the phrase the figure counts names
+        context = _Context(figure, attachment, occurrences, numbers, candidates, strongly)
         for signature in candidates:
-            if is_year(figure) and signature.expected.unit not in _TIMES:
-                failures.append((1, "a year: the time of what the sentence says"))
-                continue
-            why = _metric_named(signature, attachment, occurrences, self.firms)
-            if why == _STRONG:
-                strongly.add(signature.metric)
-            elif why:
-                failures.append((0, why))
-                continue
-            if attachment.partitive and signature.metric not in strongly:
-                failures.append((1, "a part of a group named before it"))
-                continue
-            why = _qualifiers(signature, attachment, candidates, numbers, self.nouns)
-            if why:
-                failures.append((2, why))
-                continue
-            if attachment.future is not signature.future:
-                said = "a goal or projection" if attachment.future else "a report"
-                failures.append((3, f"the figure is {said}; claim {signature.claim!r} is not"))
+            failure = self._gate(signature, context)
+            if failure is not None:
+                failures.append(failure)
                 continue
             wanted, why = _in_time(signature, attachment)
             if wanted is None:
@@ -188,12 +200,52 @@ class Signatures:
             if fits is None:
                 failures.append((5, f"its unit does not fit claim {signature.claim!r}"))
                 continue
-            how = _why(signature, attachment, occurrences)
+            how = _why(signature, attachment, occurrences, bound=wanted is not signature.expected)
             match = Match(signature.claim, "signature", wanted, fits, how)
             (held if wanted is signature.expected else bounded).append(match)
+        return self._chosen(held, bounded, moved, strongly, failures)
+
+    def _gate(self, signature: Signature, context: _Context) -> tuple[int, str] | None:
+        """Why the figure is not about ``signature``'s claim, with how far it got (a
+        later stage says more); None when subject, metric, qualifiers and modality
+        agree. Time and value come after."""
+        attachment = context.attachment
+        is_time = is_year(context.figure) or context.figure.unit is Unit.DATE
+        if is_time != (signature.expected.unit in _TIMES):
+            # A count is never a claim's date, nor a date its count.
+            return (
+                (1, "a year or a date: the time of what the sentence says") if is_time else (-1, "")
+            )
+        why = _metric_named(signature, attachment, context.occurrences, self.firms)
+        if why == _STRONG:
+            context.strongly.add(signature.metric)
+        elif why:
+            return 0, why
+        if attachment.partitive and signature.metric not in context.strongly:
+            return 1, "a part of a group named before it"
+        why = _qualifiers(signature, attachment, context.candidates, context.numbers, self.nouns)
+        if why:
+            return 2, why
+        if attachment.future is not signature.future:
+            said = "a goal or projection" if attachment.future else "a report"
+            return 3, f"the figure is {said}; claim {signature.claim!r} is not"
+        return None
+
+    def _chosen(
+        self,
+        held: list[Match],
+        bounded: list[Match],
+        moved: list[Match],
+        strongly: set[str],
+        failures: list[tuple[int, str]],
+    ) -> Outcome:
+        """What a figure is held to, of the claims that agree with it; or why none."""
         if held or bounded:
-            # A claim of the figure's own time says more than a bound from another.
-            matches = held or bounded
+            # A claim of the figure's own time says more than a bound from another; a
+            # figure of another time must keep every bound (each is a cumulative count).
+            broken = [m for m in bounded if not m.fits]
+            broken.sort(key=lambda m: self.as_of[m.claim].end, reverse=True)
+            matches = held or broken[:1] or bounded
             metrics = {self.metric_of[m.claim] for m in matches}
             if len(metrics) > 1 and not metrics & strongly and not any(m.fits for m in matches):
                 shown = " or ".join(sorted(metrics))
@@ -201,8 +253,8 @@ class Signatures:
             return Outcome(tuple(matches))
         if moved:
             return Outcome(tuple(moved[:1]))
-        failures.sort(key=lambda f: -f[0])
-        return Outcome((), failures[0][1] if failures else "no claim fits")
+        reasons = sorted((f for f in failures if f[1]), key=lambda f: -f[0])
+        return Outcome((), reasons[0][1] if reasons else "no claim fits")
 
     def _occurrences(self, scope: tuple[str, ...]) -> list[tuple[int, int, _Term]]:
         """The metric terms in ``scope``, longest first, none overlapping."""
@@ -260,11 +312,15 @@ NUMBERED_GAP = 3  # words between "fifth" and what it numbers: "the fifth nation
 
 
 def numbered(
-    words: tuple[str, ...] | list[str], nouns: frozenset[str], keys: frozenset[str]
+    words: tuple[str, ...] | list[str],
+    nouns: frozenset[str],
+    keys: frozenset[str],
+    alone: frozenset[int] = frozenset(),
 ) -> set[int]:
     """The numbers of the numbered things ``words`` name: "the fifth national list",
-    "the 5th batch" (each of ``nouns``, stemmed), "batch 5" (each of ``keys``); not "the
-    first three batches", which names three."""
+    "the 5th batch" (each of ``nouns``, stemmed), "batch 5" (each of ``keys``, with a
+    number that stands ``alone``: not "the batch (1,744 firms)"); not "the first three
+    batches", which names three."""
     found: set[int] = set()
     for i, word in enumerate(words):
         number = _ORDINAL_WORDS.get(word)
@@ -277,7 +333,7 @@ def numbered(
                 if later in nouns:
                     found.add(number)
                     break
-        elif word in keys and i + 1 < len(words) and words[i + 1].isdigit():
+        elif word in keys and i + 1 in alone and words[i + 1].isdigit():
             found.add(int(words[i + 1]))
     return found
 
@@ -309,9 +365,7 @@ def _metric_named(
     if counted:
         if any(signature.metric in t.metrics for t in counted):
             return _STRONG
-        return (
-            f"it counts “{' '.join(counted[0].words)}”, not what claim {signature.claim!r} counts"
-        )
+        return f"it counts “{counted[0].written}”, not what claim {signature.claim!r} counts"
     words = attachment.counted_words
     if words and not all(w in GENERIC or w in DESCRIBING for w in words):
         return f"it counts “{' '.join(words)}”, which the fact base has no claim about"
@@ -321,10 +375,10 @@ def _metric_named(
     named = [
         a for a, _, t in occurrences
         if signature.metric in t.metrics and not t.generic
-        and attachment.scope[max(0, a - 2) : a].count("on") + attachment.scope[max(0, a - 2) : a].count("in") == 0
+        and not _CONTAINING & set(attachment.scope[max(0, a - 2) : a])
     ]  # fmt: skip
-    # "…, with 323 firms": a clause that names no one and nothing continues the one before.
-    continues = not words or not attachment.names_own
+    # "…, with 323 firms": a short clause that names no one continues the one before.
+    continues = (not words or not attachment.names_own) and attachment.short
     if any(a >= own for a in named) or (named and continues and not _names_any(occurrences, own)):
         return ""
     return f"nothing near it names what the fact base counts for {signature.subject_name}"
@@ -458,12 +512,22 @@ def _moved(
         return None
     held = signature.as_of
     years = Interval.closed(held.start.year, held.end.year)
-    why = f"the fact base holds this value for {held}; the draft says {_shown(when.period)}"
+    subject = attachment.subject
+    assert subject is not None
+    why = (
+        f"held to it by subject {subject.name} ({subject.how}), its metric and its exact "
+        f"value: the fact base holds this value for {held}; the draft says "
+        f"{_shown(when.period)} ({when.how})"
+    )
     return Match(signature.claim, "time", Expected(years, years, None, None), False, why)
 
 
 def _why(
-    signature: Signature, attachment: Attachment, occurrences: list[tuple[int, int, _Term]]
+    signature: Signature,
+    attachment: Attachment,
+    occurrences: list[tuple[int, int, _Term]],
+    *,
+    bound: bool,
 ) -> str:
     subject = attachment.subject
     assert subject is not None
@@ -483,5 +547,12 @@ def _why(
         parts.append("a value fixed once it happened")
     elif when is not None:
         parts.append(f"time {_shown(when.period)} ({when.how})")
+        if bound:
+            grows = (
+                "can only have grown since"
+                if when.period.start > signature.as_of.end
+                else ("could only grow until")
+            )
+            parts.append(f"a cumulative count, which {grows} {signature.as_of}")
     parts.append("a goal or projection" if signature.future else "reported")
     return "held to it by " + "; ".join(parts)
