@@ -132,8 +132,9 @@ def test_without_html_lint_reads_what_a_reader_sees(text: str) -> None:
 
 PROSE = [
     # (Markdown, the prose lint reads of it)
-    ("- a:\n\n    b 509\n", "- a:\n\n    b 509\n"),  # a list item's paragraph
-    ("- a:\n\n      b 509\n", "- a:\n\n           \n"),  # its indented code
+    ("- a:\n\n    b 509\n", "  a:\n\n    b 509\n"),  # a list item's paragraph; no marker
+    ("- a:\n\n      b 509\n", "  a:\n\n           \n"),  # its indented code
+    ("1. a 509\n2) b\n", "   a 509\n   b\n"),  # an ordered list's numbers are not figures
     ("> a `b\n> c` d\n", "> a   \n     d\n"),  # a code span over lines in a quotation
     ("# a `b` #\n", "# a     #\n"),
     ('a [b](c/509 "t") [d][r]\n\n[r]: /u\n', "a [b]            [d]   \n\n       \n"),

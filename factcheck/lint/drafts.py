@@ -136,9 +136,22 @@ def _paragraphs(prose: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentences(prose: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
-    sentences: list[Sentence] = []
+def _blocks(
+    paragraphs: list[tuple[int, int]], breaks: tuple[int, ...]
+) -> Iterator[tuple[int, int, int]]:
+    """Each paragraph (its index, start, end), cut where a list item, table row or
+    heading starts in it."""
     for index, (start, end) in enumerate(paragraphs):
+        inside = breaks[bisect_right(breaks, start) : bisect_left(breaks, end)]
+        for cut_start, cut_end in zip((start, *inside), (*inside, end), strict=True):
+            yield index, cut_start, cut_end
+
+
+def _sentences(
+    prose: str, paragraphs: list[tuple[int, int]], breaks: tuple[int, ...] = ()
+) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for index, start, end in _blocks(paragraphs, breaks):
         cursor = start
         for m in _SENTENCE_END.finditer(prose, start, end):
             tail = prose[max(cursor, m.start() - _ABBREVIATION_WINDOW) : m.start()]
@@ -192,9 +205,8 @@ def read_draft(path: str, text: str, *, markdown: bool | None = None) -> Draft:
     masked = mask_markdown(text) if is_markdown else mask_plain(text)
     prose = masked.prose
     paragraphs = _paragraphs(prose)
-    draft = Draft(
-        path, text, prose, tuple(paragraphs), tuple(_sentences(prose, paragraphs)), (), (), None
-    )
+    sentences = tuple(_sentences(prose, paragraphs, masked.breaks))
+    draft = Draft(path, text, prose, tuple(paragraphs), sentences, (), (), None)
     suppressions, problems = _suppressions(draft, masked.comments, paragraphs)
     return Draft(
         path, text, prose, tuple(paragraphs), draft.sentences, tuple(suppressions),

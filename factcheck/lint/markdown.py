@@ -44,6 +44,9 @@ class Masked:
     prose: str  # the text, the same length, non-prose blanked (newlines kept)
     comments: tuple[tuple[int, int], ...]  # the HTML comments, (start, end), in order
     front_matter: tuple[int, int] | None = None
+    #: Where a list item, a table row or a heading starts: a sentence ends before each,
+    #: with or without a full stop ("- Beijing: 590" and "- Shanghai: 262" are two).
+    breaks: tuple[int, ...] = ()
 
 
 def blank(text: str) -> str:
@@ -247,19 +250,38 @@ def mask_markdown(text: str) -> Masked:
         source = blank(front.group(0)) + source[front.end() :]
     lines = _Lines(source)
     html = Html(source)
+    breaks: list[int] = []
     for token in _parser().parse(source):
         if token.map is None:
             continue
         first, last = token.map
+        if token.type in ("list_item_open", "tr_open", "heading_open"):
+            breaks.append(lines.start(first))
+        if token.type == "list_item_open":
+            spans.extend(_marker(lines, first))
         if token.type in ("fence", "code_block", "definition"):
             spans.append((lines.start(first), lines.start(last)))
         elif token.type == "html_block":
             html.read(lines.start(first), lines.start(last))
         elif token.type == "inline":
             _inline_spans(token, lines, spans, html)
+    # A pipe table is a paragraph to CommonMark; each of its rows is a sentence to us.
+    breaks.extend(m.start() for m in _TABLE_ROW.finditer(source))
     markup, comments = html.finish()
     return Masked(
         _blanked(text, spans + markup),
         tuple(comments),
         front.span() if front is not None else None,
+        tuple(sorted(set(breaks))),
     )
+
+
+_TABLE_ROW = re.compile(r"^(?=[ \t]*\|)", re.M)
+_MARKER = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+
+
+def _marker(lines: _Lines, line: int) -> list[tuple[int, int]]:
+    """The marker of the list item that starts on ``line`` ("- ", "1. "): list syntax,
+    not prose, so that "1." is not read as a figure."""
+    m = _MARKER.match(lines.text(line))
+    return [] if m is None else [(lines.start(line), lines.start(line) + m.end())]

@@ -294,7 +294,8 @@ def _with_role(mention: Mention, tokens: list[Token]) -> Mention:
     agent = (
         mention.agent
         or (following is not None and following.word in TELLING)
-        or _names_them(tokens, mention.last + possessive)  # "Beijing has named 8,997 …"
+        # "Beijing has named 8,997 …": the state, by its capital's name; not "the city"
+        or (mention.reference is None and _names_them(tokens, mention.last + possessive))
         or (after is not None and after.word == "based" and after.gap == "-")  # "X-based"
         or before[-2:] == ["according", "to"]
         or (
@@ -329,12 +330,20 @@ class Discourse:
 
     def resolve(self, mention: Mention, earlier: Iterable[Named] = ()) -> Named | None:
         """What ``mention`` stands for: itself, or for "the city" the last city named
-        (in this sentence, ``earlier``, or before); "its" only for a name."""
+        (in this sentence, ``earlier``, or before)."""
         if mention.reference is None:
             return Named(mention.entity, mention.name, mention.kind)
-        pronoun = mention.name in {"it", "its"}
+        if mention.name in {"it", "its"}:
+            # The sentence's own subject if it has one ("E-Town, the capital's zone, says
+            # it …"), else the last one named before.
+            here = [n for n in earlier if n.explicit and n.kind in mention.reference]
+            before = (n for n in _newest_first(self.named) if n.explicit)
+            found = (
+                here[0] if here else next((n for n in before if n.kind in mention.reference), None)
+            )
+            return None if found is None else replace(found, explicit=False)
         for named in _newest_first([*self.named, *earlier]):
-            if named.kind in mention.reference and (named.explicit or not pronoun):
+            if named.kind in mention.reference:
                 return Named(named.entity, named.name, named.kind, explicit=False)
         fallbacks = self.names.fallbacks
         entity = fallbacks.get(tuple(mention.name.split())) or next(

@@ -62,6 +62,7 @@ class Signature:
     as_of: Period
     future: bool
     timeless: bool  # a year, a date, or one numbered event (batch 5): no time to agree on
+    event: bool  # one numbered event (batch 5): its as_of is when it happened
     cumulative: bool
     distinctive: bool  # a value unlikely to recur by chance: 590, not 10,000
 
@@ -201,7 +202,8 @@ class Signatures:
                 failures.append((5, f"its unit does not fit claim {signature.claim!r}"))
                 continue
             how = _why(signature, attachment, occurrences, bound=wanted is not signature.expected)
-            match = Match(signature.claim, "signature", wanted, fits, how)
+            match = _misdated(signature, attachment, how) if fits else None
+            match = match or Match(signature.claim, "signature", wanted, fits, how)
             (held if wanted is signature.expected else bounded).append(match)
         return self._chosen(held, bounded, moved, strongly, failures)
 
@@ -216,7 +218,9 @@ class Signatures:
             return (
                 (1, "a year or a date: the time of what the sentence says") if is_time else (-1, "")
             )
-        why = _metric_named(signature, attachment, context.occurrences, self.firms)
+        why = _metric_named(
+            signature, attachment, context.occurrences, self.firms, numbered=bool(context.numbers)
+        )
         if why == _STRONG:
             context.strongly.add(signature.metric)
         elif why:
@@ -288,7 +292,8 @@ def _signature(factbase: FactBase, cid: str, expected: Expected) -> Signature | 
     return Signature(
         cid, claim.subject, entity.record.name, claim.metric, qualifiers, expected,
         claim.as_of, claim.modality in _FUTURE,
-        measures in {Measure.YEAR, Measure.DATE} or numbered, metric.record.cumulative,
+        measures in {Measure.YEAR, Measure.DATE} or numbered,
+        numbered and measures not in {Measure.YEAR, Measure.DATE}, metric.record.cumulative,
         distinctive,
     )  # fmt: skip
 
@@ -349,6 +354,8 @@ def _metric_named(
     attachment: Attachment,
     occurrences: list[tuple[int, int, _Term]],
     firms: frozenset[str],
+    *,
+    numbered: bool,
 ) -> str:
     """ "" when the draft names the claim's metric for this figure: in the phrase the
     figure counts ("590 national little giants"); or, when that phrase says only
@@ -362,7 +369,7 @@ def _metric_named(
         return f"nothing in its clause says what it is the date of for {signature.subject_name}"
     start, end = attachment.counted
     counted = [t for a, b, t in occurrences if a < end and b > start and not t.generic]
-    if counted:
+    if counted and not (numbered and _counts_firms(counted, signature.metric, firms)):
         if any(signature.metric in t.metrics for t in counted):
             return _STRONG
         return f"it counts “{counted[0].written}”, not what claim {signature.claim!r} counts"
@@ -372,16 +379,23 @@ def _metric_named(
     if words and signature.metric not in firms:
         return f"it counts firms; claim {signature.claim!r} does not"
     own = attachment.clause_start
+    share = signature.expected.unit is Unit.PERCENT  # "18 percent of the firms on the list"
     named = [
         a for a, _, t in occurrences
         if signature.metric in t.metrics and not t.generic
-        and not _CONTAINING & set(attachment.scope[max(0, a - 2) : a])
+        and (share or not _CONTAINING & set(attachment.scope[max(0, a - 2) : a]))
     ]  # fmt: skip
     # "…, with 323 firms": a short clause that names no one continues the one before.
     continues = (not words or not attachment.names_own) and attachment.short
     if any(a >= own for a in named) or (named and continues and not _names_any(occurrences, own)):
         return ""
     return f"nothing near it names what the fact base counts for {signature.subject_name}"
+
+
+def _counts_firms(counted: list[_Term], metric: str, firms: frozenset[str]) -> bool:
+    """Whether ``counted`` and ``metric`` both count firms: in a numbered list, "3,671
+    little giants" are the list's firms."""
+    return metric in firms and all(t.metrics & firms for t in counted)
 
 
 def _names_any(occurrences: list[tuple[int, int, _Term]], start: int) -> bool:
@@ -476,6 +490,19 @@ def _in_time(signature: Signature, attachment: Attachment) -> tuple[Expected | N
         f"another time: claim {signature.claim!r} holds for {held}, the figure for "
         f"{_shown(when.period)} ({when.how})"
     )
+
+
+def _misdated(signature: Signature, attachment: Attachment, how: str) -> Match | None:
+    """A numbered event (the fifth batch) put in a year it did not happen in."""
+    when = attachment.when
+    if not signature.event or when is None or when.from_draft:
+        return None
+    held = signature.as_of
+    if when.period.overlaps(held):
+        return None
+    years = Interval.closed(held.start.year, held.end.year)
+    why = f"{how}; the fact base holds it for {held}, the draft says {_shown(when.period)}"
+    return Match(signature.claim, "time", Expected(years, years, None, None), False, why)
 
 
 def _bounded(expected: Expected, interval: Interval) -> Expected:
