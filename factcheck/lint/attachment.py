@@ -355,10 +355,9 @@ def _when(
         return None
     words = [t.word for t in tokens[clause_start : last + 4]]
     if _has(words, ("last", "year")):
-        year = drafted.year - 1
-        return When(
-            Period(date(year, 1, 1), date(year, 12, 31)), "“last year” from the draft's date", False
-        )
+        before = drafted.year - 1
+        last_year = Period(date(before, 1, 1), date(before, 12, 31))
+        return When(last_year, "“last year” from the draft's date", from_draft=False)
     year = Period(date(drafted.year, 1, 1), date(drafted.year, 12, 31))
     return When(year, f"the draft's date ({drafted.isoformat()})", from_draft=True)
 

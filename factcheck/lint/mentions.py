@@ -156,15 +156,13 @@ class Names:
                     self.fallbacks.setdefault(words, eid)
         for names, kind in gazetteer():
             # A place the fact base knows by one of its names is that entity by all.
-            eid = next((by_name[n.casefold()] for n in names if n.casefold() in by_name), None)
+            place = next((by_name[n.casefold()] for n in names if n.casefold() in by_name), None)
+            record = factbase.entities[place].record if place is not None else None
+            shown = record.name if record is not None else names[0]
             for written in names:
                 words = stems(written)
                 if words and words not in known:
-                    entity = factbase.entities[eid].record if eid else None
-                    known[words] = _Known(
-                        words, entity.name if entity else names[0], eid,
-                        entity.kind if entity else kind,
-                    )  # fmt: skip
+                    known[words] = _Known(words, shown, place, record.kind if record else kind)
         self._by_first: dict[str, list[_Known]] = {}
         for item in sorted(known.values(), key=lambda k: -len(k.words)):
             self._by_first.setdefault(item.words[0], []).append(item)
@@ -267,10 +265,11 @@ _AUXILIARIES = frozenset((
 
 
 def _names_them(tokens: list[Token], after: int) -> bool:
+    """Whether the words at ``after`` are "named" or "has named"."""
     words = [t.word for t in tokens[after : after + 2]]
-    return bool(words) and (
-        words[0] in NAMING or (words[0] in _AUXILIARIES and words[1:2] and words[1] in NAMING)
-    )
+    if words[:1] and words[0] in _AUXILIARIES:
+        words = words[1:]
+    return bool(words) and words[0] in NAMING
 
 
 def _joined(gap: str) -> bool:

@@ -48,7 +48,6 @@ _CONTAINING = frozenset(
     ["on", "in", "at", "across", "from", "among", "into", "within", "throughout"]
 )
 _TIMES = {None, Unit.YEAR, Unit.DATE}  # what a claim's time-valued figure is read in
-_STRONG = "named by the phrase the figure counts"  # not a failure
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +198,7 @@ class Signatures:
                 continue
             fits = wanted.fits(figure, widths)
             if fits is None:
-                failures.append((5, f"its unit does not fit claim {signature.claim!r}"))
+                failures.append((-1, f"its unit does not fit claim {signature.claim!r}"))
                 continue
             how = _why(signature, attachment, occurrences, bound=wanted is not signature.expected)
             match = _misdated(signature, attachment, how) if fits else None
@@ -218,13 +217,13 @@ class Signatures:
             return (
                 (1, "a year or a date: the time of what the sentence says") if is_time else (-1, "")
             )
-        why = _metric_named(
+        stage, why = _metric_named(
             signature, attachment, context.occurrences, self.firms, numbered=bool(context.numbers)
         )
-        if why == _STRONG:
+        if why:
+            return stage, why
+        if stage:
             context.strongly.add(signature.metric)
-        elif why:
-            return 0, why
         if attachment.partitive and signature.metric not in context.strongly:
             return 1, "a part of a group named before it"
         why = _qualifiers(signature, attachment, context.candidates, context.numbers, self.nouns)
@@ -356,28 +355,29 @@ def _metric_named(
     firms: frozenset[str],
     *,
     numbered: bool,
-) -> str:
-    """ "" when the draft names the claim's metric for this figure: in the phrase the
-    figure counts ("590 national little giants"); or, when that phrase says only
+) -> tuple[int, str]:
+    """Whether the draft names the claim's metric for this figure: (1, "") in the phrase
+    the figure counts ("590 national little giants"), (0, "") elsewhere; else how far it
+    got and why not. Elsewhere is: when that phrase says only
     "firms", in its clause, for a metric that counts firms; or, when the figure counts
     nothing ("…, ahead of Beijing with 1,210"), in its clause or one before it, where
     the term is not a place the figure is in ("firms on the list")."""
     if signature.expected.unit in _TIMES:  # a year or a date: when, not how many
         own = attachment.clause_start
         if any(a >= own and signature.metric in t.metrics for a, _, t in occurrences):
-            return ""
-        return f"nothing in its clause says what it is the date of for {signature.subject_name}"
+            return 0, ""
+        return 0, f"nothing in its clause says what it is the date of for {signature.subject_name}"
     start, end = attachment.counted
     counted = [t for a, b, t in occurrences if a < end and b > start and not t.generic]
     if counted and not (numbered and _counts_firms(counted, signature.metric, firms)):
         if any(signature.metric in t.metrics for t in counted):
-            return _STRONG
-        return f"it counts “{counted[0].written}”, not what claim {signature.claim!r} counts"
+            return 1, ""
+        return 0, f"it counts “{counted[0].written}”, not what claim {signature.claim!r} counts"
     words = attachment.counted_words
     if words and not all(w in GENERIC or w in DESCRIBING for w in words):
-        return f"it counts “{' '.join(words)}”, which the fact base has no claim about"
+        return 0, f"it counts “{' '.join(words)}”, which the fact base has no claim about"
     if words and signature.metric not in firms:
-        return f"it counts firms; claim {signature.claim!r} does not"
+        return -1, f"it counts firms; claim {signature.claim!r} does not"  # says little
     own = attachment.clause_start
     share = signature.expected.unit is Unit.PERCENT  # "18 percent of the firms on the list"
     named = [
@@ -388,8 +388,8 @@ def _metric_named(
     # "…, with 323 firms": a short clause that names no one continues the one before.
     continues = (not words or not attachment.names_own) and attachment.short
     if any(a >= own for a in named) or (named and continues and not _names_any(occurrences, own)):
-        return ""
-    return f"nothing near it names what the fact base counts for {signature.subject_name}"
+        return 0, ""
+    return 0, f"nothing near it names what the fact base counts for {signature.subject_name}"
 
 
 def _counts_firms(counted: list[_Term], metric: str, firms: frozenset[str]) -> bool:
