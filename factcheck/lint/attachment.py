@@ -184,15 +184,17 @@ def attach(
     """One attachment for each of ``figures`` (the figures of ``text``, in order); adds
     the sentence's names to ``discourse``."""
     tokens = tokenize(text)
-    clause = _clauses(tokens, figures)
     mentions = names.find(tokens)
     resolved: list[Named | None] = []
     for m in mentions:
         earlier = [r for r in resolved if r is not None]
         resolved.append(discourse.resolve(m, earlier))
-    topic = next((n for n in reversed(discourse.named) if n.explicit), None)
-    sentence = _Sentence(text, tokens, clause, mentions, resolved, topic, figures)
-    attachments = [_attach(sentence, figure, drafted) for figure in figures]
+    attachments: list[Attachment] = []
+    if figures:  # a sentence without figures only names, for "the city" later
+        topic = next((n for n in reversed(discourse.named) if n.explicit), None)
+        clause = _clauses(tokens, figures)
+        sentence = _Sentence(text, tokens, clause, mentions, resolved, topic, figures)
+        attachments = [_attach(sentence, figure, drafted) for figure in figures]
     discourse.extend(
         r for m, r in zip(mentions, resolved, strict=True) if r and not m.agent and not m.weak
     )

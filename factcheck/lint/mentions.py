@@ -58,7 +58,7 @@ _GAZETTEER_KINDS = {
 def gazetteer() -> tuple[tuple[tuple[str, ...], EntityKind], ...]:
     """Every place of the bundled gazetteer: its names and kind (data, read safely)."""
     text = resources.files("factcheck").joinpath("data/places.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # data only
     places = []
     for section, kind in _GAZETTEER_KINDS.items():
         for entry in data.get(section) or ():
@@ -94,6 +94,19 @@ WEAK_REFERENCES: dict[tuple[str, ...], frozenset[EntityKind]] = {
     ("national",): frozenset({EntityKind.COUNTRY}),
     ("state", "level"): frozenset({EntityKind.COUNTRY}),
 }
+_Reference = tuple[tuple[str, ...], frozenset[EntityKind], bool]  # words, kinds, weak
+
+
+def _by_first_word() -> dict[str, list[_Reference]]:
+    found: dict[str, list[_Reference]] = {}
+    for table, weak in ((REFERENCES, False), (WEAK_REFERENCES, True)):
+        for words, kinds in table.items():
+            found.setdefault(words[0], []).append((words, kinds, weak))
+    return found
+
+
+_REFERENCES_BY_FIRST = _by_first_word()
+
 #: Capitalised words that name nobody: title words, months, the programme's own words.
 NOT_NAMES = frozenset((
     "january", "february", "march", "april", "may", "june", "july", "august",
@@ -213,12 +226,10 @@ class Names:
 
 
 def _reference_at(tokens: list[Token], i: int) -> Mention | None:
-    for table, weak in ((REFERENCES, False), (WEAK_REFERENCES, True)):
-        for words, kinds in table.items():
-            n = len(words)
-            if tuple(t.word for t in tokens[i : i + n]) == words:
-                written = " ".join(words)
-                return Mention(i, i + n, written, None, None, reference=kinds, weak=weak)
+    for words, kinds, weak in _REFERENCES_BY_FIRST.get(tokens[i].word, ()):
+        n = len(words)
+        if tuple(t.word for t in tokens[i : i + n]) == words:
+            return Mention(i, i + n, " ".join(words), None, None, reference=kinds, weak=weak)
     return None
 
 

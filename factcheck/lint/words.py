@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "STOPWORDS", "UNIT_WORDS", "WORD", "Token", "content", "phrase", "stem", "stems", "tokenize",
@@ -65,6 +66,7 @@ def phrase(text: str) -> tuple[str, ...]:
     return tuple(t.word for t in tokenize(text))
 
 
+@lru_cache(maxsize=1 << 16)  # news repeats its words; a hostile draft cannot grow it
 def stem(word: str) -> str:
     """A word without its plural ending, so that "batches" names "batch"."""
     if len(word) > 4 and word.endswith("ies"):
