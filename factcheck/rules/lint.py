@@ -10,9 +10,12 @@ from factcheck.rules.registry import Rule, register
 class FigureContradictsClaim(Rule):
     """A figure in the draft cannot be the value of the claim it speaks about.
 
-    The claim is found from the sentence: the words around the figure when the draft
-    reuses a source sentence, or the subject, metric terms, qualifiers, unit and year
-    otherwise. The message names the claim, its value, its quote and its source.
+    A figure is held to a claim only when the draft says it is about the same thing: it
+    reuses the claim's source sentence around the figure, or the figure's own clause
+    names the claim's subject, a term of its metric, its qualifiers, its modality (a
+    report, a goal) and a time the claim holds for (docs/lint.md, "How a figure is
+    matched"). The message names the claim, its value, its quote and its source, and
+    ends with why the figure was held to it.
 
     Why: a mistyped, rescaled or outdated figure is the error editors most need caught.
 
@@ -36,7 +39,8 @@ class DateContradictsClaim(Rule):
     yuan") is wrong even when the number is right.
 
     Example: "In 2016, the value of the city's healthcare industry reached 163 billion
-    yuan", where the source says 2017.
+    yuan", where the source says 2017; "the fifth batch, announced in 2022", where it was
+    announced in 2023.
 
     Fix: correct the year, or the figure that belongs to it.
     """
@@ -145,14 +149,21 @@ class DraftScheduleMismatch(Rule):
 
 @register
 class UncheckedFigure(Rule):
-    """A figure in the draft matched no claim, so nothing checked it (``--strict``).
+    """A figure in the draft was held to no claim, so nothing checked it (``--strict``).
+
+    The message says why: its subject is not in the fact base ("Wuhan"), the sentence
+    names no subject or no date, the fact base's claims are of another time, another
+    metric or another modality, and so on (docs/lint.md, "Why a figure is left
+    unchecked").
 
     Why: the summary counts unchecked figures; ``--strict`` lists them so an editor
-    can see what the fact base does not cover.
+    can see what the fact base does not cover, and what the draft would need to say
+    for a figure to be checked.
 
     Example: "The park opened in 1992" when no claim is about the park's opening.
 
-    Fix: nothing, or add the claim to the fact base.
+    Fix: nothing, or add the claim to the fact base, or say in the sentence what the
+    figure is about (its subject, what it counts, when).
     """
 
     code = "FC308"
