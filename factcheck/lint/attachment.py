@@ -71,6 +71,7 @@ _PARTITIVE_AFTER = (("of", "them"), ("of", "these"), ("of", "those"), ("of", "wh
                     ("of", "whom"))  # fmt: skip
 _COPULAS = frozenset({"are", "were", "is", "was"})
 MAX_COUNTED = 6
+SHORT = 3  # words of its own (not names, not the figure, not stopwords) a short clause has
 FUTURE_REACH = 12  # words before a figure where "aims" or "target" make it a goal
 NEAR = 6  # words on each side of a figure that its qualifiers are looked for in
 
@@ -157,6 +158,21 @@ class _Sentence:
             (*self.span(f), f) for f in self.figures
             if (is_year(f) or f.unit is Unit.DATE) and f.hedge is not Hedge.AT_LEAST
         ]  # fmt: skip
+
+    def short(self, start: int, end: int, first: int, last: int) -> bool:
+        """Whether the clause ``tokens[start:end]`` has at most ``SHORT`` words of its own
+        besides the figure ``tokens[first:last]``: names and stopwords do not count."""
+        own = self._own_words.get((start, end))
+        if own is None:
+            own = self._own_words[(start, end)] = [
+                i for i in range(start, end)
+                if i not in self.named_at and self.words[i] not in STOPWORDS
+            ]  # fmt: skip
+        return sum(1 for i in own if not first <= i < last) <= SHORT
+
+    @cached_property
+    def _own_words(self) -> dict[tuple[int, int], list[int]]:
+        return {}
 
     @cached_property
     def alone(self) -> frozenset[int]:
@@ -260,7 +276,7 @@ def _attach(s: _Sentence, figure: Figure, drafted: date | None) -> Attachment:
         clause_start,
         tuple(scope[i] for i in range(counted_start, counted_end) if i not in s.named_at),
         tuple(words[:clause_end]), own is not None,
-        _short(s, clause_start, clause_end, first, last), s.alone,
+        s.short(clause_start, clause_end, first, last), s.alone,
     )  # fmt: skip
 
 
@@ -308,17 +324,6 @@ def _subject(
     else:
         how = f"named earlier in the sentence as “{mention.name}”"
     return Subject(named.entity, named.name, how)
-
-
-SHORT = 3  # words of its own (not names, not the figure, not stopwords) a short clause has
-
-
-def _short(s: _Sentence, start: int, end: int, first: int, last: int) -> bool:
-    own = [
-        i for i in range(start, end)
-        if not first <= i < last and i not in s.named_at and s.words[i] not in STOPWORDS
-    ]  # fmt: skip
-    return len(own) <= SHORT
 
 
 def _national(s: _Sentence) -> Subject | None:

@@ -135,6 +135,7 @@ class Signatures:
         for words, metrics in sorted(terms.items(), key=lambda t: -len(t[0])):
             term = _Term(shown[words], words, frozenset(metrics), all(w in GENERIC for w in words))
             self._terms[words[0]].append(term)
+        self._last_read: tuple[object, list[tuple[int, int, _Term]], set[int]] | None = None
         self.metric_of = {cid: e.record.metric for cid, e in factbase.claims.items()}
         self.as_of = {cid: e.record.as_of for cid, e in factbase.claims.items()}
         self.parents = {
@@ -176,8 +177,7 @@ class Signatures:
         candidates: list[Signature],
     ) -> Outcome:
         """The claims of ``candidates`` the figure is held to, or why none."""
-        occurrences = self._occurrences(attachment.scope)
-        numbers = numbered(attachment.scope, self.nouns, self.keys, attachment.alone)
+        occurrences, numbers = self._read(attachment)
         failures: list[tuple[int, str]] = []  # (how far a candidate got, why it stopped)
         held: list[Match] = []
         bounded: list[Match] = []  # a cumulative count of another time: a bound only
@@ -258,6 +258,16 @@ class Signatures:
             return Outcome(tuple(moved[:1]))
         reasons = sorted((f for f in failures if f[1]), key=lambda f: -f[0])
         return Outcome((), reasons[0][1] if reasons else "no claim fits")
+
+    def _read(self, attachment: Attachment) -> tuple[list[tuple[int, int, _Term]], set[int]]:
+        """The metric terms and numbered things of a figure's scope; the figures of one
+        clause share it, so the last one is kept."""
+        key = (attachment.scope, attachment.alone)
+        if self._last_read is None or self._last_read[0] != key:
+            occurrences = self._occurrences(attachment.scope)
+            numbers = numbered(attachment.scope, self.nouns, self.keys, attachment.alone)
+            self._last_read = (key, occurrences, numbers)
+        return self._last_read[1], self._last_read[2]
 
     def _occurrences(self, scope: tuple[str, ...]) -> list[tuple[int, int, _Term]]:
         """The metric terms in ``scope``, longest first, none overlapping."""
