@@ -109,11 +109,11 @@ class Attachment:
     when: When | None
     partitive: bool  # "including 68", "500 of them": a part of a group named before
     clause_start: int  # where in ``scope`` the figure's own clause starts
-    counted_words: tuple[str, ...] = ()  # the counted phrase but names ("3,671 Guangdong firms")
-    written: tuple[str, ...] = ()  # ``scope`` as written (lowered), plurals and all
-    names_own: bool = False  # its own clause names someone ("Shenzhen has 1,333")
-    short: bool = False  # its own clause has few words of its own ("ahead of Beijing with 1,210")
-    alone: frozenset[int] = frozenset()  # numbers that stand alone ("batch 5", not "(1,744")
+    counted_words: tuple[str, ...]  # the counted phrase but names ("3,671 Guangdong firms")
+    written: tuple[str, ...]  # ``scope`` as written (lowered), plurals and all
+    names_own: bool  # its own clause names someone ("Shenzhen has 1,333")
+    short: bool  # its own clause has few words of its own ("ahead of Beijing with 1,210")
+    alone: frozenset[int]  # numbers that stand alone ("batch 5", not "(1,744")
 
 
 @dataclass(frozen=True)
@@ -224,7 +224,6 @@ def _clauses(tokens: list[Token], figures: Sequence[Figure]) -> list[int]:
         if i and (
             _HARD_BREAKS & set(token.gap) or " - " in token.gap
             or (_QUOTES & set(token.gap) and token.word in TELLING)  # '…15 years," said'
-
             or ("," in token.gap and (token.word in CLAUSE_STARTERS or token.start in starts))
         ):  # fmt: skip
             number += 1
@@ -327,8 +326,8 @@ def _subject(
 
 
 def _national(s: _Sentence) -> Subject | None:
-    """Where a sentence names no one: the country its "national" speaks of, or the one
-    a body it names belongs to ("the ministry's fifth batch": MIIT's country)."""
+    """Where a sentence names no one but tellers: the country its "national" or
+    "state-level" speaks of ("the fifth national list")."""
     if any(not m.weak and not m.agent for m in s.mentions):
         return None
     for mention, named in zip(s.mentions, s.resolved, strict=True):

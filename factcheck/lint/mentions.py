@@ -196,11 +196,10 @@ class Names:
                 continue
             found.append(_with_role(mention, tokens))
             i = mention.last
+        # "Beijing's loan project": Beijing owns the name after it, and is not counted.
+        starts = {n.first for n in found if not n.weak}
         return [
-            replace(m, owner=True)
-            if m.possessive and any(n.first == m.last + 1 and not n.weak for n in found)
-            else m
-            for m in found
+            replace(m, owner=True) if m.possessive and m.last + 1 in starts else m for m in found
         ]
 
     def _known_at(self, tokens: list[Token], i: int) -> Mention | None:

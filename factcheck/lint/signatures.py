@@ -44,9 +44,9 @@ CARDINAL_WORDS = frozenset(CARDINALS)
 _FUTURE = {Modality.GOAL, Modality.PROJECTED}
 #: Words before a term that make it where the figure is, not what it counts: "firms on
 #: the list", "across the group".
-_CONTAINING = frozenset(
-    ["on", "in", "at", "across", "from", "among", "into", "within", "throughout"]
-)
+_CONTAINING = frozenset((
+    "on", "in", "at", "across", "from", "among", "into", "within", "throughout",
+))  # fmt: skip
 _TIMES = {None, Unit.YEAR, Unit.DATE}  # what a claim's time-valued figure is read in
 
 
@@ -99,7 +99,6 @@ class Signatures:
 
     def __init__(self, factbase: FactBase, expected: dict[str, Expected]) -> None:
         self.by_subject: dict[str, list[Signature]] = defaultdict(list)
-        self.metric_names: dict[str, str] = {}
         terms: dict[tuple[str, ...], set[str]] = defaultdict(set)
         shown: dict[tuple[str, ...], str] = {}
         for mid, entry in factbase.metrics.items():
@@ -114,8 +113,8 @@ class Signatures:
             for m in metrics
         )  # fmt: skip
         #: What a numbered thing may be called ("the fifth batch", "the fifth national
-        #: list"): the keys of numbered qualifiers, and the terms of
-        #: the counts that have them, of one word and not a word for firms.
+        #: list"): the keys of numbered qualifiers, and the one-word terms of the counts
+        #: that have them, but words for firms.
         numbered_by = {
             (stem(key), entry.record.metric)
             for entry in factbase.claims.values()
