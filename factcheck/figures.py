@@ -43,6 +43,30 @@ class Hedge(StrEnum):
     AT_MOST = "at-most"
 
 
+#: Chinese words written right before a figure ("超过1500家"), and right after it
+#: ("300多家", "300家以上"), that widen or bound it.
+CJK_HEDGES_BEFORE: dict[str, Hedge] = {
+    "超过": Hedge.MORE_THAN, "超出": Hedge.MORE_THAN, "超": Hedge.MORE_THAN,
+    "逾": Hedge.MORE_THAN, "多于": Hedge.MORE_THAN, "大于": Hedge.MORE_THAN,
+    "约": Hedge.ABOUT, "大约": Hedge.ABOUT, "近": Hedge.NEARLY, "接近": Hedge.NEARLY,
+    "将近": Hedge.NEARLY, "不到": Hedge.LESS_THAN, "不足": Hedge.LESS_THAN,
+    "少于": Hedge.LESS_THAN, "小于": Hedge.LESS_THAN, "至少": Hedge.AT_LEAST,
+    "最多": Hedge.AT_MOST, "至多": Hedge.AT_MOST,
+}  # fmt: skip
+#: After a figure: "300多" and "300余" are more than 300; "以上" (above) is at least,
+#: "以下" (below) at most, after a measure word ("300家以上").
+CJK_HEDGES_AFTER: dict[str, Hedge] = {
+    "多": Hedge.MORE_THAN, "余": Hedge.MORE_THAN, "以上": Hedge.AT_LEAST,
+    "以下": Hedge.AT_MOST,
+}  # fmt: skip
+#: After a figure in English: "3 years or more", "50 or fewer".
+HEDGES_AFTER: dict[str, Hedge] = {
+    "or more": Hedge.AT_LEAST, "or above": Hedge.AT_LEAST, "or over": Hedge.AT_LEAST,
+    "and above": Hedge.AT_LEAST, "or higher": Hedge.AT_LEAST, "or less": Hedge.AT_MOST,
+    "or fewer": Hedge.AT_MOST, "or below": Hedge.AT_MOST, "and below": Hedge.AT_MOST,
+    "or lower": Hedge.AT_MOST,
+}  # fmt: skip
+
 #: Words before a figure that widen or bound it. Longest phrases are tried first.
 HEDGE_WORDS: dict[str, Hedge] = {
     "about": Hedge.ABOUT, "around": Hedge.ABOUT, "approximately": Hedge.ABOUT,
@@ -52,13 +76,16 @@ HEDGE_WORDS: dict[str, Hedge] = {
     "just under": Hedge.NEARLY, "just shy of": Hedge.NEARLY,
     "more than": Hedge.MORE_THAN, "over": Hedge.MORE_THAN, "above": Hedge.MORE_THAN,
     "exceeding": Hedge.MORE_THAN, "in excess of": Hedge.MORE_THAN,
-    "upwards of": Hedge.MORE_THAN,
+    "upwards of": Hedge.MORE_THAN, "surpassed": Hedge.MORE_THAN,
+    "surpassing": Hedge.MORE_THAN, "surpasses": Hedge.MORE_THAN, "exceeded": Hedge.MORE_THAN,
+    "exceeds": Hedge.MORE_THAN, "topped": Hedge.MORE_THAN, "tops": Hedge.MORE_THAN,
     "at least": Hedge.AT_LEAST, "no less than": Hedge.AT_LEAST,
     "no fewer than": Hedge.AT_LEAST, "since": Hedge.AT_LEAST,
     "less than": Hedge.LESS_THAN, "fewer than": Hedge.LESS_THAN,
     "under": Hedge.LESS_THAN, "below": Hedge.LESS_THAN,
     "up to": Hedge.AT_MOST, "as high as": Hedge.AT_MOST, "as many as": Hedge.AT_MOST,
     "as much as": Hedge.AT_MOST, "at most": Hedge.AT_MOST, "no more than": Hedge.AT_MOST,
+    "a maximum of": Hedge.AT_MOST, "top": Hedge.AT_MOST, "a minimum of": Hedge.AT_LEAST,
     "by": Hedge.AT_MOST,
 }  # fmt: skip
 
@@ -112,8 +139,9 @@ _FRACTION = (
     rf"|(?:{_CARD})\s+(?:{_PLURAL_DENOMS})"
     rf"|(?:{_CARD}|an?)\s+(?:{_DENOMS})(?=\s+of\b|\s*[.,;:)]|\s*$)"
 )
-_MULTIPLE_WORDS = {"double": 2, "doubled": 2, "twofold": 2, "triple": 3, "tripled": 3,
-                   "threefold": 3, "quadruple": 4, "quadrupled": 4, "fourfold": 4}  # fmt: skip
+_MULTIPLE_WORDS = {"double": 2, "doubled": 2, "doubling": 2, "twofold": 2, "triple": 3,
+                   "tripled": 3, "tripling": 3, "threefold": 3, "quadruple": 4,
+                   "quadrupled": 4, "quadrupling": 4, "fourfold": 4}  # fmt: skip
 _MULTIPLE = "|".join(_MULTIPLE_WORDS)
 
 _UNIT_PATTERNS: tuple[tuple[Unit, str], ...] = (
@@ -133,7 +161,10 @@ _CJK = "\u3400-\u9fff"
 
 _QUANTITY = re.compile(
     rf"""
-    (?<![.$¥-])(?<![^\W{_CJK}])(?<![A-Za-z]-)   # not inside a word, number or name (COVID-19)
+    (?:
+        (?<![\w.$¥-])(?P<sign>[-−+])(?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b))  # -41.2%
+      | (?<![.$¥-])(?<![^\W{_CJK}])(?<![A-Za-z]-)   # not inside a word, number or name (COVID-19)
+    )
     (?:(?P<cur>us\$|\$|¥|(?:rmb|cny|usd)(?=\s))\s*)?
     (?:
         (?P<num>(?>{_DIGITS}))(?:\s*[-–]\s*(?P<num_to>(?>{_DIGITS}))(?![\w-]))?
@@ -275,7 +306,8 @@ def _quantity(m: re.Match[str]) -> Figure | None:
         low = high = Amount(Fraction(number), step)
     if unit is Unit.YEARS and m["unit"] and "month" in m["unit"].lower():
         low, high = (Amount(a.value / 12, a.step / 12) for a in (low, high))
-    return Figure(m.start(), m.end(), low, high, unit)
+    negative = m["sign"] in {"-", "−"}  # "-41.2%": the amounts are magnitudes, as for "down"
+    return Figure(m.start(), m.end(), low, high, unit, negative=negative)
 
 
 def _expand_abbreviated(first: str, second: str) -> str:
@@ -296,6 +328,14 @@ _HEDGE_BEFORE = re.compile(
 _RANGE_JOINER = re.compile(r"\s*(?:to|–|-|and)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _SIGN_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?P<sign>up|down)(?:\s+by)?\s+$", re.IGNORECASE)
+_CJK_HEDGE_BEFORE = re.compile(
+    "(?P<hedge>" + "|".join(sorted(CJK_HEDGES_BEFORE, key=len, reverse=True)) + r")\s*$"
+)
+#: "多"/"余" right after the figure; "以上"/"以下" after a measure word, if any.
+_CJK_HEDGE_AFTER = re.compile(r"(?:(?P<hedge>多|余)|[家个名项件座所户]?(?P<hedge2>以上|以下))")
+_HEDGE_AFTER = re.compile(
+    r"\s+(?P<hedge>" + "|".join(re.escape(h) for h in HEDGES_AFTER) + r")\b", re.IGNORECASE
+)
 #: Verbs that make "up" or "down" part of them, not a direction: "make up 9.5 percent",
 #: "set up 12 firms", "wound down 3".
 _PHRASAL = re.compile(
@@ -432,9 +472,20 @@ def _with_prefix(text: str, figure: Figure) -> Figure:
         hedge = HEDGE_WORDS[h["hedge"].lower()]
         start = base + h.start("hedge")
         before = before[: h.start("hedge")]
+    if hedge is None and (c := _CJK_HEDGE_BEFORE.search(before)) is not None:
+        hedge = CJK_HEDGES_BEFORE[c["hedge"]]
+        start = base + c.start("hedge")
+        before = before[: c.start("hedge")]
     negative = figure.negative
     s = _SIGN_BEFORE.search(before)
     if s is not None and not _PHRASAL.search(before[: s.start("sign")]):
         start = base + s.start("sign")
         negative = s["sign"].lower() == "down"
-    return replace(figure, start=start, hedge=hedge, negative=negative)
+    end = figure.end
+    if hedge is None:
+        after = text[end : end + _LOOKBEHIND]
+        if (c := _CJK_HEDGE_AFTER.match(after)) is not None:
+            hedge, end = CJK_HEDGES_AFTER[c["hedge"] or c["hedge2"]], end + c.end()
+        elif (e := _HEDGE_AFTER.match(after)) is not None:
+            hedge, end = HEDGES_AFTER[e["hedge"].lower()], end + e.end()
+    return replace(figure, start=start, end=end, hedge=hedge, negative=negative)
