@@ -166,8 +166,12 @@ def _claim(factbase: FactBase, result: EngineResult, claim_id: str) -> Explanati
             )
         )
         where = _quote_position(factbase.texts.get(claim.source), claim.quote)
-        if record.text:
+        if record.text and claim.source in factbase.texts:
             facts.append(("text", f"{record.text}{where}"))
+        elif record.text:
+            facts.append(("text", f"{record.text} (not read: the quote is not verified)"))
+        else:
+            facts.append(("text", "none kept (the quote is not verified)"))
     facts += [
         ("subject", claim.subject),
         ("metric", claim.metric),

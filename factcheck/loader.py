@@ -329,6 +329,15 @@ def _read_texts(
     for source_id, entry in sources.items():
         relative = entry.record.text
         if relative is None:
+            if entry.record.reference:
+                continue  # reference data kept elsewhere: its quotes are its rows
+            findings.append(
+                SourceTextMissing.finding(
+                    f"source {source_id!r} has no `text`, so its quotes are not verified: "
+                    "give the path of the article's text, inside the sources folder",
+                    entry.where("id"),
+                )
+            )
             continue
         path = root / relative
         absolute = Path(relative).is_absolute()

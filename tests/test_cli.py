@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from factcheck import __version__
 from factcheck.cli import app
 
-from .conftest import MISQUOTED, ROOT, WriteTree, validate_sarif
+from .conftest import MINIMAL, MISQUOTED, ROOT, WriteTree, validate_sarif
 
 runner = CliRunner()
 
@@ -263,6 +263,25 @@ def test_explain_json(write_tree: WriteTree) -> None:
     assert relation["status"] == "violated"
     assert explanation["implied"] == "[0, 500]"
     assert explanation["consistent"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("article.txt", "article.txt:1:15"),
+        ("missing.txt", "missing.txt (not read: the quote is not verified)"),
+        (None, "none kept (the quote is not verified)"),
+    ],
+)
+def test_explain_says_whether_the_quote_was_verified(
+    write_tree: WriteTree, text: str | None, shown: str
+) -> None:
+    line = f"            text: {text}\n" if text else ""
+    base = MINIMAL["claims/base.yaml"].replace("            text: article.txt\n", line)
+    write_tree({"claims/base.yaml": base})
+    result = runner.invoke(app, ["explain", "bj-firms", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["facts"]["text"] == shown
 
 
 def test_explain_unknown_id_is_a_usage_error(write_tree: WriteTree) -> None:

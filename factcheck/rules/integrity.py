@@ -222,7 +222,10 @@ def _longest_matching_prefix(quote: str, text: str) -> int:
 
 @register
 class SourceTextMissing(Rule):
-    """A source's text is not where its ``text`` field says, so its quotes go unverified.
+    """A source has no text where its ``text`` field says, or no ``text``: quotes unverified.
+
+    A source without ``text`` (no copy of the article is kept) is reported too, unless it
+    is ``reference: true``: its claims' quotes are taken on trust.
 
     A text is read only from inside the configured ``sources`` folder: a ``text`` that
     is an absolute path, climbs out with ``..`` or leads out through a symbolic link is
@@ -269,12 +272,26 @@ class ValueNotInQuote(Rule):
         for cid, entry in factbase.claims.items():
             claim = entry.record
             value = normalise_space(claim.value).casefold()
-            if not _written_in(value, normalise_space(claim.quote).casefold()):
+            quote = normalise_space(claim.quote).casefold()
+            if not _written_in(value, quote):
                 yield cls.finding(
-                    f"claim {cid!r}: value {claim.value!r} is not written in its quote",
+                    f"claim {cid!r}: value {claim.value!r} is not written in its quote"
+                    + _as_written(value, quote),
                     entry.where("value"),
                     claims=(cid,),
                 )
+
+
+def _as_written(value: str, quote: str) -> str:
+    """How to write a bare number the quote writes with separators: ``value: 1000``
+    (YAML reads it as a number) for "1,000" in the quote."""
+    if not value.isdigit() or len(value) < 4 or len(value) > 30:
+        return ""
+    written = f"{int(value):,}"
+    if not _written_in(written, quote):
+        return ""
+    fix = f'value: "{written}"'
+    return f", which writes it {written!r}: write the value as the source does, {fix}"
 
 
 def _written_in(value: str, quote: str) -> bool:
