@@ -139,6 +139,9 @@ _FRACTION = (
     rf"|(?:{_CARD})\s+(?:{_PLURAL_DENOMS})"
     rf"|(?:{_CARD}|an?)\s+(?:{_DENOMS})(?=\s+of\b|\s*[.,;:)]|\s*$)"
 )
+#: How far from its value a fraction in words reaches, as a share of it: "one-fifth" is
+#: 18 to 22 percent, "a third" 30 to 36.7 percent (docs/semantics.md).
+FRACTION_TOLERANCE = Fraction(1, 10)
 _MULTIPLE_WORDS = {"double": 2, "doubled": 2, "doubling": 2, "twofold": 2, "triple": 3,
                    "tripled": 3, "tripling": 3, "threefold": 3, "quadruple": 4,
                    "quadrupled": 4, "quadrupling": 4, "fourfold": 4}  # fmt: skip
@@ -289,7 +292,10 @@ def _quantity(m: re.Match[str]) -> Figure | None:
         value = fraction_in_words(numer[0], denom) if len(numer) == 1 else None
         if value is None:
             return None
-        low = high = Amount(value)
+        # News writes fractions as approximations ("one-fifth" for 21.7 percent): the
+        # word stands for its value give or take FRACTION_TOLERANCE of it, read as a
+        # rounding so that hedges ("over one-fifth") apply as to any rounded figure.
+        low = high = Amount(value, 2 * FRACTION_TOLERANCE * value)
         unit = unit or Unit.RATIO
     elif m["mult"]:
         low = high = Amount(Fraction(_MULTIPLE_WORDS[m["mult"].lower()]))
