@@ -8,8 +8,9 @@
 - tests/cases/lint/matching.yaml: how a figure is matched, figure by figure.
 
 The validation set (tests/corpora/new_prose_validation, planted_validation.yaml), written
-apart from the set the matching was tuned on, is held to no false alarm as well; its
-share caught is measured (benchmarks/lint_new_prose.py --validation), not required.
+apart from the set the matching was tuned on, and the red-team drafts
+(tests/corpora/new_prose_redteam) are held to no false alarm as well; the validation
+set's share caught is measured (benchmarks/lint_new_prose.py --validation), not required.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .conftest import ROOT
 
 CLEAN = sorted(p for p in (ROOT / "tests/corpora/new_prose").glob("*.md"))
 VALIDATION = sorted(p for p in (ROOT / "tests/corpora/new_prose_validation").glob("*.md"))
+REDTEAM = sorted(p for p in (ROOT / "tests/corpora/new_prose_redteam").glob("*.md"))
 CASES = ROOT / "tests/cases/lint"
 PLANTED = yaml.safe_load((CASES / "planted.yaml").read_text("utf-8"))["cases"]
 PLANTED_VALIDATION = yaml.safe_load((CASES / "planted_validation.yaml").read_text("utf-8"))["cases"]
@@ -63,7 +65,7 @@ def test_the_corpus_is_what_the_issue_asks_for() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [p for p in (*CLEAN, *VALIDATION) if p.name != "README.md"],
+    [p for p in (*CLEAN, *VALIDATION, *REDTEAM) if p.name != "README.md"],
     ids=lambda p: f"{p.parent.name}/{p.stem}",
 )
 def test_an_accurate_new_draft_gets_no_error_or_warning(path: Path) -> None:

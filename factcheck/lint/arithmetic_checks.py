@@ -78,9 +78,17 @@ def _before(s: SentenceFigures, figure: Figure, n: int = 40) -> str:
     return s.text[max(0, figure.start - n) : figure.start].lower()
 
 
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\b")
+
+
 def shares(s: SentenceFigures) -> Iterator[Problem]:
-    counts = [f for f in s.figures if _is_count(f)]
     for share in s.figures:
+        # The part and the whole come before the share ("5,261, among which 500 …, or 9.5
+        # percent of the total"); "210 more than" is a difference, neither.
+        counts = [
+            f for f in s.figures
+            if _is_count(f) and f.end <= share.start and not _DIFFERENCE_AFTER.match(_after(s, f))
+        ]  # fmt: skip
         if share.unit is not Unit.PERCENT or share.negative or len(counts) < 2:
             continue
         if not re.match(r"\s+of\s+(the\s+)?(total|all)\b", _after(s, share)):
@@ -198,14 +206,15 @@ def schedules(s: SentenceFigures) -> Iterator[Problem]:
         deadline = next((f for f in s.figures if f.hedge is Hedge.AT_MOST and _is_year(f)), None)
         if deadline is None:
             continue
-        # The year it was reached: a plain year in the sentence ("Since 2019" is not),
-        # else the draft's own.
+        # The year it was reached: a plain year in the sentence ("Since 2019" is not, nor
+        # "2021-2025"). Not the draft's: a goal met in 2023 is reported in 2024.
         others = [
-            f.low.value for f in s.figures if _is_year(f) and f is not deadline and f.hedge is None
-        ]
-        reached = others[0] if others else (Fraction(s.year) if s.year is not None else None)
-        if reached is None:
+            f.low.value for f in s.figures
+            if _is_year(f) and f.low == f.high and f is not deadline and f.hedge is None
+        ]  # fmt: skip
+        if not others:
             continue
+        reached = others[0]
         years = ar.subtract(Interval.point(deadline.low.value), _interval(lead, s.widths))
         if reached not in years:
             yield Problem(

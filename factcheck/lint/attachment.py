@@ -23,7 +23,7 @@ from factcheck.lint.words import STOPWORDS, Token, stem, tokenize
 from factcheck.periods import Period, from_day_number
 from factcheck.units import Unit
 
-__all__ = ["Attachment", "Subject", "When", "attach", "is_year"]
+__all__ = ["Attachment", "Subject", "When", "attach", "is_year", "period_of"]
 
 #: Words that start a new clause after a comma: the figure after them has its own subject.
 CLAUSE_STARTERS = frozenset((
@@ -67,9 +67,20 @@ _DESCRIBING_ED = frozenset((
 ))  # fmt: skip
 _PARTITIVE_BEFORE = (("including",), ("of", "which"), ("among", "them"), ("among", "these"),
                      ("among", "which"), ("of", "whom"))  # fmt: skip
+_DIFFERENCE = {("more",), ("fewer",), ("less",), ("higher",), ("lower",)}
 _PARTITIVE_AFTER = (("of", "them"), ("of", "these"), ("of", "those"), ("of", "which"),
                     ("of", "whom"))  # fmt: skip
 _COPULAS = frozenset({"are", "were", "is", "was"})
+_SERIES_ORDINALS = frozenset((
+    "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+))  # fmt: skip
+#: Words before "target" or "goal" that make the figure a report of it met.
+_COMPLETED = frozenset((
+    "surpassed", "surpassing", "beat", "beating", "beaten", "met", "meeting", "exceeded",
+    "exceeding", "reached", "reaching", "achieved", "achieving", "hit", "topped", "above",
+    "beyond", "past",
+))  # fmt: skip
 MAX_COUNTED = 6
 SHORT = 3  # words of its own (not names, not the figure, not stopwords) a short clause has
 FUTURE_REACH = 12  # words before a figure where "aims" or "target" make it a goal
@@ -108,6 +119,9 @@ class Attachment:
     future: bool  # a goal or a projection
     when: When | None
     partitive: bool  # "including 68", "500 of them": a part of a group named before
+    difference: bool  # "210 more than in the fourth": a change, not a count
+    times: frozenset[Period]  # every year and date the sentence states
+    numbered: bool  # "the fourth group": one of a numbered series, whatever it is called
     clause_start: int  # where in ``scope`` the figure's own clause starts
     counted_words: tuple[str, ...]  # the counted phrase but names ("3,671 Guangdong firms")
     written: tuple[str, ...]  # ``scope`` as written (lowered), plurals and all
@@ -183,6 +197,28 @@ class _Sentence:
             if t.word.isdigit() and t.gap.isspace()
             and not (i + 1 < len(tokens) and tokens[i + 1].gap in {",", "."})
         )  # fmt: skip
+
+    def numbered_before(self, end: int) -> bool:
+        """Whether ``tokens[:end]`` hold an ordinal before a noun ("the fourth group of
+        …", "the 5th round"); not "first" or "second", which rank as often as they
+        number ("ranking first", "the second largest")."""
+        words = self.words
+        for i in range(min(end, len(words))):
+            if words[i] in _SERIES_ORDINALS or (words[i][:-2].isdigit() and words[i][-2:] == "th"):
+                after = words[i + 1 : min(end, i + 4)]
+                if any(w not in STOPWORDS and not w[0].isdigit() for w in after):
+                    return True
+        return False
+
+    @cached_property
+    def periods(self) -> frozenset[Period]:
+        """The times the sentence states as its own: not "since 2019", not "by 2025"."""
+        return frozenset(period_of(f) for _, _, f in self.times if f.hedge is None)
+
+    @cached_property
+    def counts(self) -> list[int]:
+        """Where each figure that is not a year or a date starts, by token."""
+        return [self.span(f)[0] for f in self.figures if not (is_year(f) or f.unit is Unit.DATE)]
 
     @cached_property
     def named_at(self) -> frozenset[int]:
@@ -260,18 +296,23 @@ def _attach(s: _Sentence, figure: Figure, drafted: date | None) -> Attachment:
         any(before[-len(p):] == p for p in _PARTITIVE_BEFORE) or after in _PARTITIVE_AFTER
         or "among" in words[max(clause_start, first - 3) : first]  # "Among the 500, 68 were"
     )  # fmt: skip
+    difference = tuple(words[last : last + 1]) in _DIFFERENCE or (
+        tuple(words[max(0, first - 2) : first]) in {("up", "by"), ("down", "by")}
+    )
     subject = named or _national(s)
     if subject is None and after in _PARTITIVE_AFTER and s.topic is not None:
         # "Fewer than 15,000 of them were …": them, the last one named
         topic = s.topic
         subject = Subject(topic.entity, topic.name, f"“of them”: {topic.name}, named before")
+    reach = range(max(clause_start, first - FUTURE_REACH), min(clause_end, last + 4))
     future = any(
-        w in FUTURE
-        for w in words[max(clause_start, first - FUTURE_REACH) : min(clause_end, last + 4)]
-    )
+        words[i] in FUTURE and not _COMPLETED & set(words[max(clause_start, i - 3) : i])
+        for i in reach
+    )  # "surpassed its target with 14,600": a report of a goal met, not a goal
     return Attachment(
         subject, named, scope, (counted_start, counted_end), near, future,
-        _when(s, figure, (first, last), clause_start, drafted), partitive,
+        _when(s, figure, (first, last), clause_start, drafted), partitive, difference,
+        s.periods, s.numbered_before(clause_end),
         clause_start,
         tuple(scope[i] for i in range(counted_start, counted_end) if i not in s.named_at),
         tuple(words[:clause_end]), own is not None,
@@ -348,15 +389,27 @@ def _when(
     for at, end, other in s.times:
         if other is figure or at >= len(tokens) or (s.clause[at] != own and at > first):
             continue
+        between = bisect_left(s.counts, last)
+        if other.hedge and at > first and between < len(s.counts) and s.counts[between] < at:
+            continue  # "13,000 … 10,000 firms by 2025": a deadline is the later figure's
         in_clause = s.clause[at] == own
         distance = first - end if end <= first else at - last
         rank = (0 if in_clause else 1, distance if in_clause else -at, 0 if at > first else 1)
         if best is None or rank < best[0]:
             best = (rank, other)
+    following = bisect_left(s.counts, last)
+    next_count = s.counts[following] if following < len(s.counts) else len(tokens)
+    aside = next(  # "Beijing's 588 little giants (October 2022)": the figure's own time
+        (f for at, _, f in s.times
+         if last <= at <= min(last + MAX_COUNTED, next_count) and "(" in tokens[at].gap),
+        None,
+    )  # fmt: skip
+    if aside is not None:  # "Beijing's 588 little giants (October 2022)"
+        best = ((0, 0, 0), aside)
     if best is not None:
         other = best[1]
         written = " ".join(s.text[other.start : other.end].split())
-        return When(_period(other), f"“{written}” in the sentence", from_draft=False)
+        return When(period_of(other), f"“{written}” in the sentence", from_draft=False)
     if drafted is None:
         return None
     words = [t.word for t in tokens[clause_start : last + 4]]
@@ -373,7 +426,8 @@ def _has(words: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
 
 
-def _period(figure: Figure) -> Period:
+def period_of(figure: Figure) -> Period:
+    """The days a year, a span of years or a date stands for."""
     if figure.unit is Unit.DATE:
         return Period(
             from_day_number(int(figure.low.value)), from_day_number(int(figure.high.value))

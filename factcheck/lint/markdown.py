@@ -44,7 +44,7 @@ class Masked:
     prose: str  # the text, the same length, non-prose blanked (newlines kept)
     comments: tuple[tuple[int, int], ...]  # the HTML comments, (start, end), in order
     front_matter: tuple[int, int] | None = None
-    #: Where a list item, a table row or a heading starts: a sentence ends before each,
+    #: Where a paragraph, list item, table row or heading starts: a sentence ends there,
     #: with or without a full stop ("- Beijing: 590" and "- Shanghai: 262" are two).
     breaks: tuple[int, ...] = ()
 
@@ -255,7 +255,7 @@ def mask_markdown(text: str) -> Masked:
         if token.map is None:
             continue
         first, last = token.map
-        if token.type in ("list_item_open", "tr_open", "heading_open"):
+        if token.type in ("list_item_open", "tr_open", "heading_open", "paragraph_open"):
             breaks.append(lines.start(first))
         if token.type == "list_item_open":
             spans.extend(_marker(lines, first))

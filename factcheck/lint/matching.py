@@ -28,13 +28,14 @@ from factcheck.factbase import FactBase
 from factcheck.figures import Figure, scan
 from factcheck.hedges import HedgeWidths, interval_of
 from factcheck.intervals import Interval
-from factcheck.lint.attachment import Attachment, is_year
+from factcheck.lint.attachment import Attachment, is_year, period_of
 from factcheck.lint.expected import Expected, Match, figure_interval, range_ends
 from factcheck.lint.mentions import Names
 from factcheck.lint.signatures import Outcome, Signatures
-from factcheck.lint.words import STOPWORDS, UNIT_WORDS, WORD, content, tokenize, words
+from factcheck.lint.words import STOPWORDS, UNIT_WORDS, WORD, content, stem, stems, tokenize, words
 from factcheck.model import Claim
-from factcheck.units import Unit
+from factcheck.periods import Period
+from factcheck.units import Measure, Unit
 
 __all__ = ["Anchor", "ClaimIndex", "Outcome", "SentenceWords", "words"]
 
@@ -96,10 +97,13 @@ class SentenceWords:
         )
 
     @cached_property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(stem(w) for w in self.tokens)
+
     @cached_property
-    def context(self) -> list[str]:
-        """The paragraph so far: "China names … The fifth list … held 3,671 firms"."""
-        return [*words(self.preceding), *self.tokens]
+    def values(self) -> frozenset[tuple[object, ...]]:
+        """The sentence's figures by value (``_value_key``)."""
+        return frozenset(_value_key(f) for f in self.figures)
 
     @cached_property
     def content(self) -> set[str]:
@@ -115,6 +119,19 @@ class Anchor:
     after: tuple[str, ...]
     quote: frozenset[str]
     subjects: frozenset[str]  # the claim's subject and whoever its quote names (``_key``)
+    needs: tuple[tuple[str, ...], ...]  # the claim's metric terms its quote writes
+    times: frozenset[Period]  # the years and dates its quote writes
+    others: frozenset[tuple[object, ...]]  # the quote's other figures (not times), by value
+
+
+def _value_key(figure: Figure) -> tuple[object, ...]:
+    """A figure by what it says, not where: "13,000" in a quote and in a draft."""
+    return (figure.low.value, figure.high.value, figure.unit)
+
+
+def _contains(words_: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(words_[i : i + n] == phrase for i in range(len(words_) - n + 1))
 
 
 def _key(entity: str | None, name: str) -> str:
@@ -233,6 +250,17 @@ class ClaimIndex:
             expected = Expected(reading.interval, written, reading.figure.hedge, reading.unit, ends)
             self.expected[cid] = expected
         self.signatures = Signatures(factbase, self.expected)
+        # What a sentence reusing a claim's quote must still say: a term of the claim's
+        # metric ("healthcare industry"), and a time the claim holds for, if it says one.
+        self._needs: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._held: dict[str, Period | None] = {}  # None: a value fixed once it happened
+        for cid, entry in factbase.claims.items():
+            metric = factbase.metrics.get(entry.record.metric)
+            terms = metric.record.terms if metric is not None else ()
+            self._needs[cid] = tuple(t for t in (stems(x) for x in terms) if t)
+            timeless = metric is None or metric.record.measures in {Measure.YEAR, Measure.DATE}
+            numbered = any(isinstance(v, int) for v in entry.record.qualifiers.values())
+            self._held[cid] = None if timeless or numbered else entry.record.as_of
         by_source: dict[str, list[str]] = defaultdict(list)
         for cid in self.expected:
             by_source[factbase.claims[cid].record.source].append(cid)
@@ -266,7 +294,10 @@ class ClaimIndex:
         named = (_key(m.entity, m.name) for m in self.names.find(tokenize(quote)))
         subjects = frozenset({claim.subject, *named})
         first, last = claim.as_of.days
-        for figure in scan(quote):
+        figures = list(scan(quote))
+        times = frozenset(period_of(f) for f in figures if is_year(f) or f.unit is Unit.DATE)
+        quote_stems = stems(quote)
+        for figure in figures:
             before = tuple(words(quote[: figure.start]))[-CONTEXT:]
             after = tuple(words(quote[figure.end :]))[:CONTEXT]
             in_value = value_at != -1 and figure.start < value_end and value_at < figure.end
@@ -292,7 +323,15 @@ class ClaimIndex:
                 target = others.restated(figure, cid, self.widths)
             if target is not None:
                 claim_id, kind, wanted = target
-                yield Anchor(claim_id, kind, wanted, before, after, quote_words, subjects)
+                needs = tuple(n for n in self._needs.get(claim_id, ()) if _contains(quote_stems, n))
+                siblings = frozenset(
+                    _value_key(f) for f in figures
+                    if f is not figure and not (is_year(f) or f.unit is Unit.DATE)
+                )  # fmt: skip
+                yield Anchor(
+                    claim_id, kind, wanted, before, after, quote_words, subjects, needs, times,
+                    siblings,
+                )  # fmt: skip
 
     # -- matching -------------------------------------------------------------------
     def match(self, figure: Figure, sentence: SentenceWords, attachment: Attachment) -> Outcome:
@@ -300,21 +339,41 @@ class ClaimIndex:
         anchor, or the claims whose signature its attachment agrees with; else none,
         and why."""
         before, after = sentence.around(figure.start, figure.end, CONTEXT)
-        anchor = self._best_anchor(figure, before, after, sentence.content, attachment)
+        anchor = self._best_anchor(figure, before, after, sentence, attachment)
         if anchor is not None:
             return Outcome((anchor,))
         return self.signatures.match(figure, attachment, self.widths)
+
+    def _says_the_same(
+        self, anchor: Anchor, sentence: SentenceWords, attachment: Attachment, fits: bool
+    ) -> bool:
+        """Whether a sentence that repeats a quote's words speaks of the same thing: it
+        names the claim's metric ("In 2020, the value of the city's financial sector…"
+        does not); it keeps at least one of the quote's other figures (a sentence whose
+        every figure differs is a newer report in the old words: "Since 2019, … six
+        lists, … 14,600"); and a figure that does not fit is of no other time than the
+        claim's ("By October 2022, … 588")."""
+        if anchor.needs and not any(_contains(sentence.stems, need) for need in anchor.needs):
+            return False
+        if anchor.others and not anchor.others & sentence.values:
+            return False
+        held = self._held.get(anchor.claim)
+        if fits or anchor.kind != "value" or held is None:
+            return True
+        # A time the sentence states that is not the quote's, nor within the claim's.
+        return all(t in anchor.times or t.overlaps(held) for t in attachment.times)
 
     def _best_anchor(
         self,
         figure: Figure,
         before: tuple[str, ...],
         after: tuple[str, ...],
-        sentence: set[str],
+        sentence: SentenceWords,
         attachment: Attachment,
     ) -> Match | None:
         keys = set(_positional_keys(before, after))
-        candidates = {g for word in sentence for g in self._group_words.get(word, ())}
+        words_of = sentence.content
+        candidates = {g for word in words_of for g in self._group_words.get(word, ())}
         ranked: dict[float, list[list[int]]] = defaultdict(list)
         for g in candidates:
             if not keys & self._group_keys[g]:
@@ -324,7 +383,7 @@ class ClaimIndex:
             context = _aligned(anchor, before, after, figure.hedge is anchor.expected.hedge)
             if context < MIN_CONTEXT:
                 continue
-            overlap = len(anchor.quote & sentence) / max(len(anchor.quote), 1)
+            overlap = len(anchor.quote & words_of) / max(len(anchor.quote), 1)
             if overlap >= MIN_SENTENCE:
                 ranked[context + overlap].append(members)
         # Best first, ties by the later anchor; the exact (and slower) unit and value
@@ -336,7 +395,7 @@ class ClaimIndex:
                 if own is not None and _key(own.entity, own.name) not in anchor.subjects:
                     continue  # the draft's words, about another subject
                 fits = anchor.expected.fits(figure, self.widths)
-                if fits is not None:
-                    why = _REPEATED
-                    return Match(anchor.claim, anchor.kind, anchor.expected, fits, why)
+                if fits is None or not self._says_the_same(anchor, sentence, attachment, fits):
+                    continue
+                return Match(anchor.claim, anchor.kind, anchor.expected, fits, _REPEATED)
         return None

@@ -153,9 +153,10 @@ class _Linter:
             and self.factbase.metrics.get(e.record.metric) is not None
             and self.factbase.metrics[e.record.metric].record.measures is Measure.EXCHANGE_RATE
         ]
-        if when is not None:
-            window = Period(_shifted(when, -RATE_WINDOW), _shifted(when, RATE_WINDOW))
-            rates = [r for r in rates if r[0].overlaps(window)]
+        if when is None:
+            return None  # without a date the rate of the day is unknown (it was 8.3 in 2000)
+        window = Period(_shifted(when, -RATE_WINDOW), _shifted(when, RATE_WINDOW))
+        rates = [r for r in rates if r[0].overlaps(window)]
         if not rates:
             return None
         band = hull(interval for _, interval in rates)

@@ -127,6 +127,11 @@ class Signatures:
             if e.record.measures in {Measure.COUNT, Measure.SHARE}
         }  # fmt: skip
         with_numbers = {metric for _, metric in numbered_by} & counts
+        #: Counts of things other than firms (lists, loans, satellites).
+        self.other_counts = frozenset(
+            mid for mid, e in factbase.metrics.items()
+            if e.record.measures is Measure.COUNT and mid not in self.firms
+        )  # fmt: skip
         self.nouns = self.keys | {
             words[0] for words, metrics in terms.items()
             if metrics & with_numbers and len(words) == 1 and words[0] not in GENERIC
@@ -217,14 +222,17 @@ class Signatures:
                 (1, "a year or a date: the time of what the sentence says") if is_time else (-1, "")
             )
         stage, why = _metric_named(
-            signature, attachment, context.occurrences, self.firms, numbered=bool(context.numbers)
-        )
+            signature, attachment, context.occurrences, self.firms, self.other_counts,
+            numbered=bool(context.numbers),
+        )  # fmt: skip
         if why:
             return stage, why
         if stage:
             context.strongly.add(signature.metric)
         if attachment.partitive and signature.metric not in context.strongly:
             return 1, "a part of a group named before it"
+        if attachment.difference:
+            return 1, "a difference between two figures, not one of them"
         why = _qualifiers(signature, attachment, context.candidates, context.numbers, self.nouns)
         if why:
             return 2, why
@@ -266,6 +274,17 @@ class Signatures:
             occurrences = self._occurrences(attachment.scope)
             numbers = numbered(attachment.scope, self.nouns, self.keys, attachment.alone)
             self._last_read = (key, occurrences, numbers)
+        # The figure's own clause numbers it, if it says an ordinal at all, by the one
+        # nearest it: "from 448 in the fourth batch to 658 in the fifth".
+        at, scope = attachment.counted[0], attachment.scope
+        ordinals = [  # "the fourth", "fifth batch"; not "ranks first"
+            (abs(i - at), _ORDINAL_WORDS[w])
+            for i, w in enumerate(scope[attachment.clause_start :], attachment.clause_start)
+            if w in _ORDINAL_WORDS
+            and (scope[i - 1 : i] == ("the",) or scope[i + 1 : i + 2] in {(n,) for n in self.nouns})
+        ]
+        if ordinals:
+            return self._last_read[1], {min(ordinals)[1]}
         return self._last_read[1], self._last_read[2]
 
     def _occurrences(self, scope: tuple[str, ...]) -> list[tuple[int, int, _Term]]:
@@ -362,6 +381,7 @@ def _metric_named(
     attachment: Attachment,
     occurrences: list[tuple[int, int, _Term]],
     firms: frozenset[str],
+    other_counts: frozenset[str],
     *,
     numbered: bool,
 ) -> tuple[int, str]:
@@ -379,7 +399,13 @@ def _metric_named(
     start, end = attachment.counted
     counted = [t for a, b, t in occurrences if a < end and b > start and not t.generic]
     if counted and not (numbered and _counts_firms(counted, signature.metric, firms)):
-        if any(signature.metric in t.metrics for t in counted):
+        # "four lists": a word for lists names the lists, not the firms on them, even
+        # for a metric of firms that has it among its terms.
+        if any(
+            signature.metric in t.metrics
+            and not (signature.metric in firms and t.metrics & other_counts)
+            for t in counted
+        ):
             return 1, ""
         return 0, f"it counts “{counted[0].written}”, not what claim {signature.claim!r} counts"
     words = attachment.counted_words
@@ -438,7 +464,7 @@ def _qualifiers(
             )
         ):
             return f"claim {signature.claim!r} is about {key} {value}; the sentence does not say so"
-    if (named_numbers or _one_numbered(attachment, nouns)) and not any(
+    if (named_numbers or attachment.numbered or _one_numbered(attachment, nouns)) and not any(
         not ways for _, _, ways in signature.qualifiers
     ):
         return f"it is about one numbered list or event; claim {signature.claim!r} is not"
