@@ -70,6 +70,12 @@ def read_claim(claim: Claim, metric: Metric, widths: HedgeWidths) -> Reading:
     declared = claim.unit or expected
     owner = "the claim" if claim.unit is not None else f"metric {metric.id!r}"
     written = figure.unit
+    if declared is Unit.DATE and written is not Unit.DATE:
+        # "June 15" has no year: its 15 is not a date (day 15 of 1970).
+        raise UnreadableValueError(
+            f"metric {metric.id!r} measures a date, and {claim.value!r} is not one with a "
+            "year; give the date in full in 'reading' (reading: June 15, 2022)"
+        )
     if declared is None:
         if written is None:
             raise _UnitMismatchError(
