@@ -139,8 +139,8 @@ def _paragraphs(prose: str) -> list[tuple[int, int]]:
 def _blocks(
     paragraphs: list[tuple[int, int]], breaks: tuple[int, ...]
 ) -> Iterator[tuple[int, int, int]]:
-    """Each paragraph (its index, start, end), cut where a list item, table row or
-    heading starts in it."""
+    """Each paragraph (its index, start, end), cut where a Markdown block starts in it
+    (a paragraph, list item, table row or heading: ``Masked.breaks``)."""
     for index, (start, end) in enumerate(paragraphs):
         inside = breaks[bisect_right(breaks, start) : bisect_left(breaks, end)]
         for cut_start, cut_end in zip((start, *inside), (*inside, end), strict=True):
