@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = [
     "STOPWORDS", "UNIT_WORDS", "WORD", "Token", "content", "phrase", "stem", "stems", "tokenize",
@@ -41,8 +41,9 @@ def content(tokens: Iterable[str]) -> set[str]:
 _TOKEN = re.compile(r"[A-Za-z0-9]+")  # as matching.words reads a lowered text
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a sentence (a tuple: a megabyte of prose makes a million of them)."""
+
     word: str  # lowered
     start: int
     end: int
@@ -54,11 +55,9 @@ def tokenize(text: str) -> list[Token]:
     found: list[Token] = []
     last = 0
     for m in _TOKEN.finditer(text):
-        word = m.group()
-        found.append(
-            Token(word.lower(), m.start(), m.end(), word[0].isupper(), text[last : m.start()])
-        )
-        last = m.end()
+        word, start, end = m.group(), m.start(), m.end()
+        found.append(Token(word.lower(), start, end, word[0].isupper(), text[last:start]))
+        last = end
     return found
 
 
