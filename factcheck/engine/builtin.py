@@ -380,8 +380,9 @@ def _share_wholes(
     parent: Mapping[str, str | None],
 ) -> list[str]:
     """The claims a share is of: the nearest whole the metric's ``share_within`` names
-    (the subject with the fewest qualifiers dropped, or the nearest ancestor with the
-    same qualifiers); every claim of that nearest whole, if there are several."""
+    (the subject with the fewest qualifiers dropped, or the parent with the same
+    qualifiers: "50 percent of Fujian's total" is never held to China's when the fact
+    base has no Fujian count); every claim of that nearest whole, if there are several."""
     ranked: list[tuple[int, str]] = []
     above = _ancestors(share.subject, parent)
     own = set(share.qualifiers.items())
@@ -391,10 +392,10 @@ def _share_wholes(
             ranked.append((len(own) - len(record.qualifiers), cid))
         elif (
             within == "parent"
-            and record.subject in above[1:]
+            and record.subject in above[1:2]  # the parent itself, never one further up
             and record.qualifiers == share.qualifiers
         ):
-            ranked.append((above.index(record.subject), cid))
+            ranked.append((1, cid))
     if not ranked:
         return []
     nearest = min(distance for distance, _ in ranked)
