@@ -94,11 +94,15 @@ def explain(factbase: FactBase, result: EngineResult, wanted: str) -> Explanatio
 
 
 def _relation_lines(result: EngineResult, variable: str) -> tuple[RelationLine, ...]:
+    """The relations ``variable`` takes part in, and those its claim makes without being
+    in them: a rank claim ("ranking first") relates the counts it ranks, by the id
+    ``rank:<rank>:<other><=<own>``."""
     variables = result.model.variables
     return tuple(
         _line(verdict, variables)
         for verdict in result.verdicts.values()
         if variable in verdict.relation.variables
+        or verdict.relation.id.startswith(f"{verdict.relation.kind}:{variable}:")
     )
 
 

@@ -284,6 +284,43 @@ def test_explain_says_whether_the_quote_was_verified(
     assert json.loads(result.stdout)["facts"]["text"] == shown
 
 
+def test_explain_shows_the_relations_a_rank_claim_makes(write_tree: WriteTree) -> None:
+    """A rank is not a term of the relations it makes (Shanghai's count <= Beijing's),
+    but explain on it shows them."""
+    write_tree({
+        "claims/rank.yaml": """
+            entities:
+              - {id: shanghai, name: Shanghai, kind: municipality}
+            metrics:
+              - {id: firms-rank, description: Rank by firms, measures: rank, ranks: firms}
+            claims:
+              - id: bj-rank
+                source: s
+                quote: the capital had 590 firms, ranking first
+                subject: beijing
+                metric: firms-rank
+                value: ranking first
+                scope: city
+                as_of: 2022-09
+              - id: sh-firms
+                source: s
+                quote: Shanghai had 507 firms
+                subject: shanghai
+                metric: firms
+                value: "507"
+                as_of: 2022-09
+        """,
+        "texts/article.txt": (
+            "By September, the capital had 590 firms, ranking first. Shanghai had 507 firms.\n"
+        ),
+    })  # fmt: skip
+    result = runner.invoke(app, ["explain", "bj-rank", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (relation,) = json.loads(result.stdout)["relations"]
+    assert relation["id"] == "rank:bj-rank:sh-firms<=bj-firms"
+    assert relation["status"] == "holds"
+
+
 def test_explain_unknown_id_is_a_usage_error(write_tree: WriteTree) -> None:
     write_tree(ACKNOWLEDGED)
     result = runner.invoke(app, ["explain", "bj-firm"])
