@@ -179,9 +179,7 @@ def engine_findings(result: EngineResult) -> Iterator[Finding]:
     for verdict in result.verdicts.values():
         if verdict.status is Status.VIOLATED:
             yield _violation(verdict, model.variables)
-        elif (
-            verdict.status is Status.UNTESTABLE and verdict.relation.kind is RelationKind.CONSTRAINT
-        ):
+        elif verdict.status is Status.UNTESTABLE:  # a constraint's or a built-in rule's
             yield _untestable(verdict.relation, verdict.reason or "", model.variables)
     for note in model.untestable:
         yield UntestableConstraint.finding(note.message, note.location, claims=note.claims)
@@ -222,8 +220,9 @@ def _undecided(relation_ids: tuple[str, ...], model: EngineModel) -> Finding:
 
 def _untestable(relation: Relation, reason: str, variables: Mapping[str, Variable]) -> Finding:
     claims = tuple(c for c in relation.variables if variables[c].kind == "claim")
+    what = "constraint" if relation.kind is RelationKind.CONSTRAINT else "built-in relation"
     return UntestableConstraint.finding(
-        f"constraint {relation.id!r} is untestable: {reason}",
+        f"{what} {relation.id!r} is untestable: {reason}",
         relation.location,
         claims=claims,
         constraint=relation.id,

@@ -284,7 +284,7 @@ def _verdict(
         names = ", ".join(free)
         reason = f"{names} is bounded by nothing else, so this derives it but tests nothing"
         return Verdict(relation, Status.UNTESTABLE, left, right, reason=reason)
-    if difference.lo is None and difference.hi is None:
+    if (difference.lo is None and difference.hi is None) or _anything(left) or _anything(right):
         reason = (
             "nothing can contradict it: its sides are bounded on one side only "
             '("more than …") or divide by a value that may be zero'
@@ -292,6 +292,13 @@ def _verdict(
         return Verdict(relation, Status.UNTESTABLE, left, right, reason=reason)
     certain = difference.intersect(target) == difference
     return Verdict(relation, Status.HOLDS, left, right, certain=certain)
+
+
+def _anything(side: Interval) -> bool:
+    """Whether a side can be any positive value whatever its figures say: "more than 10
+    million yuan (more than $1.4 million)" implies a rate in (0, ∞), so no rate band
+    can contradict it."""
+    return side.hi is None and (side.lo is None or side.lo <= 0)
 
 
 def _repeats(relation: Relation) -> bool:
