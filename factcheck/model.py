@@ -316,4 +316,11 @@ class Constraint(_Record):
     description: Text
     expr: Text
     acknowledged: Acknowledged = None
+    severity: Literal["error", "warning", "info"] | None = Field(
+        default=None,
+        description=(
+            "how serious a violation is, for a relation with an explainable gap (a running "
+            "total below the sum of the lists, firms being removed): error by default"
+        ),
+    )
     notes: str | None = None

@@ -164,6 +164,7 @@ def _compile(entry: Entry[Constraint], factbase: FactBase, model: EngineModel) -
         location=entry.where("expr"),
         description=constraint.description,
         acknowledged=constraint.acknowledged,
+        severity=constraint.severity,
         related=tuple(model.variables[c].location for c in claims),
     )
     if not compiler.dimensions(tree):

@@ -65,6 +65,7 @@ class Relation:
     location: Location
     description: str
     acknowledged: str | None = None
+    severity: str | None = None  # a constraint's own severity for its violation
     related: tuple[Location, ...] = ()
 
 

@@ -10,7 +10,7 @@ from factcheck.engine.model import EngineModel, scaled
 from factcheck.engine.relations import Constant, Relation, RelationKind, Term, Variable
 from factcheck.engine.verdicts import Conflict, EngineResult, Nearest, Status, Verdict
 from factcheck.expressions import Binary, Call, Name, Negation, Number
-from factcheck.findings import Finding, Related
+from factcheck.findings import Finding, Related, Severity
 from factcheck.intervals import Interval
 from factcheck.rules.constraints import (
     ClaimsDisagree,
@@ -148,6 +148,7 @@ def _violation(verdict: Verdict, variables: Mapping[str, Variable]) -> Finding:
         related=tuple(Related(variables[c].location, f"{c} is here") for c in claims),
         acknowledged=relation.acknowledged,
         constraint=relation.id if relation.kind is RelationKind.CONSTRAINT else None,
+        severity=Severity(relation.severity) if relation.severity else None,
     )
 
 
