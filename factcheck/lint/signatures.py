@@ -9,20 +9,19 @@ figure is held to a claim only when every part agrees with the figure's attachme
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from factcheck.factbase import FactBase
 from factcheck.figures import Figure
 from factcheck.hedges import HedgeWidths
-from factcheck.intervals import Interval
 from factcheck.lint.attachment import Attachment, is_year
-from factcheck.lint.expected import Expected, Match, figure_interval
+from factcheck.lint.expected import Expected, Match
+from factcheck.lint.qualifiers import ORDINAL_WORDS, numbered, qualifiers_agree, ways
+from factcheck.lint.timing import in_time, misdated, moved, shown
 from factcheck.lint.words import phrase, stem
 from factcheck.model import Modality
-from factcheck.numwords import CARDINALS, ORDINALS
 from factcheck.periods import Period
 from factcheck.units import Measure, Unit
 
@@ -40,7 +39,6 @@ DESCRIBING = frozenset((
     "sized", "and", "or", "high", "tech", "private", "chinese", "domestic", "state",
     "innovative", "certified", "recognised", "recognized", "qualified", "so", "called",
 ))  # fmt: skip
-CARDINAL_WORDS = frozenset(CARDINALS)
 _FUTURE = {Modality.GOAL, Modality.PROJECTED}
 #: Words before a term that make it where the figure is, not what it counts: "firms on
 #: the list", "across the group".
@@ -185,7 +183,7 @@ class Signatures:
         failures: list[tuple[int, str]] = []  # (how far a candidate got, why it stopped)
         held: list[Match] = []
         bounded: list[Match] = []  # a cumulative count of another time: a bound only
-        moved: list[Match] = []
+        misplaced: list[Match] = []  # its own value, said of another year
         strongly: set[str] = set()  # metrics the phrase the figure counts names
         context = _Context(figure, attachment, occurrences, numbers, candidates, strongly)
         for signature in candidates:
@@ -193,11 +191,11 @@ class Signatures:
             if failure is not None:
                 failures.append(failure)
                 continue
-            wanted, why = _in_time(signature, attachment)
+            wanted, why = in_time(signature, attachment)
             if wanted is None:
-                exact = _moved(figure, signature, attachment, widths)
+                exact = moved(figure, signature, attachment, widths)
                 if exact is not None:
-                    moved.append(exact)
+                    misplaced.append(exact)
                 failures.append((4, why))
                 continue
             fits = wanted.fits(figure, widths)
@@ -205,10 +203,10 @@ class Signatures:
                 failures.append((-1, f"its unit does not fit claim {signature.claim!r}"))
                 continue
             how = _why(signature, attachment, occurrences, bound=wanted is not signature.expected)
-            match = _misdated(signature, attachment, how) if fits else None
+            match = misdated(signature, attachment, how) if fits else None
             match = match or Match(signature.claim, "signature", wanted, fits, how)
             (held if wanted is signature.expected else bounded).append(match)
-        return self._chosen(held, bounded, moved, strongly, failures)
+        return self._chosen(held, bounded, misplaced, strongly, failures)
 
     def _gate(self, signature: Signature, context: _Context) -> tuple[int, str] | None:
         """Why the figure is not about ``signature``'s claim, with how far it got (a
@@ -233,7 +231,9 @@ class Signatures:
             return 1, "a part of a group named before it"
         if attachment.difference:
             return 1, "a difference between two figures, not one of them"
-        why = _qualifiers(signature, attachment, context.candidates, context.numbers, self.nouns)
+        why = qualifiers_agree(
+            signature, attachment, context.candidates, context.numbers, self.nouns
+        )
         if why:
             return 2, why
         if attachment.future is not signature.future:
@@ -245,7 +245,7 @@ class Signatures:
         self,
         held: list[Match],
         bounded: list[Match],
-        moved: list[Match],
+        misplaced: list[Match],
         strongly: set[str],
         failures: list[tuple[int, str]],
     ) -> Outcome:
@@ -261,8 +261,8 @@ class Signatures:
                 shown = " or ".join(sorted(metrics))
                 return Outcome((), f"it may count {shown}; its words do not say which")
             return Outcome(tuple(matches))
-        if moved:
-            return Outcome(tuple(moved[:1]))
+        if misplaced:
+            return Outcome(tuple(misplaced[:1]))
         reasons = sorted((f for f in failures if f[1]), key=lambda f: -f[0])
         return Outcome((), reasons[0][1] if reasons else "no claim fits")
 
@@ -278,9 +278,9 @@ class Signatures:
         # nearest it: "from 448 in the fourth batch to 658 in the fifth".
         at, scope = attachment.counted[0], attachment.scope
         ordinals = [  # "the fourth", "fifth batch"; not "ranks first"
-            (abs(i - at), _ORDINAL_WORDS[w])
+            (abs(i - at), ORDINAL_WORDS[w])
             for i, w in enumerate(scope[attachment.clause_start :], attachment.clause_start)
-            if w in _ORDINAL_WORDS
+            if w in ORDINAL_WORDS
             and (scope[i - 1 : i] == ("the",) or scope[i + 1 : i + 2] in {(n,) for n in self.nouns})
         ]
         if ordinals:
@@ -311,7 +311,7 @@ def _signature(factbase: FactBase, cid: str, expected: Expected) -> Signature | 
         return None
     measures = metric.record.measures
     qualifiers = tuple(
-        (key, str(value), _ways(key, value)) for key, value in claim.qualifiers.items()
+        (key, str(value), ways(key, value)) for key, value in claim.qualifiers.items()
     )
     numbered = any(isinstance(v, int) for v in claim.qualifiers.values())
     reading = factbase.readings[cid].figure
@@ -329,51 +329,6 @@ def _significant(value: Fraction) -> int:
     """Significant digits of a value: 3 for 163 billion, 2 for 590, 1 for 10,000."""
     decimal = Decimal(value.numerator) / Decimal(value.denominator)
     return len(decimal.normalize().as_tuple().digits)
-
-
-def _ways(key: str, value: str | int) -> tuple[tuple[str, ...], ...]:
-    """How a qualifier other than a number may be written: "medical-devices" as
-    "medical devices"."""
-    if isinstance(value, int):
-        return ()
-    return (tuple(stem(w) for w in phrase(str(value).replace("-", " "))),)
-
-
-_ORDINAL_WORDS = {w: v for w, v in ORDINALS.items() if isinstance(v, int)}
-NUMBERED_GAP = 3  # words between "fifth" and what it numbers: "the fifth national list"
-
-
-def numbered(
-    words: tuple[str, ...] | list[str],
-    nouns: frozenset[str],
-    keys: frozenset[str],
-    alone: frozenset[int] = frozenset(),
-) -> set[int]:
-    """The numbers of the numbered things ``words`` name: "the fifth national list",
-    "the 5th batch" (each of ``nouns``, stemmed), "batch 5" (each of ``keys``, with a
-    number that stands ``alone``: not "the batch (1,744 firms)"); not "the first three
-    batches", which names three."""
-    found: set[int] = set()
-    for i, word in enumerate(words):
-        number = _ORDINAL_WORDS.get(word)
-        if number is None and word[:-2].isdigit() and word[-2:] in {"st", "nd", "rd", "th"}:
-            number = int(word[:-2])
-        if number is not None:
-            for later in words[i + 1 : i + 2 + NUMBERED_GAP]:
-                if later.isdigit() or later in _ORDINAL_WORDS or later in CARDINAL_WORDS:
-                    break
-                if later in nouns:
-                    found.add(number)
-                    break
-        elif word in keys and i + 1 in alone and words[i + 1].isdigit():
-            found.add(int(words[i + 1]))
-    return found
-
-
-def _contains(words: Iterable[str], way: tuple[str, ...]) -> bool:
-    seq = list(words)
-    n = len(way)
-    return any(tuple(seq[i : i + n]) == way for i in range(len(seq) - n + 1))
 
 
 def _metric_named(
@@ -438,152 +393,6 @@ def _names_any(occurrences: list[tuple[int, int, _Term]], start: int) -> bool:
     return any(a >= start and not t.generic for a, _, t in occurrences)
 
 
-def _qualifiers(
-    signature: Signature,
-    attachment: Attachment,
-    candidates: list[Signature],
-    numbers: set[int],
-    nouns: frozenset[str],
-) -> str:
-    """ "" when the figure's qualifiers are the claim's: each of the claim's is written
-    in the figure's clause or one before it (a number as "the fifth batch", or a list, or
-    whatever the metric's terms call it), and no other claim's is written beside the
-    figure ("Beijing's 500 healthcare firms" are not all of Beijing's)."""
-    scope = attachment.scope
-    near = [stem(w) for w in attachment.near]
-    named_numbers = numbers
-    for key, value, ways in signature.qualifiers:
-        if ways and not any(_contains(scope, way) for way in ways):
-            return f"claim {signature.claim!r} is about one {key}; the sentence does not say which"
-        if (
-            not ways
-            and int(value) not in named_numbers
-            and not (
-                not named_numbers
-                and _identified_by_time(signature, key, attachment, candidates, nouns)
-            )
-        ):
-            return f"claim {signature.claim!r} is about {key} {value}; the sentence does not say so"
-    if (named_numbers or attachment.numbered or _one_numbered(attachment, nouns)) and not any(
-        not ways for _, _, ways in signature.qualifiers
-    ):
-        return f"it is about one numbered list or event; claim {signature.claim!r} is not"
-    own = {key for key, _, _ in signature.qualifiers}
-    for other in candidates:
-        if other.metric != signature.metric:
-            continue
-        for key, _, ways in other.qualifiers:
-            if key not in own and ways and any(_contains(near, way) for way in ways):
-                return f"it is about one {key}; claim {signature.claim!r} is not"
-    return ""
-
-
-def _identified_by_time(
-    signature: Signature, key: str, attachment: Attachment, candidates: list[Signature],
-    nouns: frozenset[str],
-) -> bool:  # fmt: skip
-    """ "The list published in 2020": one numbered thing (a singular noun, no number)
-    whose time the sentence states, and only one claim of its kind has that time."""
-    when = attachment.when
-    if when is None or when.from_draft or not _one_numbered(attachment, nouns):
-        return False
-    same = [
-        c for c in candidates
-        if c.metric == signature.metric and any(k == key for k, _, w in c.qualifiers if not w)
-        and c.as_of.overlaps(when.period)
-    ]  # fmt: skip
-    return same == [signature]
-
-
-def _one_numbered(attachment: Attachment, nouns: frozenset[str]) -> bool:
-    """Whether the figure's clause names one numbered thing, without its number: "the
-    list", "the batch" (not "the lists")."""
-    own = attachment.written[attachment.clause_start :]
-    return any(w in nouns and stem(w) == w for w in own)
-
-
-def _in_time(signature: Signature, attachment: Attachment) -> tuple[Expected | None, str]:
-    """What the figure must fit for its time, or None and why it cannot be compared."""
-    if signature.timeless:
-        return signature.expected, ""
-    when = attachment.when
-    if when is None:
-        return None, "no date: the sentence names no year and the draft has no date"
-    held = signature.as_of
-    if when.period.overlaps(held):
-        return signature.expected, ""
-    expected = signature.expected
-    if signature.cumulative and expected.interval.lo is not None and held.end < when.period.start:
-        return _bounded(
-            expected, Interval(expected.interval.lo, None, expected.interval.lo_closed)
-        ), ""
-    if signature.cumulative and expected.interval.hi is not None and when.period.end < held.start:
-        return _bounded(
-            expected, Interval(None, expected.interval.hi, False, expected.interval.hi_closed)
-        ), ""
-    return None, (
-        f"another time: claim {signature.claim!r} holds for {held}, the figure for "
-        f"{_shown(when.period)} ({when.how})"
-    )
-
-
-def _misdated(signature: Signature, attachment: Attachment, how: str) -> Match | None:
-    """A numbered event (the fifth batch) put in a year it did not happen in."""
-    when = attachment.when
-    if not signature.event or when is None or when.from_draft:
-        return None
-    held = signature.as_of
-    if when.period.overlaps(held):
-        return None
-    years = Interval.closed(held.start.year, held.end.year)
-    why = f"{how}; the fact base holds it for {held}, the draft says {_shown(when.period)}"
-    return Match(signature.claim, "time", Expected(years, years, None, None), False, why)
-
-
-def _bounded(expected: Expected, interval: Interval) -> Expected:
-    """A cumulative count at another time: only its direction is known."""
-    return Expected(interval, interval, None, expected.unit)
-
-
-def _shown(period: Period) -> str:
-    if (
-        period.start.month == 1
-        and period.start.day == 1
-        and period.end.month == 12
-        and period.end.day == 31
-    ):
-        return (
-            str(period.start.year)
-            if period.start.year == period.end.year
-            else f"{period.start.year}–{period.end.year}"
-        )
-    return str(period)
-
-
-def _moved(
-    figure: Figure, signature: Signature, attachment: Attachment, widths: HedgeWidths
-) -> Match | None:
-    """The claim's own, distinctive value, stated for another year: the draft has put the
-    figure in the wrong year ("In 2018 … 163 billion yuan", the 2017 value)."""
-    when = attachment.when
-    if when is None or when.from_draft or not signature.distinctive:
-        return None
-    expected = signature.expected
-    own = figure_interval(replace(figure, hedge=None), expected.unit, widths)
-    if own is None or own != expected.written or figure.hedge is not expected.hedge:
-        return None
-    held = signature.as_of
-    years = Interval.closed(held.start.year, held.end.year)
-    subject = attachment.subject
-    assert subject is not None
-    why = (
-        f"held to it by subject {subject.name} ({subject.how}), its metric and its exact "
-        f"value: the fact base holds this value for {held}; the draft says "
-        f"{_shown(when.period)} ({when.how})"
-    )
-    return Match(signature.claim, "time", Expected(years, years, None, None), False, why)
-
-
 def _why(
     signature: Signature,
     attachment: Attachment,
@@ -608,7 +417,7 @@ def _why(
     if signature.timeless:
         parts.append("a value fixed once it happened")
     elif when is not None:
-        parts.append(f"time {_shown(when.period)} ({when.how})")
+        parts.append(f"time {shown(when.period)} ({when.how})")
         if bound:
             grows = (
                 "can only have grown since"
