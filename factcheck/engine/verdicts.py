@@ -280,11 +280,12 @@ def _verdict(
         return Verdict(
             relation, Status.VIOLATED, left, right, _gap(difference, target), nearest=nearest
         )
-    if free:
+    open_ended = (difference.lo is None and difference.hi is None) or _anything(left) or _anything(right)
+    if free and (open_ended or not all(_domain_tests(relation, u, variables) for u in free)):
         names = ", ".join(free)
         reason = f"{names} is bounded by nothing else, so this derives it but tests nothing"
         return Verdict(relation, Status.UNTESTABLE, left, right, reason=reason)
-    if (difference.lo is None and difference.hi is None) or _anything(left) or _anything(right):
+    if open_ended:
         reason = (
             "nothing can contradict it: its sides are bounded on one side only "
             '("more than …") or divide by a value that may be zero'
@@ -292,6 +293,23 @@ def _verdict(
         return Verdict(relation, Status.UNTESTABLE, left, right, reason=reason)
     certain = difference.intersect(target) == difference
     return Verdict(relation, Status.HOLDS, left, right, certain=certain)
+
+
+def _domain_tests(relation: Relation, unknown: str, variables: Mapping[str, Variable]) -> bool:
+    """Whether an unknown bounded by nothing but its domain still makes ``relation`` a
+    test: "8,997 == 4,762 + 4,328 - removed" fails if the figures leave fewer than no
+    firms removed, because a count cannot be negative. It does when some values of the
+    other variables (anything their metrics allow) would put the unknown outside its
+    domain; "17,600 == 3.5 percent × SMEs" cannot put a count below zero."""
+    domain = variables[unknown].domain
+    if domain == Interval.everything():
+        return False
+    start = Domains({v: variables[v].domain for v in relation.variables})
+    start[unknown] = Interval.everything()
+    outcome = propagate([relation], start)
+    return outcome.consistent and outcome.domains[unknown].intersect(domain) != outcome.domains[
+        unknown
+    ]
 
 
 def _anything(side: Interval) -> bool:
