@@ -23,6 +23,9 @@ from pathlib import Path
 
 import yaml
 
+from factcheck import api
+from factcheck.config import discover_settings
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "factbase2"
 
@@ -40,9 +43,6 @@ def engine_verdicts(fixture: Path = FIXTURE) -> dict[str, str]:
     conversion reported only as untestable (no relation made) under ``rank:<claim>`` or
     ``conversion:<yuan>/<dollars>``; a rank's relations also summed up under
     ``rank:<claim>`` (violated if any is, else holds)."""
-    from factcheck import api
-    from factcheck.config import discover_settings
-
     settings = discover_settings(fixture)
     factbase, _ = api.load(settings)
     result = api.run_engine(factbase)
@@ -69,7 +69,10 @@ def compare(
     entries: list[dict[str, object]], found: Mapping[str, str]
 ) -> list[tuple[str, str, str]]:
     """(key, expected, found) for every entry; found is ``missing`` when no relation."""
-    return [(str(e["key"]), str(e["verdict"]), found.get(str(e["key"]), "missing")) for e in entries]
+    keys = [str(e["key"]) for e in entries]
+    return [
+        (k, str(e["verdict"]), found.get(k, "missing")) for k, e in zip(keys, entries, strict=True)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

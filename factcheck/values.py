@@ -4,6 +4,7 @@ read into exactly one ``Figure``."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from fractions import Fraction
 
 from factcheck.figures import HEDGE_WORDS, Amount, Figure, Hedge, scan
@@ -26,6 +27,22 @@ _RANK = re.compile(
     rf"(?:(?P<word>{_RANK_WORDS})|(?P<num>\d{{1,9}})(?:st|nd|rd|th))\b.*",
     re.IGNORECASE,
 )
+#: Ranks written with a marker rather than an ordinal word: "No. 2", "topped the list",
+#: and Chinese 第N ("全国第一", "居全省第3位").
+_ZH_ORDINAL = r"[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]|\d{1,9}"
+_MARKED_RANK = re.compile(
+    r"(?:(?:ranking|ranked|ranks?)\s+)?(?:No\.?|number|#)\s*(?P<num>\d{1,9})\b.*"
+    r"|(?P<top>(?:topped|tops|topping|led|leads|leading|headed|heads)\s+the\s+"
+    r"(?:list|ranking|table)\b.*)"
+    r"|(?:[居位列排名]{0,2})(?:全国|全省|全市|全区|国内|省内)?"
+    rf"第(?P<zh>{_ZH_ORDINAL})[名位]?(?![一二两三四五六七八九十]).*",
+    re.IGNORECASE,
+)
+_CHINESE_DIGITS = dict(zip("一二三四五六七八九", range(1, 10), strict=True)) | {"两": 2}
+#: A level reached, in a claim's value only: the fact base's author keeps "reached" in the
+#: value when the figure may have been passed (34 of 48 "reached 70%"). In prose,
+#: "output reached 163 billion yuan" usually states the value, so drafts read it as printed.
+_REACHED = re.compile(r"(?:reached|reaching|reaches|hit|hitting)\s+(?P<rest>\S.*)", re.IGNORECASE)
 _DATE_HEDGE = re.compile(r"(?P<hedge>since|by|before|after|in|on)\s+(?P<rest>.+)", re.IGNORECASE)
 #: A date after a preposition: whether it bounds the value, and at which end of the date
 #: (after September 2022 is after its last day; before it, before its first).
@@ -44,6 +61,18 @@ def read_value(text: str) -> Figure:
         raise UnreadableValueError("the value is empty")
     if (date_figure := _read_date(stripped)) is not None:
         return date_figure
+    if (marked := _read_marked_rank(stripped)) is not None:
+        return marked
+    if (reached := _REACHED.fullmatch(stripped)) is not None:
+        try:
+            figure = read_value(reached["rest"])
+        except UnreadableValueError:
+            figure = None  # the whole value's reading says why
+        if figure and figure.hedge is None and not figure.negative and figure.unit is not Unit.DATE:
+            shift = len(stripped) - len(reached["rest"])
+            return replace(
+                figure, start=figure.start + shift, end=figure.end + shift, hedge=Hedge.AT_LEAST
+            )
     figures = list(scan(stripped))
     if not figures:
         if (rank := _read_rank(stripped)) is not None:
@@ -74,6 +103,30 @@ def _read_date(text: str) -> Figure | None:
     if end is not None:  # a bound: one day, the end of the date the preposition looks at
         first = last = first if end == "first" else last
     return Figure(0, len(text), Amount(Fraction(first)), Amount(Fraction(last)), Unit.DATE, hedge)
+
+
+def _read_marked_rank(text: str) -> Figure | None:
+    m = _MARKED_RANK.fullmatch(text)
+    if m is None:
+        return None
+    if m["top"]:
+        rank = 1
+    elif m["num"]:
+        rank = int(m["num"])
+    else:
+        rank = _chinese_number(m["zh"])
+    return Figure(0, len(text), Amount(Fraction(rank)), Amount(Fraction(rank)), Unit.RANK)
+
+
+def _chinese_number(text: str) -> int:
+    """1 to 99 in Chinese numerals or digits: 三 3, 十二 12, 二十 20, 二十三 23."""
+    if text.isdigit():
+        return int(text)
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return _CHINESE_DIGITS[text]
+    high = _CHINESE_DIGITS.get(tens, 1)
+    return high * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
 
 
 def _read_rank(text: str) -> Figure | None:

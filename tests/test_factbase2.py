@@ -10,13 +10,14 @@ import importlib.util
 import sys
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _harness():  # noqa: ANN202  (a module loaded from its path)
+def _harness() -> ModuleType:
     path = ROOT / "benchmarks" / "factbase2.py"
     spec = importlib.util.spec_from_file_location("benchmarks_factbase2", path)
     assert spec is not None
@@ -30,24 +31,14 @@ def _harness():  # noqa: ANN202  (a module loaded from its path)
 HARNESS = _harness()
 ENTRIES = HARNESS.expected_entries()
 
-#: Disagreements not fixed yet, each with what stands in the way; strict, so a fix shows.
-KNOWN: dict[str, str] = {}
-
 
 @cache
 def _found() -> dict[str, str]:
-    return HARNESS.engine_verdicts()
+    found: dict[str, str] = HARNESS.engine_verdicts()
+    return found
 
 
-@pytest.mark.parametrize(
-    "entry",
-    [
-        pytest.param(e, id=str(e["key"]), marks=[pytest.mark.xfail(reason=KNOWN[e["key"]], strict=True)])
-        if e["key"] in KNOWN
-        else pytest.param(e, id=str(e["key"]))
-        for e in ENTRIES
-    ],
-)
+@pytest.mark.parametrize("entry", ENTRIES, ids=[str(e["key"]) for e in ENTRIES])
 def test_verdict_is_the_humans(entry: dict[str, object]) -> None:
     found = _found().get(str(entry["key"]), "missing")
     assert found == entry["verdict"], entry.get("reason")

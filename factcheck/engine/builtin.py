@@ -5,9 +5,10 @@
 - part ≤ whole: for additive metrics, through the entity hierarchy, qualifiers and
   ``part_of`` metrics, at overlapping times;
 - cumulative: a cumulative metric cannot fall from one period to a later one;
-- rank: a "first" must be at least every other member of its scope at that time;
+- rank: a k-th place cannot have k other members of its scope above it at that time
+  (``ranks.py``);
 - conversion: a yuan figure over its dollar figure must be a plausible rate for the
-  source's date (the reference parity, ±2 percent);
+  source's date (the reference parity, ±2 percent; ``conversions.py``);
 - share: a share must equal its part over its whole.
 
 The rules' documentation is in ``factcheck/rules/constraints.py`` (FC202–FC207).
@@ -17,88 +18,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from datetime import timedelta
 from itertools import combinations
 
-from factcheck.arithmetic import hull
-from factcheck.engine.relations import Constant, Relation, RelationKind, Untestable, Variable
-from factcheck.expressions import Binary, Name
+from factcheck.engine.builtin_common import (
+    ancestors,
+    claim_name,
+    derived_relation,
+    same_quantity_key,
+)
+from factcheck.engine.conversions import conversion_relations
+from factcheck.engine.ranks import rank_relations
+from factcheck.engine.relations import Relation, RelationKind, Untestable, Variable
+from factcheck.expressions import Binary
 from factcheck.factbase import Entry, FactBase
-from factcheck.intervals import Interval
-from factcheck.model import Claim, EntityKind, Modality
-from factcheck.periods import Period
-from factcheck.units import Measure, Unit
+from factcheck.model import Claim, Modality
 
-__all__ = ["RATE_WINDOW_DAYS", "builtin_relations"]
-
-#: Reference rates this close to a source's publication period count as its date's.
-RATE_WINDOW_DAYS = 31
-
-#: A scope names the kinds of its members; a province-level city is both.
-SCOPE_KINDS: dict[str, set[str]] = {
-    "city": {EntityKind.CITY, EntityKind.MUNICIPALITY},
-    "province": {EntityKind.PROVINCE, EntityKind.MUNICIPALITY},
-}
-
-
-def _name(claim_id: str) -> Name:
-    return Name(claim_id, 0, len(claim_id))
-
-
-def _relation(  # noqa: PLR0917  (positional: every call site reads as a sentence)
-    kind: RelationKind,
-    key: str,
-    left: Name | Binary,
-    op: str,
-    right: Name | Binary | Constant,
-    claims: tuple[str, ...],
-    at: Entry[Claim],
-    description: str,
-    factbase: FactBase,
-) -> Relation:
-    acknowledged = next(
-        (
-            factbase.claims[c].record.acknowledged
-            for c in claims
-            if factbase.claims[c].record.acknowledged
-        ),
-        None,
-    )
-    return Relation(
-        id=f"{kind}:{key}",
-        kind=kind,
-        left=left,
-        op=op,
-        right=right,
-        variables=claims,
-        location=at.where("value"),
-        description=description,
-        acknowledged=acknowledged,
-        related=tuple(
-            factbase.claims[c].where("value") for c in claims if factbase.claims[c] is not at
-        ),
-    )
-
-
-def _same_quantity_key(claim: Claim, unit: Unit) -> tuple[object, ...]:
-    return (
-        claim.subject,
-        claim.metric,
-        tuple(sorted(claim.qualifiers.items())),
-        unit,
-        claim.modality,
-        claim.scope,
-    )
-
-
-def _ancestors(start: str, parent: Mapping[str, str | None]) -> list[str]:
-    """``start`` and everything above it, nearest first (cycle-safe)."""
-    chain: list[str] = []
-    current: str | None = start
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = parent.get(current)
-    return chain
+__all__ = ["builtin_relations"]
 
 
 def builtin_relations(
@@ -110,8 +45,8 @@ def builtin_relations(
         *_agreement(factbase, claims, variables),
         *_part_whole(factbase, claims, variables),
         *_cumulative(factbase, claims, variables),
-        *_rank(factbase, claims, variables, untestable),
-        *_conversion(factbase, claims, variables, untestable),
+        *rank_relations(factbase, claims, variables, untestable),
+        *conversion_relations(factbase, claims, variables, untestable),
         *_share(factbase, claims, variables),
     ]
     return relations, untestable
@@ -122,14 +57,14 @@ def _agreement(
 ) -> Iterator[Relation]:
     groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
     for cid, entry in claims.items():
-        groups[(*_same_quantity_key(entry.record, variables[cid].unit), entry.record.as_of)].append(
+        groups[(*same_quantity_key(entry.record, variables[cid].unit), entry.record.as_of)].append(
             cid
         )
     for members in groups.values():
         for first, second in combinations(members, 2):
-            yield _relation(
-                RelationKind.AGREEMENT, f"{first}={second}", _name(first), "==", _name(second),
-                (first, second), claims[second],
+            yield derived_relation(
+                RelationKind.AGREEMENT, f"{first}={second}", claim_name(first), "==",
+                claim_name(second), (first, second), claims[second],
                 f"{first} and {second} state the same quantity", factbase,
             )  # fmt: skip
 
@@ -153,8 +88,8 @@ def _part_whole(
     for (unit, modality, subject, metric), members in index.items():
         wholes = [
             whole
-            for above in _ancestors(subject, parent)
-            for broader in _ancestors(metric, part_of)
+            for above in ancestors(subject, parent)
+            for broader in ancestors(metric, part_of)
             for whole in index.get((unit, modality, above, broader), ())
         ]
         for part in members:
@@ -177,9 +112,9 @@ def _part_whole(
         )
     )
     for part, whole in pairs:
-        yield _relation(
+        yield derived_relation(
             RelationKind.PART_WHOLE, f"{part}<={whole}",
-            _name(part), "<=", _name(whole), (part, whole), claims[part],
+            claim_name(part), "<=", claim_name(whole), (part, whole), claims[part],
             f"{part} (a part) cannot exceed {whole} (its whole)", factbase,
         )  # fmt: skip
 
@@ -191,137 +126,19 @@ def _cumulative(
     for cid, entry in claims.items():
         claim = entry.record
         if factbase.metrics[claim.metric].record.cumulative and claim.modality is Modality.REPORTED:
-            series[_same_quantity_key(claim, variables[cid].unit)].append(cid)
+            series[same_quantity_key(claim, variables[cid].unit)].append(cid)
     for members in series.values():
         ordered = sorted(members, key=lambda c: claims[c].record.as_of)
         for earlier, later in combinations(ordered, 2):
             e, l_ = claims[earlier].record, claims[later].record
             if e.as_of.end < l_.as_of.start:
-                yield _relation(
+                yield derived_relation(
                     RelationKind.CUMULATIVE, f"{earlier}<={later}",
-                    _name(earlier), "<=", _name(later), (earlier, later), claims[later],
+                    claim_name(earlier), "<=", claim_name(later), (earlier, later), claims[later],
                     f"{e.metric} cannot fall: {later} ({l_.as_of}) is later than "
                     f"{earlier} ({e.as_of})",
                     factbase,
                 )  # fmt: skip
-
-
-def _rank(
-    factbase: FactBase,
-    claims: Mapping[str, Entry[Claim]],
-    variables: Mapping[str, Variable],
-    untestable: list[Untestable],
-) -> Iterator[Relation]:
-    for rank_id, entry in claims.items():
-        rank = entry.record
-        metric = factbase.metrics[rank.metric].record
-        if (
-            metric.ranks is None
-            or rank.scope is None
-            or variables[rank_id].stated != Interval.point(1)
-        ):
-            continue
-        kinds = SCOPE_KINDS.get(rank.scope, {rank.scope})
-        values = [
-            (cid, e) for cid, e in claims.items()
-            if e.record.metric == metric.ranks and not e.record.qualifiers
-            and e.record.modality is Modality.REPORTED and e.record.as_of.overlaps(rank.as_of)
-        ]  # fmt: skip
-        own = [cid for cid, e in values if e.record.subject == rank.subject]
-        compared = False
-        for own_id in own:
-            for other_id, other in values:
-                entity = factbase.entities.get(other.record.subject)
-                if entity is None or other.record.subject == rank.subject:
-                    continue
-                if (
-                    entity.record.kind not in kinds
-                    or variables[other_id].unit != variables[own_id].unit
-                ):
-                    continue
-                compared = True
-                yield _relation(
-                    RelationKind.RANK, f"{rank_id}:{other_id}<={own_id}", _name(other_id), "<=",
-                    _name(own_id), (other_id, own_id), entry,
-                    f"{rank_id} says {rank.subject} ranks first among {rank.scope}: "
-                    f"{other_id} ({other.record.subject}) cannot exceed {own_id}",
-                    factbase,
-                )  # fmt: skip
-        if not compared:
-            missing = (
-                f"no {metric.ranks} of {rank.subject}"
-                if not own
-                else (f"no other {rank.scope} with {metric.ranks}")
-            )
-            reason = (
-                f"the rank {rank_id} is untestable: the fact base has {missing} "
-                f"at {rank.as_of} to compare"
-            )
-            untestable.append(Untestable(reason, entry.where("value"), (rank_id,)))
-
-
-def _conversion(
-    factbase: FactBase,
-    claims: Mapping[str, Entry[Claim]],
-    variables: Mapping[str, Variable],
-    untestable: list[Untestable],
-) -> Iterator[Relation]:
-    rates = [
-        (e.record.as_of, variables[cid].stated) for cid, e in claims.items()
-        if factbase.metrics[e.record.metric].record.measures is Measure.EXCHANGE_RATE
-    ]  # fmt: skip
-    by_quantity: dict[tuple[object, ...], dict[Unit, str]] = defaultdict(dict)
-    for cid, entry in claims.items():
-        unit = variables[cid].unit
-        if unit in {Unit.CNY, Unit.USD}:
-            key = (
-                *_same_quantity_key(entry.record, Unit.CNY),
-                entry.record.as_of,
-                entry.record.source,
-            )
-            by_quantity[key].setdefault(unit, cid)
-    for pair in by_quantity.values():
-        if set(pair) != {Unit.CNY, Unit.USD}:
-            continue
-        yuan, dollars = pair[Unit.CNY], pair[Unit.USD]
-        source = factbase.sources.get(claims[yuan].record.source)
-        if source is None:
-            continue
-        published = source.record.published.when
-        window = Period(
-            published.start - timedelta(days=RATE_WINDOW_DAYS),
-            published.end + timedelta(days=RATE_WINDOW_DAYS),
-        )
-        near = [
-            interval for when, interval in rates
-            if when.overlaps(window) and interval.lo is not None and interval.hi is not None
-        ]  # fmt: skip
-        ratio = Binary("/", _name(yuan), _name(dollars), 0, 0)
-        if not near:
-            reason = (
-                f"the conversion {yuan} / {dollars} is untestable: no reference yuan/dollar "
-                f"rate within {RATE_WINDOW_DAYS} days of {published}"
-            )
-            untestable.append(Untestable(reason, claims[dollars].where("value"), (yuan, dollars)))
-            continue
-        band = hull(near)
-        assert band.lo is not None
-        assert band.hi is not None
-        tolerance = factbase.settings.rate_tolerance  # the spot rate's band around the parity
-        plausible = Interval(band.lo * (1 - tolerance), band.hi * (1 + tolerance))
-        yield _relation(
-            RelationKind.CONVERSION, f"{yuan}/{dollars}", ratio, "==", Constant(plausible),
-            (yuan, dollars), claims[dollars],
-            f"{yuan} / {dollars} is a yuan/dollar rate, which around {published} was "
-            f"{_show_rate(plausible)} (the reference parity ± {float(tolerance):.0%})",
-            factbase,
-        )  # fmt: skip
-
-
-def _show_rate(interval: Interval) -> str:
-    assert interval.lo is not None
-    assert interval.hi is not None
-    return f"{float(interval.lo):.4f} to {float(interval.hi):.4f}"
 
 
 def _share(
@@ -343,7 +160,7 @@ def _share(
         nearby = sorted(
             (
                 cid
-                for subject in _ancestors(share.subject, parent)
+                for subject in ancestors(share.subject, parent)
                 for cid in index.get((metric.share_of, share.modality, subject), ())
             ),
             key=position.__getitem__,
@@ -365,9 +182,9 @@ def _share(
         # must each make the share, and the file order must not choose which is tested.
         for part, whole in ((p, w) for p in parts for w in wholes):
             relation_id = f"{share_id}:{whole}" if len(parts) == 1 else f"{share_id}:{part}:{whole}"
-            yield _relation(
+            yield derived_relation(
                 RelationKind.SHARE, relation_id,
-                Binary("/", _name(part), _name(whole), 0, 0), "==", _name(share_id),
+                Binary("/", claim_name(part), claim_name(whole), 0, 0), "==", claim_name(share_id),
                 (part, whole, share_id), entry,
                 f"{share_id} is the share {part} makes of {whole}", factbase,
             )  # fmt: skip
@@ -384,7 +201,7 @@ def _share_wholes(
     qualifiers: "50 percent of Fujian's total" is never held to China's when the fact
     base has no Fujian count); every claim of that nearest whole, if there are several."""
     ranked: list[tuple[int, str]] = []
-    above = _ancestors(share.subject, parent)
+    above = ancestors(share.subject, parent)
     own = set(share.qualifiers.items())
     for cid, record in candidates:
         fewer = set(record.qualifiers.items()) < own

@@ -34,7 +34,7 @@ from factcheck.engine.propagation import (
     evaluate,
     propagate,
 )
-from factcheck.engine.relations import Relation, Variable, target_of, variables_in
+from factcheck.engine.relations import Relation, RelationKind, Variable, target_of, variables_in
 from factcheck.intervals import Interval
 
 __all__ = [
@@ -280,12 +280,14 @@ def _verdict(
         return Verdict(
             relation, Status.VIOLATED, left, right, _gap(difference, target), nearest=nearest
         )
-    open_ended = (difference.lo is None and difference.hi is None) or _anything(left) or _anything(right)
+    open_ended = (
+        (difference.lo is None and difference.hi is None) or _anything(left) or _anything(right)
+    )
     if free and (open_ended or not all(_domain_tests(relation, u, variables) for u in free)):
         names = ", ".join(free)
         reason = f"{names} is bounded by nothing else, so this derives it but tests nothing"
         return Verdict(relation, Status.UNTESTABLE, left, right, reason=reason)
-    if open_ended:
+    if open_ended and not (relation.kind is RelationKind.AGREEMENT and left == right):
         reason = (
             "nothing can contradict it: its sides are bounded on one side only "
             '("more than …") or divide by a value that may be zero'
@@ -307,9 +309,10 @@ def _domain_tests(relation: Relation, unknown: str, variables: Mapping[str, Vari
     start = Domains({v: variables[v].domain for v in relation.variables})
     start[unknown] = Interval.everything()
     outcome = propagate([relation], start)
-    return outcome.consistent and outcome.domains[unknown].intersect(domain) != outcome.domains[
-        unknown
-    ]
+    return (
+        outcome.consistent
+        and outcome.domains[unknown].intersect(domain) != outcome.domains[unknown]
+    )
 
 
 def _anything(side: Interval) -> bool:

@@ -401,7 +401,8 @@ def _when(
     next_count = s.counts[following] if following < len(s.counts) else len(tokens)
     aside = next(  # "Beijing's 588 little giants (October 2022)": the figure's own time
         (f for at, _, f in s.times
-         if last <= at <= min(last + MAX_COUNTED, next_count) and "(" in tokens[at].gap),
+         if last <= at <= min(last + MAX_COUNTED, next_count, len(tokens) - 1)
+         and "(" in tokens[at].gap),
         None,
     )  # fmt: skip
     if aside is not None:  # "Beijing's 588 little giants (October 2022)"

@@ -94,10 +94,11 @@ class RankContradicted(Rule):
     """A rank ("ranking first", "the most among") disagrees with its scope's values.
 
     The rank is compared with the values the fact base has for the other members of
-    its scope at an overlapping time.
+    its scope at an overlapping time, in the same qualifiers. A k-th place ("No. 2",
+    "fourth place", "全国第三") cannot have k other members above it.
 
     Only members of the same scope are compared: a city's rank among cities says
-    nothing about provinces.
+    nothing about provinces; ``scope: city in zhejiang`` compares Zhejiang's cities.
 
     Why: "ranking first" is a claim about every other member; the fact base may know
     one that is larger.
@@ -119,7 +120,8 @@ class ImplausibleConversion(Rule):
 
     A yuan figure and a dollar figure of the same quantity imply a rate; it must lie
     within 2 percent of the People's Bank of China central parity (the spot rate's
-    band) at the source's publication, from the reference rates in the fact base.
+    band) at the source's publication, from the reference rates in the fact base:
+    those within 31 days of it, or else the nearest on either side within 92 days.
 
     Why: a conversion at a wrong rate, or a figure changed on one side only, is a
     typical editing error.

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Any
 from factcheck.findings import Finding, Related, Severity
 from factcheck.model import Modality
 from factcheck.rules.registry import Rule, register
+from factcheck.scopes import parse_scope
 
 if TYPE_CHECKING:
     from factcheck.factbase import Entry, FactBase
+    from factcheck.model import Claim
 
 
 @register
@@ -41,7 +43,8 @@ class UnknownReference(Rule):
     """A record names a source, entity or metric that the fact base does not define.
 
     Checked: a claim's ``source``, ``subject`` and ``metric``; an entity's ``parent``;
-    a metric's ``part_of``. The message suggests the closest defined ids.
+    a metric's ``part_of``; a rank's ``scope``, a kind of entity (``city``) optionally
+    within a defined entity (``city in zhejiang``). The message suggests the closest defined ids.
 
     Why: a claim about an undefined subject cannot take part in any check.
 
@@ -81,6 +84,29 @@ class UnknownReference(Rule):
                 f"{field} {target!r} is not a defined {kind}{hint}",
                 entry.where(field),
                 claims=claim_ids,
+            )
+        for cid, claim in factbase.claims.items():
+            if claim.record.scope is not None:
+                yield from cls._scope(factbase, cid, claim)
+
+    @classmethod
+    def _scope(cls, factbase: FactBase, cid: str, claim: Entry[Claim]) -> Iterator[Finding]:
+        """A rank's scope names a kind of entity, and the entity it is within if any."""
+        scope = claim.record.scope
+        assert scope is not None
+        try:
+            within = parse_scope(scope).within
+        except ValueError as error:
+            yield cls.finding(f"claim {cid!r}: {error}", claim.where("scope"), claims=(cid,))
+            return
+        if within is not None and within not in factbase.entities:
+            close = difflib.get_close_matches(within, list(factbase.entities), n=3)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            yield cls.finding(
+                f"claim {cid!r}: scope {scope!r} is within {within!r}, which is not a "
+                f"defined entity{hint}",
+                claim.where("scope"),
+                claims=(cid,),
             )
 
 
