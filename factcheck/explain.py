@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.display import show_qualifiers
-from factcheck.engine.implications import implied
+from factcheck.engine.implications import implied, left_out, set_aside
 from factcheck.engine.propagation import Narrowing
 from factcheck.engine.relations import Relation, RelationKind, Variable
 from factcheck.engine.reporting import describe_sides, render_term, show_variable
@@ -211,6 +211,7 @@ def _claim(factbase: FactBase, result: EngineResult, claim_id: str) -> Explanati
         implied=show_variable(implied_value, variable),
         consistent=implied_value.meets(variable.stated),
         derivation=_derivation(claim_id, narrowings, result),
+        notes=_why_empty(result, claim_id, implied_value),
     )
 
 
@@ -242,7 +243,28 @@ def _unknown(factbase: FactBase, result: EngineResult, unknown_id: str) -> Expla
         _relation_lines(result, unknown_id),
         implied=show_variable(implied_value, variable),
         derivation=_derivation(unknown_id, narrowings, result),
+        notes=_why_empty(result, unknown_id, implied_value),
     )
+
+
+def _why_empty(result: EngineResult, variable: str, value: Interval) -> tuple[str, ...]:
+    """What the implied value leaves out that names the variable: acknowledged failing
+    relations (always), and when nothing is implied, the failing relations that are
+    kept and cannot all hold with the rest."""
+    naming = [r.id for r in result.model.relations if variable in r.variables]
+    notes = []
+    if acknowledged := [r for r in naming if r in left_out(result)]:
+        notes.append(
+            f"acknowledged relations ({', '.join(acknowledged)}) are set aside: a gap "
+            "genuinely in the sources says nothing about its value"
+        )
+    failing = [r for r in naming if r in set_aside(result) and r not in left_out(result)]
+    if value.is_empty and failing:
+        notes.append(
+            f"nothing is implied: the failing relations it takes part in ({', '.join(failing)}) "
+            "cannot hold together with the rest; see `factcheck check`, or acknowledge them"
+        )
+    return tuple(notes)
 
 
 def _relation(result: EngineResult, relation: Relation) -> Explanation:

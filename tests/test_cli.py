@@ -261,8 +261,12 @@ def test_explain_json(write_tree: WriteTree) -> None:
     (relation,) = explanation["relations"]
     assert relation["id"] == "firms-at-most-500"
     assert relation["status"] == "violated"
-    assert explanation["implied"] == "[0, 500]"
-    assert explanation["consistent"] is False
+    # an acknowledged gap is set aside from what the rest implies, and the note says so
+    assert explanation["implied"] == "[0, ∞)"
+    assert explanation["notes"] == [
+        "acknowledged relations (firms-at-most-500) are set aside: a gap genuinely in the "
+        "sources says nothing about its value"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -19,28 +19,44 @@ from factcheck.engine.verdicts import (
 )
 from factcheck.intervals import Interval
 
-__all__ = ["implied", "implied_everywhere", "set_aside"]
+__all__ = ["implied", "implied_everywhere", "left_out", "set_aside"]
 
 
 def set_aside(result: EngineResult) -> frozenset[str]:
     """The relations (ids) that what the rest implies about a variable leaves out unless
-    they name the variable: those violated on their own (they are reported, and would
-    otherwise leave nothing to imply). ``implied`` and ``implied_everywhere`` both ask
-    here, so this is the one place that decides it."""
-    return frozenset(r for r, v in result.verdicts.items() if v.status is Status.VIOLATED)
+    they name the variable: those violated on their own and those of a conflicting set
+    (FC208). They are reported, and would otherwise leave nothing to imply for every
+    claim they link: one failing relation must not empty ``explain`` across a group.
+    ``implied`` and ``implied_everywhere`` both ask here and ``left_out``, so these are
+    the one place that decides it."""
+    failing = {r for r, v in result.verdicts.items() if v.status is Status.VIOLATED}
+    failing.update(r for conflict in result.conflicts for r in conflict.relations)
+    return frozenset(failing)
+
+
+def left_out(result: EngineResult) -> frozenset[str]:
+    """The relations left out even when they name the variable: failing ones the user
+    has acknowledged as a genuine disagreement in the sources. A claim's own
+    acknowledged gap ("the running total is not the sum of the lists") says nothing
+    about what its value should be."""
+    return frozenset(
+        r for r in set_aside(result) if result.verdicts[r].relation.acknowledged is not None
+    )
 
 
 def implied(result: EngineResult, variable: str) -> tuple[Interval, Outcome]:
     """What the rest of the fact base implies about ``variable``, its own statement set
     aside: every relation of its component is propagated from the stated values, except
-    the relations ``set_aside`` that do not name it. Empty when even that is
-    inconsistent. The outcome's narrowings are the chain that implies it (``explain``)."""
+    the relations ``set_aside`` that do not name it and those ``left_out``. Empty when
+    even that is inconsistent. The outcome's narrowings are the chain that implies it
+    (``explain``)."""
     model = result.model
-    aside = set_aside(result)
+    aside, out = set_aside(result), left_out(result)
     mine = {result.components[r.id] for r in model.relations if variable in r.variables}
     relations = [
         r for r in model.relations
-        if result.components.get(r.id) in mine and (variable in r.variables or r.id not in aside)
+        if result.components.get(r.id) in mine and r.id not in out
+        and (variable in r.variables or r.id not in aside)
     ]  # fmt: skip
     start = Domains(stated_domains(model.variables))
     start[variable] = model.variables[variable].domain
@@ -60,7 +76,7 @@ def implied_everywhere(result: EngineResult) -> dict[str, Interval]:
     left to add are the set-aside relations that name it. O(k log k) propagations of
     what changes, for k variables, instead of k of everything."""
     model = result.model
-    aside = set_aside(result)
+    aside, out = set_aside(result), left_out(result)
     stated = stated_domains(model.variables)
     components: dict[int, list[Relation]] = {}
     for relation in model.relations:
@@ -70,7 +86,7 @@ def implied_everywhere(result: EngineResult) -> dict[str, Interval]:
         network = Network(relations)
         own: dict[str, list[Relation]] = {}  # variable → the set-aside relations naming it
         for relation in relations:
-            if relation.id in aside:
+            if relation.id in aside and relation.id not in out:
                 for variable in relation.variables:
                     own.setdefault(variable, []).append(relation)
         network.deactivate(r for r in relations if r.id in aside)
