@@ -83,6 +83,21 @@ class Interval:
         """The same interval, its integral ends as ``int`` (faster arithmetic)."""
         return Interval(integral(self.lo), integral(self.hi), self.lo_closed, self.hi_closed)
 
+    def whole(self) -> Interval:
+        """The smallest interval holding every whole number of this one, its ends
+        closed (empty if there is none): (285.1, 290.9] is [286, 290], (300, ∞) is
+        [301, ∞). Sound for a quantity that is a count: no whole value is dropped."""
+        lo, hi = self.lo, self.hi
+        if lo is not None:
+            up = math.ceil(lo)
+            lo = up + 1 if up == lo and not self.lo_closed else up
+        if hi is not None:
+            down = math.floor(hi)
+            hi = down - 1 if down == hi and not self.hi_closed else down
+        if lo is not None and hi is not None and lo > hi:
+            return Interval(1, 0)
+        return Interval(lo, hi, lo is not None, hi is not None)
+
     def negated(self) -> Interval:
         """{-x : x in self}."""
         lo = None if self.hi is None else -self.hi

@@ -96,6 +96,70 @@ def test_propagation_never_discards_a_solution(
         assert value in outcome.domains[variable]
 
 
+@st.composite
+def counted_systems(
+    draw: st.DrawFn,
+) -> tuple[dict[str, Fraction], dict[str, Interval], list[Relation]]:
+    """A whole point, domains around it with fractional ends (so that narrowing to
+    whole ends matters), and relations the point satisfies, over counts only."""
+    point = {v: Fraction(draw(st.integers(min_value=-20, max_value=20))) for v in VARIABLES}
+    reach = st.one_of(st.none(), st.fractions(min_value=0, max_value=10, max_denominator=4))
+    domains = {}
+    for v, x in point.items():
+        below, above = draw(reach), draw(reach)
+        domains[v] = Interval(
+            None if below is None else x - below, None if above is None else x + above
+        )
+    relations = []
+    for i in range(draw(st.integers(min_value=1, max_value=5))):
+        left, right = draw(terms()), draw(terms())
+        at_point = {v: Interval.point(x) for v, x in point.items()}
+        lv, rv = evaluate(left, at_point), evaluate(right, at_point)
+        if not (lv.is_point and rv.is_point):
+            continue
+        assert lv.lo is not None
+        assert rv.lo is not None
+        op = "==" if lv.lo == rv.lo else ("<=" if lv.lo < rv.lo else ">=")
+        relation = Relation(
+            f"r{i}", RelationKind.CONSTRAINT, left, op, right, tuple(VARIABLES), Location("t"), "t"
+        )
+        relations.append(dataclasses.replace(relation, whole=frozenset(VARIABLES)))
+    return point, domains, relations
+
+
+@settings(deadline=None)
+@given(counted_systems())
+def test_counting_never_discards_a_whole_solution(
+    system: tuple[dict[str, Fraction], dict[str, Interval], list[Relation]],
+) -> None:
+    """Counts narrowed to whole ends keep every whole solution (issue 14, item 6)."""
+    point, domains, relations = system
+    outcome = propagate(relations, domains)
+    assert outcome.consistent
+    for variable, value in point.items():
+        assert value in outcome.domains[variable]
+        narrowed = outcome.domains[variable]
+        if narrowed != domains[variable]:  # narrowed by a relation: whole ends
+            for end in (narrowed.lo, narrowed.hi):
+                assert end is None or Fraction(end).denominator == 1
+
+
+def test_a_count_that_no_whole_number_fits_is_a_conflict() -> None:
+    """33.5 percent of 150 respondents is 50.175 to 50.325 people: none is whole."""
+    agree, respondents, share = "x", "y", "z"
+    relation = dataclasses.replace(_relation("x == y * z"), whole=frozenset({agree, respondents}))
+    domains = {
+        agree: Interval(0, None),
+        respondents: Interval.point(150),
+        share: Interval(Fraction(3345, 10000), Fraction(3355, 10000), True, False),
+    }
+    assert not propagate([relation], domains).consistent
+    assert propagate([dataclasses.replace(relation, whole=frozenset())], domains).consistent
+    domains[share] = Interval(Fraction(3325, 10000), Fraction(3335, 10000), True, False)
+    outcome = propagate([relation], domains)
+    assert outcome.domains[agree] == Interval(50, 50)
+
+
 def _relation(expr: str, rid: str = "r") -> Relation:
     tree = parse_constraint(expr)
     names = tuple(sorted({"x", "y", "z"} & set(expr.replace("(", " ").replace(")", " ").split())))

@@ -51,6 +51,26 @@ def test_negation_mirrors_membership(interval: Interval, v: Fraction) -> None:
     assert (v in interval) == (-v in interval.negated())
 
 
+@given(intervals(), st.integers(min_value=-1100, max_value=1100))
+def test_whole_keeps_exactly_the_whole_numbers(interval: Interval, n: int) -> None:
+    """A count's interval narrowed to whole ends holds the same whole numbers, and
+    nothing outside the interval."""
+    counted = interval.whole()
+    assert (n in counted) == (n in interval)
+    for end in () if counted.is_empty else (counted.lo, counted.hi):
+        if end is not None:
+            assert end in interval
+            assert Fraction(end).denominator == 1
+
+
+def test_whole_examples() -> None:
+    assert Interval(Fraction(2851, 10), Fraction(2909, 10), False, True).whole() == Interval(
+        286, 290
+    )
+    assert Interval(300, None, False, False).whole() == Interval(301, None, True, False)
+    assert Interval(Fraction(50175, 1000), Fraction(50325, 1000), True, False).whole().is_empty
+
+
 @given(intervals(), intervals())
 def test_meets_is_symmetric_and_means_a_common_value(a: Interval, b: Interval) -> None:
     assert a.meets(b) == b.meets(a)

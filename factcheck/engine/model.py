@@ -3,7 +3,9 @@ relations from constraints/*.yaml (this module) and from the registries (``built
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -35,7 +37,7 @@ from factcheck.model import Constraint
 from factcheck.rules.constraints import DimensionMismatch, ExpressionSyntax, UnknownName
 from factcheck.rules.integrity import DuplicateId, UnitMismatch
 from factcheck.rules.registry import Rule
-from factcheck.units import default_unit, domain_of
+from factcheck.units import Measure, default_unit, domain_of
 
 __all__ = ["EngineModel", "build_model", "scaled"]
 
@@ -71,6 +73,7 @@ def _variables(factbase: FactBase, findings: list[Finding]) -> dict[str, Variabl
             stated=scaled(reading.interval, scale).integral(),
             domain=scaled(domain_of(metric.measures), scale).integral(),
             location=entry.where("value"),
+            whole=_counts(metric.measures, scale),
         )
     for uid, unknown_entry in factbase.unknowns.items():
         unknown = unknown_entry.record
@@ -95,9 +98,14 @@ def _variables(factbase: FactBase, findings: list[Finding]) -> dict[str, Variabl
         domain = scaled(domain_of(unknown.measures), scale_of(unit)).integral()
         variables[uid] = Variable(
             uid, "unknown", unit, dimension_of(unit), scale_of(unit), domain, domain,
-            unknown_entry.where("id"),
+            unknown_entry.where("id"), _counts(unknown.measures, scale_of(unit)),
         )  # fmt: skip
     return variables
+
+
+def _counts(measures: Measure, scale: Fraction) -> bool:
+    """Whether values of the measure are whole numbers in the engine's base scale."""
+    return measures is Measure.COUNT and scale == 1
 
 
 def build_model(factbase: FactBase) -> EngineModel:
@@ -117,7 +125,13 @@ def build_model(factbase: FactBase) -> EngineModel:
         if relation.kind is RelationKind.SHARE and frozenset(relation.variables) in explicit:
             continue  # a constraint already states this share
         model.relations.append(relation)
+    model.relations = [_with_counts(r, variables) for r in model.relations]
     return model
+
+
+def _with_counts(relation: Relation, variables: Mapping[str, Variable]) -> Relation:
+    whole = frozenset(v for v in relation.variables if variables[v].whole)
+    return dataclasses.replace(relation, whole=whole) if whole else relation
 
 
 def _compile(entry: Entry[Constraint], factbase: FactBase, model: EngineModel) -> Relation | None:

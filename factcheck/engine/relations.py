@@ -50,6 +50,7 @@ class Variable:
     stated: Interval  # what the claim says; for an unknown, its domain
     domain: Interval  # every value the metric allows at all
     location: Location
+    whole: bool = False  # a count: only whole numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,9 @@ class Relation:
     acknowledged: str | None = None
     severity: str | None = None  # a constraint's own severity for its violation
     related: tuple[Location, ...] = ()
+    #: Its variables that are counts, so whole numbers: propagation narrows them to
+    #: whole ends (the GRIM test: 33.5 percent of 150 is no whole number).
+    whole: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

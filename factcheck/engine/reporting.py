@@ -133,6 +133,10 @@ def _violation(verdict: Verdict, variables: Mapping[str, Variable]) -> Finding:
     unit_of = display_unit(relation, variables)
     left, right = render_term(relation.left), render_term(relation.right)
     gap_text = f", a gap of {_show_gap(verdict.gap, unit_of)}" if verdict.gap else ""
+    if not verdict.gap and relation.whole:  # the sides meet, but at no whole count
+        counts = ", ".join(v for v in relation.variables if v in relation.whole)
+        are = "is a count" if "," not in counts else "are counts"
+        gap_text = f"; {counts} {are}, and no whole number fits"
     message = (
         f"{relation.description}: {' but '.join(describe_sides(verdict, variables))} "
         f"(needs {left} {_OPS[relation.op]} {right}{gap_text})"

@@ -267,10 +267,10 @@ def _verdict(
     # One evaluation over intervals is too wide when a claim appears twice
     # ("a / (a + b)"); propagating the relation alone narrows each occurrence against
     # the others, so it refutes what the evaluation cannot. Where every variable
-    # appears once, the evaluation is already the exact range.
-    refuted = difference.intersect(target).is_empty or (
-        _repeats(relation) and not propagate([relation], env).consistent
-    )
+    # appears once, the evaluation is already the exact range. Counts are whole, which
+    # only propagation applies ("33.5 percent of 150" is no whole number of people).
+    alone = propagate([relation], env) if _repeats(relation) or relation.whole else None
+    refuted = difference.intersect(target).is_empty or (alone is not None and not alone.consistent)
     if refuted:
         nearest = tuple(
             _nearest(c, [relation], env, variables)
@@ -280,9 +280,15 @@ def _verdict(
         return Verdict(
             relation, Status.VIOLATED, left, right, _gap(difference, target), nearest=nearest
         )
-    open_ended = (
-        (difference.lo is None and difference.hi is None) or _anything(left) or _anything(right)
-    )
+    counted = [u for u in free if alone is not None and _narrower_than_one(alone.domains[u])]
+    if alone is not None and counted:
+        # A count derived to less than one wide could miss every whole number: the
+        # relation tests its figures, and its sides are judged at the counts it allows.
+        free = [u for u in free if u not in counted]
+        env.update((u, alone.domains[u]) for u in counted)
+        left, right = evaluate(relation.left, env), evaluate(relation.right, env)
+        difference = ar.subtract(left, right)
+    open_ended = _open_ended(left, right, difference)
     if free and (open_ended or not all(_domain_tests(relation, u, variables) for u in free)):
         names = ", ".join(free)
         reason = f"{names} is bounded by nothing else, so this derives it but tests nothing"
@@ -295,6 +301,16 @@ def _verdict(
         return Verdict(relation, Status.UNTESTABLE, left, right, reason=reason)
     certain = difference.intersect(target) == difference
     return Verdict(relation, Status.HOLDS, left, right, certain=certain)
+
+
+def _open_ended(left: Interval, right: Interval, difference: Interval) -> bool:
+    return (difference.lo is None and difference.hi is None) or _anything(left) or _anything(right)
+
+
+def _narrower_than_one(derived: Interval) -> bool:
+    """A count derived to (a whole-ended interval) less than one wide: figures a little
+    different would leave no whole number in it, so the relation tests them."""
+    return derived.lo is not None and derived.hi is not None and derived.hi - derived.lo < 1
 
 
 def _domain_tests(relation: Relation, unknown: str, variables: Mapping[str, Variable]) -> bool:
