@@ -290,6 +290,13 @@ class Claim(_Record):
     )
     modality: Modality = Modality.REPORTED
     acknowledged: Acknowledged = None
+    severity: Literal["error", "warning", "info"] | None = Field(
+        default=None,
+        description=(
+            "how serious a violation of a built-in relation this claim takes part in is "
+            "(a gap the user can explain); the mildest of the claims' wins; error by default"
+        ),
+    )
     notes: str | None = None
 
     @model_validator(mode="after")
@@ -322,5 +329,13 @@ class Constraint(_Record):
             "how serious a violation is, for a relation with an explainable gap (a running "
             "total below the sum of the lists, firms being removed): error by default"
         ),
+    )
+    tolerance: str | None = Field(
+        default=None,
+        description=(
+            "how far apart the two sides may be and the constraint still hold: a share of "
+            "the right side ('2 percent') or a number in the unit of its claims ('300')"
+        ),
+        examples=["2 percent", "300"],
     )
     notes: str | None = None

@@ -18,6 +18,10 @@ def claim_name(claim_id: str) -> Name:
     return Name(claim_id, 0, len(claim_id))
 
 
+#: Severities from the mildest: a claim's ``severity`` lowers its built-in relations'.
+_MILDNESS = ["info", "warning", "error"]
+
+
 def derived_relation(  # noqa: PLR0917  (positional: every call site reads as a sentence)
     kind: RelationKind,
     key: str,
@@ -37,6 +41,8 @@ def derived_relation(  # noqa: PLR0917  (positional: every call site reads as a 
         ),
         None,
     )
+    stated = [factbase.claims[c].record.severity for c in claims]
+    severity = min((s for s in stated if s), key=_MILDNESS.index, default=None)
     return Relation(
         id=f"{kind}:{key}",
         kind=kind,
@@ -47,6 +53,7 @@ def derived_relation(  # noqa: PLR0917  (positional: every call site reads as a 
         location=at.where("value"),
         description=description,
         acknowledged=acknowledged,
+        severity=severity,
         related=tuple(
             factbase.claims[c].where("value") for c in claims if factbase.claims[c] is not at
         ),

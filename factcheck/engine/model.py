@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -183,7 +184,42 @@ def _compile(entry: Entry[Constraint], factbase: FactBase, model: EngineModel) -
     )
     if not compiler.dimensions(tree):
         return None
+    if constraint.tolerance is not None:
+        return _tolerant(relation, constraint.tolerance, entry, model)
     return relation
+
+
+_TOLERANCE = re.compile(r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<percent>%|percent)?")
+
+
+def _tolerant(
+    relation: Relation, tolerance: str, entry: Entry[Constraint], model: EngineModel
+) -> Relation | None:
+    """``relation`` with its right side widened by the constraint's ``tolerance``: a
+    share of itself (``right * [0.98, 1.02]`` for "2 percent", sound for either sign)
+    or a number in the unit of the constraint's claims (``right + [-300, 300]``)."""
+    m = _TOLERANCE.fullmatch(tolerance.strip())
+    if m is None:
+        model.findings.append(
+            ExpressionSyntax.finding(
+                f"constraint {relation.id!r}: tolerance {tolerance!r} is neither a number "
+                "('300', in the unit of its claims) nor a percentage ('2 percent')",
+                entry.where("tolerance"),
+                constraint=relation.id,
+            )
+        )
+        return None
+    amount = Fraction(m["number"].replace(",", ""))
+    if m["percent"]:
+        band = Interval(1 - amount / 100, 1 + amount / 100)
+        right: Term = Binary("*", relation.right, Constant(band), 0, 0)
+    else:
+        claims = [v for v in relation.variables if model.variables[v].kind == "claim"]
+        scale = model.variables[claims[0]].scale if claims else Fraction(1)
+        right = Binary(
+            "+", relation.right, Constant(Interval(-amount * scale, amount * scale)), 0, 0
+        )
+    return dataclasses.replace(relation, right=right)
 
 
 class _Compiler:
