@@ -220,6 +220,20 @@ class Entity(_Record):
     notes: str | None = None
 
 
+class Sums(_Record):
+    """How a metric's claims add up: the claims with each value of ``qualifier`` are
+    parts of the claim without it (docs/claims-format.md)."""
+
+    qualifier: Id = Field(description="the qualifier whose values split the whole: 'batch'")
+    values: tuple[Annotated[str | int, BeforeValidator(_qualifier)], ...] | None = Field(
+        default=None,
+        description=(
+            "every value the qualifier takes ([1, 2, 3, 4, 5]); with it, a whole is the sum "
+            "of its parts, without it at least their sum"
+        ),
+    )
+
+
 class Metric(_Record):
     """What a claim measures, and the properties the engine relies on."""
 
@@ -243,6 +257,14 @@ class Metric(_Record):
     )
     share_of: Id | None = Field(
         default=None, description="for a share metric: the count metric it is a share of"
+    )
+    sums: Sums | None = Field(
+        default=None,
+        description=(
+            "the qualifier that splits the metric's whole into parts (batches, regions): "
+            "the whole is their sum, at its time; for a cumulative metric, of the parts "
+            "dated by then"
+        ),
     )
     share_within: Literal["subject", "parent"] = Field(
         default="subject",

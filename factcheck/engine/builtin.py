@@ -9,7 +9,8 @@
   (``ranks.py``);
 - conversion: a yuan figure over its dollar figure must be a plausible rate for the
   source's date (the reference parity, ±2 percent; ``conversions.py``);
-- share: a share must equal its part over its whole.
+- share: a share must equal its part over its whole;
+- sum: a whole is the sum of the parts its metric declares (``sums.py``).
 
 The rules' documentation is in ``factcheck/rules/constraints.py`` (FC202–FC207).
 """
@@ -29,6 +30,7 @@ from factcheck.engine.builtin_common import (
 from factcheck.engine.conversions import conversion_relations
 from factcheck.engine.ranks import rank_relations
 from factcheck.engine.relations import Relation, RelationKind, Untestable, Variable
+from factcheck.engine.sums import sum_relations
 from factcheck.expressions import Binary
 from factcheck.factbase import Entry, FactBase
 from factcheck.model import Claim, Modality
@@ -48,6 +50,7 @@ def builtin_relations(
         *rank_relations(factbase, claims, variables, untestable),
         *conversion_relations(factbase, claims, variables, untestable),
         *_share(factbase, claims, variables),
+        *sum_relations(factbase, claims, variables),
     ]
     return relations, untestable
 

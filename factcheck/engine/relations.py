@@ -35,6 +35,7 @@ class RelationKind(StrEnum):
     RANK = "rank"
     CONVERSION = "conversion"
     SHARE = "share"
+    SUM = "sum"  # a whole and the parts its metric declares (``sums``)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from factcheck.rules.constraints import (
     PartExceedsWhole,
     RankContradicted,
     ShareMismatch,
+    SumMismatch,
     UntestableConstraint,
 )
 from factcheck.rules.registry import Rule
@@ -36,6 +37,7 @@ RULE_OF: dict[RelationKind, type[Rule]] = {
     RelationKind.RANK: RankContradicted,
     RelationKind.CONVERSION: ImplausibleConversion,
     RelationKind.SHARE: ShareMismatch,
+    RelationKind.SUM: SumMismatch,
 }
 _OPS = {"==": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">"}
 

@@ -258,3 +258,28 @@ class DimensionMismatch(Rule):
     code = "FC212"
     slug = "dimension-mismatch"
     severity = Severity.ERROR
+
+
+@register
+class SumMismatch(Rule):
+    """A whole is not the sum of the parts its metric declares.
+
+    A metric with ``sums: {qualifier: batch, values: [1, 2, 3, 4, 5]}`` says that its
+    claims with each batch add up to its claim without one: the firms listed so far are
+    the firms of the lists published by then. The whole is at least the sum of the
+    parts certainly in it; when every value has a claim, at most the sum of those that
+    may be, and exactly their sum when none is in doubt.
+
+    Why: a running total and the batches it adds up are often reported apart, and one
+    of them misprinted.
+
+    Example: "12,950 firms in five lists" where the lists are 248, 1,744, 2,930, 4,357
+    and 3,671 (12,950): a total of 12,590 is a sum mismatch.
+
+    Fix: correct the total or the part; if the whole is not the sum (firms removed after
+    review), use another metric for it, or give the claim ``severity: warning``.
+    """
+
+    code = "FC213"
+    slug = "sum-mismatch"
+    severity = Severity.ERROR
