@@ -258,6 +258,13 @@ class Metric(_Record):
     share_of: Id | None = Field(
         default=None, description="for a share metric: the count metric it is a share of"
     )
+    granularity: Literal["month", "quarter", "year"] | None = Field(
+        default=None,
+        description=(
+            "the finest time at which the metric's values differ: with 'month', claims "
+            "dated 2024-12 and 2024-12-31 state the same quantity (FC202)"
+        ),
+    )
     sums: Sums | None = Field(
         default=None,
         description=(

@@ -40,6 +40,16 @@ class Period:
     def overlaps(self, other: Period) -> bool:
         return self.start <= other.end and other.start <= self.end
 
+    def widened(self, granularity: str) -> Period:
+        """The month, quarter or year (``granularity``) that holds this period, if one
+        does; else the period itself. 2024-12-31 within a month is 2024-12."""
+        months = {"month": 1, "quarter": 3, "year": 12}[granularity]
+        first = (self.start.month - 1) // months * months + 1
+        start = date(self.start.year, first, 1)
+        last = first + months - 1
+        end = date(self.start.year, last, calendar.monthrange(self.start.year, last)[1])
+        return Period(start, end) if self.end <= end else self
+
     @property
     def days(self) -> tuple[int, int]:
         """First and last day as numbers of days since ``EPOCH``."""
@@ -47,12 +57,26 @@ class Period:
 
 
 _ISO_PART = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
+#: A quarter or a half of a year: 2021-Q3, 2022-H1.
+_PART_OF_YEAR = re.compile(r"(?P<y>\d{4})-(?P<kind>[QH])(?P<n>[1-4])", re.IGNORECASE)
+_MONTHS_IN = {"Q": 3, "H": 6}
 
 
 def _iso_part(text: str) -> Period:
+    if (q := _PART_OF_YEAR.fullmatch(text.strip())) is not None:
+        months = _MONTHS_IN[q["kind"].upper()]
+        n = int(q["n"])
+        if n * months > 12:
+            raise ValueError(f"{text!r}: a year has two halves (H1, H2) and four quarters")
+        year = int(q["y"])
+        first = _period(year, (n - 1) * months + 1, None)
+        return Period(first.start, _period(year, n * months, None).end)
     m = _ISO_PART.fullmatch(text.strip())
     if m is None:
-        raise ValueError(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError(
+            f"{text!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD, a quarter YYYY-Q1 "
+            "or a half YYYY-H1"
+        )
     return _period(int(m["y"]), _int_or_none(m["m"]), _int_or_none(m["d"]))
 
 
@@ -73,7 +97,9 @@ def _period(year: int, month: int | None, day: int | None) -> Period:
 
 
 def parse_period(text: str) -> Period:
-    """Parse ``2022``, ``2022-09``, ``2022-09-19`` or ``A/B`` of any two of those."""
+    """Parse ``2022``, ``2022-09``, ``2022-09-19``, a quarter ``2021-Q1``, a half
+    ``2022-H2``, or ``A/B`` of any two of those (``2021-Q1/2021-Q3``: the first nine
+    months)."""
     if not isinstance(text, str):
         raise ValueError("a period is written as a string such as '2022-09' or '2019/2022'")
     first, slash, last = text.partition("/")

@@ -60,9 +60,10 @@ def _agreement(
 ) -> Iterator[Relation]:
     groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
     for cid, entry in claims.items():
-        groups[(*same_quantity_key(entry.record, variables[cid].unit), entry.record.as_of)].append(
-            cid
-        )
+        claim = entry.record
+        granularity = factbase.metrics[claim.metric].record.granularity
+        when = claim.as_of.widened(granularity) if granularity else claim.as_of
+        groups[(*same_quantity_key(claim, variables[cid].unit), when)].append(cid)
     for members in groups.values():
         for first, second in combinations(members, 2):
             yield derived_relation(
