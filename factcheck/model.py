@@ -207,6 +207,7 @@ class EntityKind(StrEnum):
     INSTITUTION = "institution"
     MARKET = "market"
     PROGRAMME = "programme"
+    REGION = "region"  # spans entities of other branches: the Yangtze River Delta
 
 
 class Entity(_Record):
@@ -217,6 +218,14 @@ class Entity(_Record):
     aliases: tuple[str, ...] = ()
     kind: EntityKind
     parent: Id | None = None
+    members: tuple[Id, ...] = Field(
+        default=(),
+        description=(
+            "for a region that spans entities of other branches (the Yangtze River Delta: "
+            "shanghai, jiangsu, zhejiang, anhui): every member, each of which may be in "
+            "several regions"
+        ),
+    )
     notes: str | None = None
 
 

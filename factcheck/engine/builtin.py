@@ -24,13 +24,14 @@ from itertools import combinations
 from factcheck.engine.builtin_common import (
     ancestors,
     claim_name,
+    containers,
     derived_relation,
     same_quantity_key,
 )
 from factcheck.engine.conversions import conversion_relations
 from factcheck.engine.ranks import rank_relations
 from factcheck.engine.relations import Relation, RelationKind, Untestable, Variable
-from factcheck.engine.sums import sum_relations
+from factcheck.engine.sums import region_relations, sum_relations
 from factcheck.expressions import Binary
 from factcheck.factbase import Entry, FactBase
 from factcheck.model import Claim, Modality
@@ -51,6 +52,7 @@ def builtin_relations(
         *conversion_relations(factbase, claims, variables, untestable),
         *_share(factbase, claims, variables),
         *sum_relations(factbase, claims, variables),
+        *region_relations(factbase, claims, variables),
     ]
     return relations, untestable
 
@@ -81,6 +83,7 @@ def _part_whole(
     index, so the work grows with the claims times the depth of the hierarchies rather
     than with the square of the claims of a metric."""
     parent = {eid: e.record.parent for eid, e in factbase.entities.items()}
+    regions = {eid: e.record.members for eid, e in factbase.entities.items() if e.record.members}
     part_of = {mid: m.record.part_of for mid, m in factbase.metrics.items()}
     position = {cid: index for index, cid in enumerate(claims)}
     index: dict[tuple[object, object, str, str], list[str]] = defaultdict(list)
@@ -92,7 +95,7 @@ def _part_whole(
     for (unit, modality, subject, metric), members in index.items():
         wholes = [
             whole
-            for above in ancestors(subject, parent)
+            for above in containers(subject, parent, regions)
             for broader in ancestors(metric, part_of)
             for whole in index.get((unit, modality, above, broader), ())
         ]

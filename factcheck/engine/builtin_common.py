@@ -11,7 +11,7 @@ from factcheck.factbase import Entry, FactBase
 from factcheck.model import Claim
 from factcheck.units import Unit
 
-__all__ = ["ancestors", "claim_name", "derived_relation", "same_quantity_key"]
+__all__ = ["ancestors", "claim_name", "containers", "derived_relation", "same_quantity_key"]
 
 
 def claim_name(claim_id: str) -> Name:
@@ -79,3 +79,15 @@ def ancestors(start: str, parent: Mapping[str, str | None]) -> list[str]:
         chain.append(current)
         current = parent.get(current)
     return chain
+
+
+def containers(
+    start: str, parent: Mapping[str, str | None], regions: Mapping[str, tuple[str, ...]]
+) -> list[str]:
+    """``start``, everything above it, and every region with one of those among its
+    members (and what is above such a region): all the entities ``start`` is part of."""
+    found = ancestors(start, parent)
+    for region, members in regions.items():
+        if region not in found and any(m in found for m in members):
+            found.extend(a for a in ancestors(region, parent) if a not in found)
+    return found

@@ -9,6 +9,10 @@ values, for the same subject, modality, unit and other qualifiers.
   every value the qualifier takes and each has a claim, it is also at most the sum of
   the parts that may be in it; with no part in doubt, exactly their sum.
 - One claim stands for each value (agreeing copies are one quantity, FC202).
+
+A region (an entity with ``members``, the Yangtze River Delta) is the sum of its
+members for an additive metric at the same time: exactly, when every member has a
+claim; at least the members that do, otherwise.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from factcheck.expressions import Call
 from factcheck.factbase import Entry, FactBase
 from factcheck.model import Claim, Metric
 
-__all__ = ["sum_relations"]
+__all__ = ["region_relations", "sum_relations"]
 
 
 def sum_relations(
@@ -108,3 +112,47 @@ def _relations(
         yield relation(":at-least", ">=", certain, "at least the sum")
     if complete and doubtful:
         yield relation(":at-most", "<=", certain + doubtful, "at most the sum")
+
+
+def region_relations(
+    factbase: FactBase, claims: Mapping[str, Entry[Claim]], variables: Mapping[str, Variable]
+) -> Iterator[Relation]:
+    members_of = {e.record.id: e.record.members for e in factbase.entities.values()}
+    by_subject: dict[str, list[str]] = {}
+    for cid, entry in claims.items():
+        by_subject.setdefault(entry.record.subject, []).append(cid)
+    for whole_id, entry in claims.items():
+        whole = entry.record
+        members = members_of.get(whole.subject, ())
+        metric = factbase.metrics[whole.metric].record
+        if not members or not metric.additive:
+            continue
+        when = _when(whole, metric)
+        found = [
+            next(
+                (
+                    cid for cid in by_subject.get(member, ())
+                    if (part := claims[cid].record).metric == whole.metric
+                    and part.qualifiers == whole.qualifiers and part.modality is whole.modality
+                    and variables[cid].unit == variables[whole_id].unit
+                    and _when(part, metric) == when
+                ),
+                None,
+            )
+            for member in members
+        ]  # fmt: skip
+        parts = [cid for cid in found if cid is not None]
+        exact = len(parts) == len(members)
+        if len(parts) < 2:
+            continue
+        total = Call("sum", tuple(claim_name(c) for c in parts), 0, 0)
+        says = "the sum" if exact else "at least the sum"
+        yield derived_relation(
+            RelationKind.SUM, f"{whole_id}{'' if exact else ':at-least'}",
+            claim_name(whole_id), "==" if exact else ">=", total, (whole_id, *parts), entry,
+            f"{whole_id} is {says} of its region's members ({', '.join(parts)})", factbase,
+        )  # fmt: skip
+
+
+def _when(claim: Claim, metric: Metric) -> object:
+    return claim.as_of.widened(metric.granularity) if metric.granularity else claim.as_of

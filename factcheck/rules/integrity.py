@@ -42,9 +42,10 @@ class DuplicateId(Rule):
 class UnknownReference(Rule):
     """A record names a source, entity or metric that the fact base does not define.
 
-    Checked: a claim's ``source``, ``subject`` and ``metric``; an entity's ``parent``;
-    a metric's ``part_of``; a rank's ``scope``, a kind of entity (``city``) optionally
-    within a defined entity (``city in zhejiang``). The message suggests the closest defined ids.
+    Checked: a claim's ``source``, ``subject`` and ``metric``; an entity's ``parent``
+    and a region's ``members``; a metric's ``part_of``; a rank's ``scope``, a kind of
+    entity (``city``) optionally within a defined entity (``city in zhejiang``). The
+    message suggests the closest defined ids.
 
     Why: a claim about an undefined subject cannot take part in any check.
 
@@ -64,16 +65,17 @@ class UnknownReference(Rule):
             "entity": factbase.entities,
             "metric": factbase.metrics,
         }
-        references: list[tuple[Entry[Any], str, str, tuple[str, ...]]] = []
+        references: list[tuple[Entry[Any], str, str | None, str, tuple[str, ...]]] = []
         for cid, claim in factbase.claims.items():
             for field, kind in (("source", "source"), ("subject", "entity"), ("metric", "metric")):
-                references.append((claim, field, kind, (cid,)))
+                references.append((claim, field, getattr(claim.record, field), kind, (cid,)))
         for entity in factbase.entities.values():
-            references.append((entity, "parent", "entity", ()))
+            references.append((entity, "parent", entity.record.parent, "entity", ()))
+            for member in entity.record.members:  # a region's
+                references.append((entity, "members", member, "entity", ()))
         for metric in factbase.metrics.values():
-            references.append((metric, "part_of", "metric", ()))
-        for entry, field, kind, claim_ids in references:
-            target = getattr(entry.record, field)
+            references.append((metric, "part_of", metric.record.part_of, "metric", ()))
+        for entry, field, target, kind, claim_ids in references:
             if target is None or target in kinds[kind] or target in factbase.rejected:
                 continue
             own = entry.record.id if kind != "source" else None
@@ -81,7 +83,7 @@ class UnknownReference(Rule):
             close = difflib.get_close_matches(target, candidates, n=3)
             hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
             yield cls.finding(
-                f"{field} {target!r} is not a defined {kind}{hint}",
+                f"{field.removesuffix('s')} {target!r} is not a defined {kind}{hint}",
                 entry.where(field),
                 claims=claim_ids,
             )
