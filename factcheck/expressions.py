@@ -103,6 +103,7 @@ class Constant:
     interval: Interval
     start: int = 0
     end: int = 0
+    label: str | None = None  # how it was written ("hi(plan-years)"), for messages
 
 
 Node = Number | Name | Negation | Binary | Call | Constant

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -332,3 +333,47 @@ def test_explain_unknown_id_is_a_usage_error(write_tree: WriteTree) -> None:
     assert result.stderr == (
         "factcheck: error: no claim, constraint or unknown 'bj-firm'; did you mean bj-firms?\n"
     )
+
+
+def test_explain_writes_bounds_as_written_and_date_differences_in_days(
+    write_tree: WriteTree,
+) -> None:
+    """`hi(plan)` is shown as written, not as the year it stands for ("2,025"), and a
+    date less a date is a number of days."""
+    write_tree({
+        "claims/dates.yaml": """
+            metrics:
+              - {id: plan-years, description: Years a plan covers, measures: year}
+              - {id: notice-date, description: When a notice was issued, measures: date}
+            claims:
+              - {id: plan, source: s, quote: "the 2021-2025 plan", subject: beijing,
+                 metric: plan-years, value: 2021-2025, as_of: 2021}
+              - {id: first-notice, source: s, quote: "June 15, 2022", subject: beijing,
+                 metric: notice-date, value: "June 15, 2022", as_of: 2022-06-15}
+              - {id: second-notice, source: s, quote: "February 21, 2023", subject: beijing,
+                 metric: notice-date, value: "February 21, 2023", as_of: 2023-02-21}
+        """,
+        "constraints/dates.yaml": """
+            constraints:
+              - {id: five-years, description: the plan spans five years,
+                 expr: "hi(plan) - lo(plan) + 1 == 5"}
+              - {id: within-a-year, description: the notices came within a year,
+                 expr: "second-notice - first-notice <= 365"}
+        """,
+        "texts/article.txt": (
+            "By September, the capital had 590 firms, ranking first. Under the 2021-2025 plan, "
+            "notices came on June 15, 2022 and February 21, 2023.\n"
+        ),
+    })  # fmt: skip
+    five = _explain_json_of("five-years")
+    assert five["facts"]["expression"] == "(hi(plan) - lo(plan)) + 1 == 5"
+    within = _explain_json_of("within-a-year")
+    (relation,) = within["relations"]
+    assert relation["detail"].startswith("second-notice - first-notice is 251 days")
+
+
+def _explain_json_of(wanted: str) -> dict[str, Any]:
+    result = runner.invoke(app, ["explain", wanted, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    explained: dict[str, Any] = json.loads(result.stdout)
+    return explained

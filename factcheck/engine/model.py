@@ -296,7 +296,7 @@ class _Compiler:
             )
             return Number(Fraction(0), node.start, node.end)
         self.bounded.append(arg.id)  # a claim the relation still speaks about
-        return Constant(Interval.point(end), node.start, node.end)
+        return Constant(Interval.point(end), node.start, node.end, f"{node.function}({arg.id})")
 
     def dimensions(self, tree: Comparison) -> bool:
         """Check that like is added to like; report the first mismatch."""

@@ -49,7 +49,7 @@ def render_term(term: Term) -> str:
     if isinstance(term, Number):
         return _plain(term.value)
     if isinstance(term, Constant):
-        return show_interval(term.interval, None)
+        return term.label or show_interval(term.interval, None)
     if isinstance(term, Negation):
         return f"-{render_term(term.operand)}"
     if isinstance(term, Binary):
@@ -106,10 +106,27 @@ def describe_sides(verdict: Verdict, variables: Mapping[str, Variable]) -> list[
     relation = verdict.relation
     unit_of = display_unit(relation, variables)
     return [
-        f"{render_term(term)} is {show_in(value, unit_of)}"
+        f"{render_term(term)} is "
+        + (
+            f"{show_interval(value, None)} days"
+            if _days(term, variables)
+            else show_in(value, unit_of)
+        )
         for term, value in ((relation.left, verdict.left), (relation.right, verdict.right))
         if not isinstance(term, Number | Constant)
     ]
+
+
+def _days(term: Term, variables: Mapping[str, Variable]) -> bool:
+    """Whether ``term`` is a date less a date: a number of days."""
+    return (
+        isinstance(term, Binary)
+        and term.op == "-"
+        and all(
+            isinstance(side, Name) and variables[side.id].unit is Unit.DATE
+            for side in (term.left, term.right)
+        )
+    )
 
 
 def _nearest_text(nearest: tuple[Nearest, ...], variables: Mapping[str, Variable]) -> str:
