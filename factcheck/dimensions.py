@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from factcheck.units import Unit
+from factcheck.units import CURRENCIES, Unit
 
 __all__ = ["ANY", "DIMENSIONLESS", "Dimension", "dimension_of", "scale_of"]
 
@@ -58,15 +58,16 @@ _DIMENSIONS: dict[Unit, Dimension] = {
     Unit.PERCENT: DIMENSIONLESS,
     Unit.RATIO: DIMENSIONLESS,
     Unit.TIMES: DIMENSIONLESS,
-    Unit.CNY: Dimension.of(CNY=1),
-    Unit.USD: Dimension.of(USD=1),
-    Unit.CNY_PER_USD: Dimension.of(CNY=1, USD=-1),
     Unit.YEAR: Dimension.of(year=1),
     Unit.YEARS: Dimension.of(year=1),
     Unit.DATE: Dimension.of(day=1),
     Unit.KM: Dimension.of(km=1),
     Unit.RANK: Dimension.of(rank=1),
 }
+for _currency in CURRENCIES:
+    _DIMENSIONS[_currency.unit] = Dimension.of(**{_currency.unit.value: 1})
+    if _currency.per_usd is not None:
+        _DIMENSIONS[_currency.per_usd] = Dimension.of(**{_currency.unit.value: 1, "USD": -1})
 _SCALES: dict[Unit, Fraction] = {Unit.PERCENT: Fraction(1, 100)}
 
 

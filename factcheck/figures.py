@@ -29,7 +29,7 @@ from factcheck.numwords import (
     words_to_number,
 )
 from factcheck.periods import PROSE_DATE, period_of_match
-from factcheck.units import Unit
+from factcheck.units import CURRENCIES, Unit
 
 __all__ = ["Amount", "Figure", "Hedge", "scan"]
 
@@ -149,14 +149,19 @@ _MULTIPLE = "|".join(_MULTIPLE_WORDS)
 
 _UNIT_PATTERNS: tuple[tuple[Unit, str], ...] = (
     (Unit.PERCENT, r"\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)"),
-    (Unit.CNY, r"\s*(?:yuan|rmb|cny|renminbi)\b|元"),
-    (Unit.USD, r"\s*(?:u\.?s\.?\s+dollars|dollars|usd)\b"),
+    *((c.unit, rf"\s*(?:{c.words})\b") for c in CURRENCIES),
+    (Unit.CNY, r"元"),
     (Unit.TIMES, r"(?:\s*times\b|-?fold\b)"),
     (Unit.YEARS, r"(?:\s*|-)(?:years?|months?)\b"),
     (Unit.KM, r"\s*(?:km|kilomet(?:re|er)s?)\b"),
 )
-_CURRENCY_PREFIX = {"us$": Unit.USD, "$": Unit.USD, "usd": Unit.USD, "¥": Unit.CNY,
-                    "rmb": Unit.CNY, "cny": Unit.CNY}  # fmt: skip
+_CURRENCY_PREFIX = {prefix: c.unit for c in CURRENCIES for prefix in c.prefixes}
+#: Before a figure: symbols ("HK$", "€") touch it, codes ("RMB", "KSh") are words.
+_PREFIXES = "|".join(
+    re.escape(p) if not p.isalpha() else rf"{p}(?=\s)"
+    for p in sorted(_CURRENCY_PREFIX, key=len, reverse=True)
+)
+_SYMBOLS = "".join(sorted({p[-1] for p in _CURRENCY_PREFIX if not p.isalpha()}))
 
 #: Chinese characters, which touch figures without a space ("有1.2万家"): they do not
 #: make a figure part of a word the way Latin letters do.
@@ -165,10 +170,10 @@ _CJK = "\u3400-\u9fff"
 _QUANTITY = re.compile(
     rf"""
     (?:
-        (?<![\w.$¥-])(?P<sign>[-−+])(?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b))  # -41.2%
-      | (?<![.$¥-])(?<![^\W{_CJK}])(?<![A-Za-z]-)   # not inside a word, number or name (COVID-19)
+        (?<![\w.{_SYMBOLS}-])(?P<sign>[-−+])(?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b))  # -41.2%
+      | (?<![.{_SYMBOLS}-])(?<![^\W{_CJK}])(?<![A-Za-z]-)   # not inside a word, number or name
     )
-    (?:(?P<cur>us\$|\$|¥|(?:rmb|cny|usd)(?=\s))\s*)?
+    (?:(?P<cur>{_PREFIXES})\s*)?
     (?:
         (?P<num>(?>{_DIGITS}))(?:\s*[-–]\s*(?P<num_to>(?>{_DIGITS}))(?![\w-]))?
         (?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b|(?P<wan>万亿|亿|万))?

@@ -7,19 +7,44 @@ negative, a share lies between 0 and 100 percent).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
 from factcheck.intervals import Interval
 
-__all__ = ["Measure", "Unit", "convert", "default_unit", "domain_of"]
+__all__ = [
+    "CURRENCIES",
+    "Currency",
+    "Measure",
+    "Unit",
+    "convert",
+    "currency_of",
+    "default_unit",
+    "domain_of",
+    "rate_currency",
+]
 
 
 class Unit(StrEnum):
     COUNT = "count"
     PERCENT = "percent"
+    # Currencies (ISO 4217 codes), each with its rate per US dollar; ``CURRENCIES`` says
+    # how news writes them.
     CNY = "CNY"
     USD = "USD"
+    HKD = "HKD"
+    EUR = "EUR"
+    GBP = "GBP"
+    JPY = "JPY"
+    KES = "KES"
+    INR = "INR"
+    KRW = "KRW"
+    SGD = "SGD"
+    TWD = "TWD"
+    AUD = "AUD"
+    CAD = "CAD"
+    CHF = "CHF"
     YEAR = "year"  # a calendar year, 2018
     DATE = "date"  # a calendar day, as days since 1970-01-01
     YEARS = "years"  # a duration
@@ -28,6 +53,71 @@ class Unit(StrEnum):
     RANK = "rank"
     RATIO = "ratio"  # a pure number: "one-eighth" is 1/8, or 12.5 percent
     CNY_PER_USD = "CNY/USD"  # an exchange rate: yuan per US dollar
+    HKD_PER_USD = "HKD/USD"
+    EUR_PER_USD = "EUR/USD"
+    GBP_PER_USD = "GBP/USD"
+    JPY_PER_USD = "JPY/USD"
+    KES_PER_USD = "KES/USD"
+    INR_PER_USD = "INR/USD"
+    KRW_PER_USD = "KRW/USD"
+    SGD_PER_USD = "SGD/USD"
+    TWD_PER_USD = "TWD/USD"
+    AUD_PER_USD = "AUD/USD"
+    CAD_PER_USD = "CAD/USD"
+    CHF_PER_USD = "CHF/USD"
+
+
+@dataclass(frozen=True, slots=True)
+class Currency:
+    """A currency as news writes it: after a figure (``words``, a regular expression)
+    or before it (``prefixes``: "HK$", "€"), and the unit of its rate per US dollar
+    (a reference claim of an ``exchange-rate`` metric in that unit)."""
+
+    unit: Unit
+    name: str  # for messages: "yuan", "euro"
+    words: str
+    prefixes: tuple[str, ...] = ()
+    per_usd: Unit | None = None  # None for the dollar itself
+
+
+#: The currencies factcheck reads, by ISO 4217 code. Adding one is a ``Unit`` member for
+#: it and its rate, and a line here. Longer names come first where one holds another
+#: ("Hong Kong dollars" before "dollars").
+CURRENCIES: tuple[Currency, ...] = (
+    Currency(Unit.CNY, "yuan", r"yuan|rmb|cny|renminbi", ("¥", "rmb", "cny"), Unit.CNY_PER_USD),
+    Currency(Unit.HKD, "Hong Kong dollar", r"hong\s+kong\s+dollars?|hk\s+dollars?|hkd",
+             ("hk$", "hkd"), Unit.HKD_PER_USD),
+    Currency(Unit.SGD, "Singapore dollar", r"singapore\s+dollars?|sgd", ("s$", "sgd"),
+             Unit.SGD_PER_USD),
+    Currency(Unit.TWD, "New Taiwan dollar", r"(?:new\s+)?taiwan\s+dollars?|twd",
+             ("nt$", "twd"), Unit.TWD_PER_USD),
+    Currency(Unit.AUD, "Australian dollar", r"australian\s+dollars?|aud", ("a$", "aud"),
+             Unit.AUD_PER_USD),
+    Currency(Unit.CAD, "Canadian dollar", r"canadian\s+dollars?|cad", ("c$", "cad"),
+             Unit.CAD_PER_USD),
+    Currency(Unit.USD, "dollar", r"u\.?s\.?\s+dollars|dollars|usd", ("us$", "$", "usd")),
+    Currency(Unit.EUR, "euro", r"euros?|eur", ("€", "eur"), Unit.EUR_PER_USD),
+    Currency(Unit.GBP, "pound", r"pounds\s+sterling|sterling|gbp", ("£", "gbp"),
+             Unit.GBP_PER_USD),
+    Currency(Unit.JPY, "yen", r"yen|jpy", ("jp¥", "jpy"), Unit.JPY_PER_USD),
+    Currency(Unit.KES, "Kenyan shilling", r"kenyan?\s+shillings?|kes", ("ksh", "kes"),
+             Unit.KES_PER_USD),
+    Currency(Unit.INR, "rupee", r"(?:indian\s+)?rupees|inr", ("₹", "inr"), Unit.INR_PER_USD),
+    Currency(Unit.KRW, "won", r"(?:south\s+)?korean\s+won|krw", ("₩", "krw"), Unit.KRW_PER_USD),
+    Currency(Unit.CHF, "Swiss franc", r"swiss\s+francs?|chf", ("chf",), Unit.CHF_PER_USD),
+)  # fmt: skip
+_BY_RATE = {c.per_usd: c for c in CURRENCIES if c.per_usd is not None}
+_BY_UNIT = {c.unit: c for c in CURRENCIES}
+
+
+def currency_of(unit: Unit) -> Currency | None:
+    """The currency ``unit`` is, or None."""
+    return _BY_UNIT.get(unit)
+
+
+def rate_currency(unit: Unit) -> Currency | None:
+    """The currency whose rate per US dollar ``unit`` is ("KES/USD": the shilling)."""
+    return _BY_RATE.get(unit)
 
 
 class Measure(StrEnum):

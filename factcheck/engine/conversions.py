@@ -1,6 +1,7 @@
 """Conversion relations: a yuan figure and its dollar figure in one source ("5 billion
 yuan ($684.4 million)") divide to a yuan/dollar rate, which must be near the reference
-parity of the source's date (within ``RATE_WINDOW_DAYS``, or between the nearest rates
+parity of the source's date (any two currencies of ``units.CURRENCIES``: their rates per
+dollar divided) (within ``RATE_WINDOW_DAYS``, or between the nearest rates
 on either side), give or take the settings' ``rate_tolerance``."""
 
 from __future__ import annotations
@@ -8,8 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from datetime import timedelta
+from fractions import Fraction
+from itertools import combinations
 
-from factcheck.arithmetic import hull
+from factcheck.arithmetic import divide, hull
 from factcheck.engine.builtin_common import claim_name, derived_relation, same_quantity_key
 from factcheck.engine.relations import Constant, Relation, RelationKind, Untestable, Variable
 from factcheck.expressions import Binary
@@ -17,7 +20,7 @@ from factcheck.factbase import Entry, FactBase
 from factcheck.intervals import Interval
 from factcheck.model import Claim
 from factcheck.periods import Period
-from factcheck.units import Measure, Unit
+from factcheck.units import CURRENCIES, Unit, currency_of, rate_currency
 
 __all__ = ["RATE_BRACKET_DAYS", "RATE_WINDOW_DAYS", "conversion_relations"]
 
@@ -33,55 +36,99 @@ def conversion_relations(
     variables: Mapping[str, Variable],
     untestable: list[Untestable],
 ) -> Iterator[Relation]:
-    rates = [
-        (e.record.as_of, variables[cid].stated) for cid, e in claims.items()
-        if factbase.metrics[e.record.metric].record.measures is Measure.EXCHANGE_RATE
-    ]  # fmt: skip
+    """For every two currencies one source states a quantity in ("5 billion yuan
+    ($684.4 million)", "KSh 1.2 billion (HK$72 million)"), their ratio is the rate
+    between them: each currency's rate per dollar (reference claims of an
+    ``exchange-rate`` metric in ``CNY/USD``, ``KES/USD``, …), divided."""
+    rates: dict[Unit, list[tuple[Period, Interval]]] = defaultdict(list)
+    for cid, entry in claims.items():
+        currency = rate_currency(variables[cid].unit)
+        stated = variables[cid].stated
+        if currency is not None and stated.lo is not None and stated.hi is not None:
+            rates[currency.unit].append((entry.record.as_of, stated))
     by_quantity: dict[tuple[object, ...], dict[Unit, str]] = defaultdict(dict)
     for cid, entry in claims.items():
         unit = variables[cid].unit
-        if unit in {Unit.CNY, Unit.USD}:
+        if currency_of(unit) is not None:
             key = (
                 *same_quantity_key(entry.record, Unit.CNY),
                 entry.record.as_of,
                 entry.record.source,
             )
             by_quantity[key].setdefault(unit, cid)
-    for pair in by_quantity.values():
-        if set(pair) != {Unit.CNY, Unit.USD}:
-            continue
-        yuan, dollars = pair[Unit.CNY], pair[Unit.USD]
-        source = factbase.sources.get(claims[yuan].record.source)
-        if source is None:
-            continue
-        published = source.record.published.when
-        window = Period(
-            published.start - timedelta(days=RATE_WINDOW_DAYS),
-            published.end + timedelta(days=RATE_WINDOW_DAYS),
-        )
-        bounded = [(when, i) for when, i in rates if i.lo is not None and i.hi is not None]
-        near = [i for when, i in bounded if when.overlaps(window)] or _bracket(bounded, published)
-        ratio = Binary("/", claim_name(yuan), claim_name(dollars), 0, 0)
-        if not near:
+    for group in by_quantity.values():
+        ordered = sorted(group, key=_ORDER.index)
+        for first, second in combinations(ordered, 2):
+            yield from _conversion(
+                factbase, claims, rates, (group[first], first), (group[second], second),
+                untestable,
+            )  # fmt: skip
+
+
+#: Which of two figures is divided by the other: yuan over dollars, as news writes them.
+_ORDER = [Unit.CNY, *(c.unit for c in CURRENCIES if c.unit not in {Unit.CNY, Unit.USD}), Unit.USD]
+
+
+def _conversion(  # noqa: PLR0917  (the two figures, each a claim and its currency)
+    factbase: FactBase,
+    claims: Mapping[str, Entry[Claim]],
+    rates: Mapping[Unit, list[tuple[Period, Interval]]],
+    top: tuple[str, Unit],
+    bottom: tuple[str, Unit],
+    untestable: list[Untestable],
+) -> Iterator[Relation]:
+    (upper, unit_a), (lower, unit_b) = top, bottom
+    source = factbase.sources.get(claims[upper].record.source)
+    if source is None:
+        return
+    published = source.record.published.when
+    names = f"{_name(unit_a)}/{_name(unit_b)}"
+    bands = []
+    for unit in (unit_a, unit_b):
+        if unit is Unit.USD:
+            continue  # the dollar per dollar is 1
+        band = _per_dollar(rates.get(unit, []), published)
+        if band is None:
             reason = (
-                f"the conversion {yuan} / {dollars} is untestable: no reference yuan/dollar "
-                f"rate within {RATE_WINDOW_DAYS} days of {published}, nor one on each side "
-                f"within {RATE_BRACKET_DAYS} days"
+                f"the conversion {upper} / {lower} is untestable: no reference "
+                f"{_name(unit)}/dollar rate within {RATE_WINDOW_DAYS} days of {published}, "
+                f"nor one on each side within {RATE_BRACKET_DAYS} days"
             )
-            untestable.append(Untestable(reason, claims[dollars].where("value"), (yuan, dollars)))
-            continue
-        band = hull(near)
-        assert band.lo is not None
-        assert band.hi is not None
-        tolerance = factbase.settings.rate_tolerance  # the spot rate's band around the parity
-        plausible = Interval(band.lo * (1 - tolerance), band.hi * (1 + tolerance))
-        yield derived_relation(
-            RelationKind.CONVERSION, f"{yuan}/{dollars}", ratio, "==", Constant(plausible),
-            (yuan, dollars), claims[dollars],
-            f"{yuan} / {dollars} is a yuan/dollar rate, which around {published} was "
-            f"{_show_rate(plausible)} (the reference parity ± {float(tolerance):.0%})",
-            factbase,
-        )  # fmt: skip
+            untestable.append(Untestable(reason, claims[lower].where("value"), (upper, lower)))
+            return
+        bands.append(_widened(band, factbase.settings.rate_tolerance))
+    tolerance = factbase.settings.rate_tolerance  # the spot rate's band around the parity
+    plausible = bands[0] if len(bands) == 1 else divide(bands[0], bands[1])  # a cross rate
+    ratio = Binary("/", claim_name(upper), claim_name(lower), 0, 0)
+    yield derived_relation(
+        RelationKind.CONVERSION, f"{upper}/{lower}", ratio, "==", Constant(plausible),
+        (upper, lower), claims[lower],
+        f"{upper} / {lower} is a {names} rate, which around {published} was "
+        f"{_show_rate(plausible)} (the reference parity ± {float(tolerance):.0%})",
+        factbase,
+    )  # fmt: skip
+
+
+def _name(unit: Unit) -> str:
+    currency = currency_of(unit)
+    return currency.name if currency is not None else str(unit)
+
+
+def _per_dollar(rates: list[tuple[Period, Interval]], published: Period) -> Interval | None:
+    """A currency's reference rate per dollar around ``published`` (the hull of those
+    near it), or None when the fact base has none near."""
+    window = Period(
+        published.start - timedelta(days=RATE_WINDOW_DAYS),
+        published.end + timedelta(days=RATE_WINDOW_DAYS),
+    )
+    near = [i for when, i in rates if when.overlaps(window)] or _bracket(rates, published)
+    return hull(near) if near else None
+
+
+def _widened(band: Interval, tolerance: Fraction) -> Interval:
+    assert band.lo is not None
+    assert band.hi is not None
+    return Interval(band.lo * (1 - tolerance), band.hi * (1 + tolerance))
 
 
 def _bracket(rates: list[tuple[Period, Interval]], published: Period) -> list[Interval]:

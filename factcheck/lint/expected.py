@@ -8,7 +8,7 @@ from fractions import Fraction
 from factcheck.figures import Figure, Hedge
 from factcheck.hedges import HedgeWidths, interval_of
 from factcheck.intervals import Interval
-from factcheck.units import Measure, Unit, convert, domain_of
+from factcheck.units import Measure, Unit, convert, domain_of, rate_currency
 
 __all__ = ["Expected", "Match", "figure_interval", "range_ends"]
 
@@ -75,7 +75,7 @@ def figure_interval(figure: Figure, unit: Unit | None, widths: HedgeWidths) -> I
             return None
         return interval_of(figure, widths)
     if written is None:
-        if unit in {Unit.COUNT, Unit.RANK, Unit.CNY_PER_USD}:
+        if unit in {Unit.COUNT, Unit.RANK} or rate_currency(unit) is not None:
             return interval_of(figure, widths, unit).intersect(_domain(unit))
         return None
     if written is unit:

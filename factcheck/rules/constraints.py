@@ -118,7 +118,8 @@ class RankContradicted(Rule):
 class ImplausibleConversion(Rule):
     """A currency conversion implies an exchange rate far from the reference rate.
 
-    A yuan figure and a dollar figure of the same quantity imply a rate; it must lie
+    Two figures of the same quantity in two currencies imply a rate (yuan and dollars,
+    or shillings and yuan through the dollar); it must lie
     within 2 percent of the People's Bank of China central parity (the spot rate's
     band) at the source's publication, from the reference rates in the fact base:
     those within 31 days of it, or else the nearest on either side within 92 days.
