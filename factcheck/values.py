@@ -7,7 +7,8 @@ import re
 from dataclasses import replace
 from fractions import Fraction
 
-from factcheck.figures import HEDGE_WORDS, Amount, Figure, Hedge, scan
+from factcheck.figures import Amount, Figure, Hedge, scan
+from factcheck.hedge_words import HEDGE_WORDS
 from factcheck.numwords import ORDINALS
 from factcheck.periods import parse_prose_date
 from factcheck.units import Unit
