@@ -120,7 +120,7 @@ _CJK = "\u3400-\u9fff"
 _QUANTITY = re.compile(
     rf"""
     (?:
-        (?<![\w.{_SYMBOLS}-])(?P<sign>[-−+])(?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b))  # -41.2%
+        (?<![^\s(\[])(?P<sign>[-−+])(?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b))  # -41.2%
       | (?<![.{_SYMBOLS}-])(?<![^\W{_CJK}])(?<![A-Za-z]-)   # not inside a word, number or name
     )
     (?:(?P<cur>{_PREFIXES})\s*)?

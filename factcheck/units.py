@@ -82,7 +82,9 @@ class Currency:
 
 #: The currencies factcheck reads, by ISO 4217 code. Adding one is a ``Unit`` member for
 #: it and its rate, and a line here. Longer names come first where one holds another
-#: ("Hong Kong dollars" before "dollars").
+#: ("Hong Kong dollars" before "dollars"). Codes that are also words of their own
+#: ("CAD" software, "AUD", "EUR", "INR") are read only before a figure ("CAD 40"), and
+#: "euro" not before "zone", "area" or a tournament.
 CURRENCIES: tuple[Currency, ...] = (
     Currency(Unit.CNY, "yuan", r"yuan|rmb|cny|renminbi", ("¥", "rmb", "cny"), Unit.CNY_PER_USD),
     Currency(Unit.HKD, "Hong Kong dollar", r"hong\s+kong\s+dollars?|hk\s+dollars?|hkd",
@@ -91,18 +93,19 @@ CURRENCIES: tuple[Currency, ...] = (
              Unit.SGD_PER_USD),
     Currency(Unit.TWD, "New Taiwan dollar", r"(?:new\s+)?taiwan\s+dollars?|twd",
              ("nt$", "twd"), Unit.TWD_PER_USD),
-    Currency(Unit.AUD, "Australian dollar", r"australian\s+dollars?|aud", ("a$", "aud"),
+    Currency(Unit.AUD, "Australian dollar", r"australian\s+dollars?", ("a$", "aud"),
              Unit.AUD_PER_USD),
-    Currency(Unit.CAD, "Canadian dollar", r"canadian\s+dollars?|cad", ("c$", "cad"),
+    Currency(Unit.CAD, "Canadian dollar", r"canadian\s+dollars?", ("c$", "cad"),
              Unit.CAD_PER_USD),
     Currency(Unit.USD, "dollar", r"u\.?s\.?\s+dollars|dollars|usd", ("us$", "$", "usd")),
-    Currency(Unit.EUR, "euro", r"euros?|eur", ("€", "eur"), Unit.EUR_PER_USD),
+    Currency(Unit.EUR, "euro", r"euros|euro(?![-\s]*(?:zone|area|final|cup|championships?)\b)",
+             ("€", "eur"), Unit.EUR_PER_USD),
     Currency(Unit.GBP, "pound", r"pounds\s+sterling|sterling|gbp", ("£", "gbp"),
              Unit.GBP_PER_USD),
     Currency(Unit.JPY, "yen", r"yen|jpy", ("jp¥", "jpy"), Unit.JPY_PER_USD),
     Currency(Unit.KES, "Kenyan shilling", r"kenyan?\s+shillings?|kes", ("ksh", "kes"),
              Unit.KES_PER_USD),
-    Currency(Unit.INR, "rupee", r"(?:indian\s+)?rupees|inr", ("₹", "inr"), Unit.INR_PER_USD),
+    Currency(Unit.INR, "rupee", r"(?:indian\s+)?rupees", ("₹", "inr"), Unit.INR_PER_USD),
     Currency(Unit.KRW, "won", r"(?:south\s+)?korean\s+won|krw", ("₩", "krw"), Unit.KRW_PER_USD),
     Currency(Unit.CHF, "Swiss franc", r"swiss\s+francs?|chf", ("chf",), Unit.CHF_PER_USD),
 )  # fmt: skip

@@ -36,14 +36,16 @@ _MARKED_RANK = re.compile(
     r"|(?P<top>(?:topped|tops|topping|led|leads|leading|headed|heads)\s+the\s+"
     r"(?:list|ranking|table)\b.*)"
     r"|(?:[居位列排名]{0,2})(?:全国|全省|全市|全区|国内|省内)?"
-    rf"第(?P<zh>{_ZH_ORDINAL})[名位]?(?![一二两三四五六七八九十]).*",
+    rf"第(?P<zh>{_ZH_ORDINAL})[名位]?(?![一二两三四五六七八九十百千零批届次期个年]).*",
     re.IGNORECASE,
 )
 _CHINESE_DIGITS = dict(zip("一二三四五六七八九", range(1, 10), strict=True)) | {"两": 2}
 #: A level reached, in a claim's value only: the fact base's author keeps "reached" in the
 #: value when the figure may have been passed (34 of 48 "reached 70%"). In prose,
 #: "output reached 163 billion yuan" usually states the value, so drafts read it as printed.
-_REACHED = re.compile(r"(?:reached|reaching|reaches|hit|hitting)\s+(?P<rest>\S.*)", re.IGNORECASE)
+_REACHED = re.compile(
+    r"(?:reached|reaching|reaches|hit|hitting)\s+(?P<rest>[\d$¥€£].*)", re.IGNORECASE
+)
 _DATE_HEDGE = re.compile(r"(?P<hedge>since|by|before|after|in|on)\s+(?P<rest>.+)", re.IGNORECASE)
 #: A date after a preposition: whether it bounds the value, and at which end of the date
 #: (after September 2022 is after its last day; before it, before its first).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -126,8 +127,6 @@ def _regenerate() -> None:
     """Rewrite the console blocks of README.md and docs/explain.md, and the first of
     docs/check.md, with what the commands print now (``python -m tests.test_docs``).
     check.md's second block (a retyped quote) is left to edit by hand."""
-    import os
-
     os.chdir(ROOT)
     runner = CliRunner()
     for page in ("README.md", "docs/explain.md", "docs/check.md"):

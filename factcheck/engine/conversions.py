@@ -96,9 +96,10 @@ def _conversion(  # noqa: PLR0917  (the two figures, each a claim and its curren
             )
             untestable.append(Untestable(reason, claims[lower].where("value"), (upper, lower)))
             return
-        bands.append(_widened(band, factbase.settings.rate_tolerance))
+        bands.append(band)
     tolerance = factbase.settings.rate_tolerance  # the spot rate's band around the parity
-    plausible = bands[0] if len(bands) == 1 else divide(bands[0], bands[1])  # a cross rate
+    parity = bands[0] if len(bands) == 1 else divide(bands[0], bands[1])  # a cross rate
+    plausible = _widened(parity, tolerance)
     ratio = Binary("/", claim_name(upper), claim_name(lower), 0, 0)
     yield derived_relation(
         RelationKind.CONVERSION, f"{upper}/{lower}", ratio, "==", Constant(plausible),

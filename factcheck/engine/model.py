@@ -197,7 +197,8 @@ def _tolerant(
 ) -> Relation | None:
     """``relation`` with its right side widened by the constraint's ``tolerance``: a
     share of itself (``right * [0.98, 1.02]`` for "2 percent", sound for either sign)
-    or a number in the unit of the constraint's claims (``right + [-300, 300]``)."""
+    or a number in the unit the relation is shown in (``right + [-300, 300]`` firms;
+    "1" against a share is one percentage point)."""
     m = _TOLERANCE.fullmatch(tolerance.strip())
     if m is None:
         model.findings.append(
@@ -213,9 +214,13 @@ def _tolerant(
     if m["percent"]:
         band = Interval(1 - amount / 100, 1 + amount / 100)
         right: Term = Binary("*", relation.right, Constant(band), 0, 0)
-    else:
+    else:  # in the unit the right side is shown in: a bare name there, else the left's
+        shown = next(
+            (side.id for side in (relation.right, relation.left) if isinstance(side, Name)), None
+        )
         claims = [v for v in relation.variables if model.variables[v].kind == "claim"]
-        scale = model.variables[claims[0]].scale if claims else Fraction(1)
+        unit_of = shown or (claims[0] if claims else None)
+        scale = model.variables[unit_of].scale if unit_of else Fraction(1)
         right = Binary(
             "+", relation.right, Constant(Interval(-amount * scale, amount * scale)), 0, 0
         )

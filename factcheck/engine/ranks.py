@@ -10,10 +10,9 @@ The fact base rarely holds every member, so nothing is said about the members be
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from itertools import combinations
-from math import comb
+from itertools import combinations, product
 
-from factcheck.engine.builtin_common import ancestors, claim_name, derived_relation
+from factcheck.engine.builtin_common import claim_name, containers, derived_relation
 from factcheck.engine.relations import Relation, RelationKind, Untestable, Variable
 from factcheck.expressions import Call, Name
 from factcheck.factbase import Entry, FactBase
@@ -37,6 +36,7 @@ def rank_relations(
     untestable: list[Untestable],
 ) -> Iterator[Relation]:
     parent = {eid: e.record.parent for eid, e in factbase.entities.items()}
+    regions = {eid: e.record.members for eid, e in factbase.entities.items() if e.record.members}
     for rank_id, entry in claims.items():
         rank = entry.record
         metric = factbase.metrics[rank.metric].record
@@ -60,16 +60,24 @@ def rank_relations(
             others = [
                 other_id for other_id, other in values
                 if other.record.subject != rank.subject
-                and _member(factbase, other.record.subject, scope, parent)
+                and _member(factbase, other.record.subject, scope, parent, regions)
                 and variables[other_id].unit == variables[own_id].unit
             ]  # fmt: skip
-            if len(others) < place:
+            by_subject: dict[str, list[str]] = {}
+            for other_id in others:  # two articles' figures for one city are one member
+                by_subject.setdefault(claims[other_id].record.subject, []).append(other_id)
+            if len(by_subject) < place:
                 continue
-            if comb(len(others), place) > MAX_RANK_RELATIONS:
+            groups = [
+                group
+                for subjects in combinations(by_subject.values(), place)
+                for group in product(*subjects)
+            ]
+            if len(groups) > MAX_RANK_RELATIONS:
                 too_many = True
                 continue
             compared = True
-            for group in combinations(others, place):
+            for group in groups:
                 yield _relation(factbase, entry, place, group, own_id)
         if not compared:
             reason = (
@@ -82,13 +90,19 @@ def rank_relations(
 
 
 def _member(
-    factbase: FactBase, subject: str, scope: Scope, parent: Mapping[str, str | None]
+    factbase: FactBase,
+    subject: str,
+    scope: Scope,
+    parent: Mapping[str, str | None],
+    regions: Mapping[str, tuple[str, ...]],
 ) -> bool:
+    """Whether ``subject`` is of the scope's kind and below its entity, through parents
+    or a region's members ("city in yangtze-river-delta")."""
     entity = factbase.entities.get(subject)
     return (
         entity is not None
         and entity.record.kind in scope.kinds
-        and (scope.within is None or scope.within in ancestors(subject, parent)[1:])
+        and (scope.within is None or scope.within in containers(subject, parent, regions)[1:])
     )
 
 

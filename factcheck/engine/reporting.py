@@ -148,11 +148,13 @@ def _nearest_text(nearest: tuple[Nearest, ...], variables: Mapping[str, Variable
 
 
 def _one_per_quantity(result: EngineResult) -> list[list[Verdict]]:
-    """The violated relations, one group per mistake. Claims that agree (an agreement
-    relation holds between them) state one quantity, and a built-in relation is made
-    for every claim of it: a wrong share of a national list stated by five agreeing
-    articles would be five findings. Built-in relations of the same kind, at the same
-    place, over the same quantities are grouped; the first stands for the group."""
+    """The violated relations, one group per mistake. Claims that agree and state the
+    same figure (an agreement holds between them, and their intervals are equal) are
+    one quantity, and a built-in relation is made for every claim of it: a wrong share
+    of a national list that five articles print alike would be five findings. Built-in
+    relations of the same kind, place, acknowledgement and severity over the same
+    quantities are grouped; the first stands for the group. Claims that merely overlap
+    ("about 100" and 92) are not merged: their gaps differ."""
     parent: dict[str, str] = {}
 
     def find(v: str) -> str:
@@ -160,12 +162,14 @@ def _one_per_quantity(result: EngineResult) -> list[list[Verdict]]:
             v = parent[v]
         return v
 
+    variables = result.model.variables
     for verdict in result.verdicts.values():
         relation = verdict.relation
+        first, *rest = relation.variables
         if relation.kind is RelationKind.AGREEMENT and verdict.status is Status.HOLDS:
-            first, *rest = relation.variables
-            for other in rest:
-                parent[find(other)] = find(first)
+            for other in rest:  # copies of one figure: "3,671" in five articles
+                if variables[other].stated == variables[first].stated:
+                    parent[find(other)] = find(first)
     groups: dict[tuple[object, ...], list[Verdict]] = {}
     for verdict in result.verdicts.values():
         relation = verdict.relation
@@ -174,7 +178,10 @@ def _one_per_quantity(result: EngineResult) -> list[list[Verdict]]:
         key: tuple[object, ...] = (relation.id,)
         if relation.kind not in {RelationKind.CONSTRAINT, RelationKind.AGREEMENT}:
             quantities = tuple(find(v) for v in relation.variables)
-            key = (relation.kind, relation.location, relation.acknowledged, quantities)
+            key = (
+                relation.kind, relation.location, relation.acknowledged, relation.severity,
+                quantities,
+            )  # fmt: skip
         groups.setdefault(key, []).append(verdict)
     return list(groups.values())
 
@@ -188,7 +195,7 @@ def _violation(
     unit_of = display_unit(relation, variables)
     left, right = render_term(relation.left), render_term(relation.right)
     gap_text = f", a gap of {_show_gap(verdict.gap, unit_of)}" if verdict.gap else ""
-    if not verdict.gap and relation.whole:  # the sides meet, but at no whole count
+    if verdict.by_counts:  # the sides meet, but at no whole count
         counts = ", ".join(v for v in relation.variables if v in relation.whole)
         are = "is a count" if "," not in counts else "are counts"
         gap_text = f"; {counts} {are}, and no whole number fits"

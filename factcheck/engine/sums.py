@@ -74,8 +74,8 @@ def _parts(
                 continue  # listed after the whole was counted
             certain = part.as_of.end < whole.as_of.start
         else:
-            if not part.as_of.overlaps(whole.as_of):
-                continue
+            if _when(part, metric) != _when(whole, metric):
+                continue  # another time: a part of 2023-09 is not one of a 2023 whole
             certain = True
         parts.setdefault(str(part.qualifiers[key]), (cid, certain))
     return parts
@@ -148,7 +148,7 @@ def region_relations(
         total = Call("sum", tuple(claim_name(c) for c in parts), 0, 0)
         says = "the sum" if exact else "at least the sum"
         yield derived_relation(
-            RelationKind.SUM, f"{whole_id}{'' if exact else ':at-least'}",
+            RelationKind.SUM, f"{whole_id}:members{'' if exact else '-at-least'}",
             claim_name(whole_id), "==" if exact else ">=", total, (whole_id, *parts), entry,
             f"{whole_id} is {says} of its region's members ({', '.join(parts)})", factbase,
         )  # fmt: skip

@@ -18,7 +18,7 @@ nearest value that would restore consistency is what the others imply about it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from fractions import Fraction
 
@@ -84,6 +84,8 @@ class Verdict:
     reason: str | None = None
     certain: bool = False
     nearest: tuple[Nearest, ...] = ()
+    #: Violated only because counts are whole: over real numbers the sides meet.
+    by_counts: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +272,10 @@ def _verdict(
     # appears once, the evaluation is already the exact range. Counts are whole, which
     # only propagation applies ("33.5 percent of 150" is no whole number of people).
     alone = propagate([relation], env) if _repeats(relation) or relation.whole else None
+    # Without whole counts: what the relation allows over real numbers.
+    real = propagate([replace(relation, whole=frozenset())], env) if relation.whole else alone
     refuted = difference.intersect(target).is_empty or (alone is not None and not alone.consistent)
+    by_counts = refuted and real is not None and real.consistent
     if refuted:
         nearest = tuple(
             _nearest(c, [relation], env, variables)
@@ -278,9 +283,14 @@ def _verdict(
             if variables[c].kind == "claim"
         )
         return Verdict(
-            relation, Status.VIOLATED, left, right, _gap(difference, target), nearest=nearest
-        )
-    counted = [u for u in free if alone is not None and _narrower_than_one(alone.domains[u])]
+            relation, Status.VIOLATED, left, right, _gap(difference, target), nearest=nearest,
+            by_counts=by_counts and not difference.intersect(target).is_empty,
+        )  # fmt: skip
+    counted = [
+        u for u in free
+        if alone is not None and real is not None and u in relation.whole
+        and _grim(real.domains[u])
+    ]  # fmt: skip
     if alone is not None and counted:
         # A count derived to less than one wide could miss every whole number: the
         # relation tests its figures, and its sides are judged at the counts it allows.
@@ -307,10 +317,14 @@ def _open_ended(left: Interval, right: Interval, difference: Interval) -> bool:
     return (difference.lo is None and difference.hi is None) or _anything(left) or _anything(right)
 
 
-def _narrower_than_one(derived: Interval) -> bool:
-    """A count derived to (a whole-ended interval) less than one wide: figures a little
-    different would leave no whole number in it, so the relation tests them."""
-    return derived.lo is not None and derived.hi is not None and derived.hi - derived.lo < 1
+def _grim(derived: Interval) -> bool:
+    """Whether a count derived over real numbers to ``derived`` is a test of the figures
+    (the GRIM test): less than one wide, with an end that is not whole, so figures a
+    little different would leave no whole number in it. "38 / 1.9" is 19.95 to 20.05
+    firms; a sum of counts is always whole, and tests nothing."""
+    if derived.lo is None or derived.hi is None or derived.hi - derived.lo >= 1:
+        return False
+    return derived.whole() != derived
 
 
 def _domain_tests(relation: Relation, unknown: str, variables: Mapping[str, Variable]) -> bool:
@@ -334,8 +348,9 @@ def _domain_tests(relation: Relation, unknown: str, variables: Mapping[str, Vari
 def _anything(side: Interval) -> bool:
     """Whether a side can be any positive value whatever its figures say: "more than 10
     million yuan (more than $1.4 million)" implies a rate in (0, ∞), so no rate band
-    can contradict it."""
-    return side.hi is None and (side.lo is None or side.lo <= 0)
+    can contradict it. A side whose lower end the figures set ("more than 500 less
+    590" is above -90) is not: other figures would move it."""
+    return side.hi is None and (side.lo is None or side.lo == 0)
 
 
 def _repeats(relation: Relation) -> bool:
