@@ -252,13 +252,14 @@ def _why_empty(result: EngineResult, variable: str, value: Interval) -> tuple[st
     relations (always), and when nothing is implied, the failing relations that are
     kept and cannot all hold with the rest."""
     naming = [r.id for r in result.model.relations if variable in r.variables]
+    aside, out = set_aside(result), left_out(result)  # once: each walks every verdict
     notes = []
-    if acknowledged := [r for r in naming if r in left_out(result)]:
+    if acknowledged := [r for r in naming if r in out]:
         notes.append(
             f"acknowledged relations ({', '.join(acknowledged)}) are set aside: a gap "
             "genuinely in the sources says nothing about its value"
         )
-    failing = [r for r in naming if r in set_aside(result) and r not in left_out(result)]
+    failing = [r for r in naming if r in aside and r not in out]
     if value.is_empty and failing:
         notes.append(
             f"nothing is implied: the failing relations it takes part in ({', '.join(failing)}) "
