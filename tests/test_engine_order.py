@@ -254,6 +254,37 @@ def test_verdicts_and_conflicts_do_not_depend_on_the_order_of_relations(model: M
     assert first[2] == second[2]
 
 
+def test_a_conflict_with_two_minimal_sets_is_reported_the_same_in_any_order() -> None:
+    """d = c - 4 with d = -14 (so c = -10) conflicts with each of the other two
+    relations on its own, given a <= -15: {r0, r1} and {r0, r2} are both minimal. Which
+    one is reported must not depend on the order of the relations (hypothesis found
+    the engine reporting one or the other)."""
+
+    def relation(rid: str, expr: str) -> Relation:
+        tree = parse_constraint(expr)
+        names = tuple(dict.fromkeys([*variables_in(tree.left), *variables_in(tree.right)]))
+        return Relation(
+            rid, RelationKind.CONSTRAINT, tree.left, tree.op, tree.right, names, Location("t"), "t"
+        )
+
+    variables = {
+        "a": _variable("a", "claim", Interval(None, -15)),
+        "c": _variable("c", "claim", Interval.everything()),
+        "d": _variable("d", "claim", Interval.point(-14)),
+    }
+    relations = [
+        relation("r0", "d - (c - 4) == 0"),
+        relation("r1", "a * c - c + d < 0"),
+        relation("r2", "a * c + d - a < 3"),
+    ]
+    found = [
+        {(c.claims, c.relations) for c in judge(EngineModel(variables, order)).conflicts}
+        for order in (relations, relations[::-1], [relations[0], relations[2], relations[1]])
+    ]
+    assert found[0] == found[1] == found[2]
+    assert len(found[0]) == 1
+
+
 def _implied_relations(result: EngineResult, variable: str) -> list[Relation]:
     """The relations ``implied`` propagates for ``variable``: those of its component,
     less the ones set aside that do not name it."""

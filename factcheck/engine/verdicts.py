@@ -416,7 +416,9 @@ def _conflicts(
     the relations left when propagation stopped at its work bound without finding the
     next (empty when it reached a fixpoint)."""
     found: list[Conflict] = []
-    remaining = list(relations)
+    # By id, not as written: where several minimal sets exist, the one reported must
+    # not depend on the order of the files (a property test found two for one model).
+    remaining = sorted(relations, key=lambda r: r.id)
     while remaining and len(found) < MAX_CONFLICTS:
         outcome = propagate(remaining, stated)
         if outcome.consistent:
