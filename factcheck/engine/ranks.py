@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from itertools import combinations, product
+from math import comb
 
 from factcheck.engine.builtin_common import claim_name, containers, derived_relation
 from factcheck.engine.relations import Relation, RelationKind, Untestable, Variable
@@ -22,8 +23,9 @@ from factcheck.scopes import Scope, parse_scope
 
 __all__ = ["MAX_RANK_RELATIONS", "rank_relations"]
 
-#: A rank among many members makes one relation per k of them; beyond this many it is
-#: reported untestable rather than built.
+#: A k-th place (k > 1) makes one relation per k members; beyond this many sets of
+#: members it is reported untestable rather than built. A first place makes one per
+#: member, however many.
 MAX_RANK_RELATIONS = 500
 
 _ORDINAL_NAMES = {value: word for word, value in ORDINALS.items()}
@@ -68,14 +70,14 @@ def rank_relations(
                 by_subject.setdefault(claims[other_id].record.subject, []).append(other_id)
             if len(by_subject) < place:
                 continue
+            if place > 1 and comb(len(by_subject), place) > MAX_RANK_RELATIONS:
+                too_many = True  # counted before any is built: C(300, 3) is 4.5 million
+                continue
             groups = [
                 group
                 for subjects in combinations(by_subject.values(), place)
                 for group in product(*subjects)
             ]
-            if len(groups) > MAX_RANK_RELATIONS:
-                too_many = True
-                continue
             compared = True
             for group in groups:
                 yield _relation(factbase, entry, place, group, own_id)
