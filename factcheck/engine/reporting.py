@@ -165,8 +165,8 @@ def _one_per_quantity(result: EngineResult) -> list[list[Verdict]]:
     variables = result.model.variables
     for verdict in result.verdicts.values():
         relation = verdict.relation
-        first, *rest = relation.variables
         if relation.kind is RelationKind.AGREEMENT and verdict.status is Status.HOLDS:
+            first, *rest = relation.variables
             for other in rest:  # copies of one figure: "3,671" in five articles
                 if variables[other].stated == variables[first].stated:
                     parent[find(other)] = find(first)
@@ -199,8 +199,9 @@ def _violation(
         counts = ", ".join(v for v in relation.variables if v in relation.whole)
         are = "is a count" if "," not in counts else "are counts"
         gap_text = f"; {counts} {are}, and no whole number fits"
+    sides = ": " + " but ".join(describe_sides(verdict, variables)) if relation.variables else ""
     message = (
-        f"{relation.description}: {' but '.join(describe_sides(verdict, variables))} "
+        f"{relation.description}{sides} "
         f"(needs {left} {_OPS[relation.op]} {right}{gap_text})"
         f"{_nearest_text(verdict.nearest, variables)}"
     )

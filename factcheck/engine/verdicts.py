@@ -271,11 +271,18 @@ def _verdict(
     # the others, so it refutes what the evaluation cannot. Where every variable
     # appears once, the evaluation is already the exact range. Counts are whole, which
     # only propagation applies ("33.5 percent of 150" is no whole number of people).
-    alone = propagate([relation], env) if _repeats(relation) or relation.whole else None
-    # Without whole counts: what the relation allows over real numbers.
-    real = propagate([replace(relation, whole=frozenset())], env) if relation.whole else alone
+    # A count an unknown stands for is where whole numbers can refute what the figures
+    # allow over real numbers (claims' own intervals have whole ends already).
+    counts = relation.whole.intersection(unknowns)
+    alone = propagate([relation], env) if _repeats(relation) or counts else None
     refuted = difference.intersect(target).is_empty or (alone is not None and not alone.consistent)
-    by_counts = refuted and real is not None and real.consistent
+    # Over real numbers, for what whole numbers change: only computed when it matters.
+    real = (
+        propagate([replace(relation, whole=frozenset())], env)
+        if counts and (refuted or free)
+        else alone
+    )
+    by_counts = refuted and bool(counts) and real is not None and real.consistent
     if refuted:
         nearest = tuple(
             _nearest(c, [relation], env, variables)
@@ -288,8 +295,7 @@ def _verdict(
         )  # fmt: skip
     counted = [
         u for u in free
-        if alone is not None and real is not None and u in relation.whole
-        and _grim(real.domains[u])
+        if alone is not None and real is not None and u in counts and _grim(real.domains[u])
     ]  # fmt: skip
     if alone is not None and counted:
         # A count derived to less than one wide could miss every whole number: the
