@@ -63,6 +63,7 @@ class Figure:
     unit: Unit | None = None
     hedge: Hedge | None = None
     negative: bool = False  # "down 2.5 percent": the amounts are magnitudes
+    direction: str | None = None  # "up" or "down", from the word before the figure
 
     @property
     def is_range(self) -> bool:
@@ -437,11 +438,12 @@ def _with_prefix(text: str, figure: Figure) -> Figure:
         hedge = CJK_HEDGES_BEFORE[c["hedge"]]
         start = base + c.start("hedge")
         before = before[: c.start("hedge")]
-    negative = figure.negative
+    negative, direction = figure.negative, figure.direction
     s = _SIGN_BEFORE.search(before)
     if s is not None and not _PHRASAL.search(before[: s.start("sign")]):
         start = base + s.start("sign")
-        negative = s["sign"].lower() == "down"
+        direction = s["sign"].lower()
+        negative = direction == "down"
     end = figure.end
     if hedge is None:
         after = text[end : end + _LOOKBEHIND]
@@ -449,4 +451,6 @@ def _with_prefix(text: str, figure: Figure) -> Figure:
             hedge, end = CJK_HEDGES_AFTER[c["hedge"] or c["hedge2"]], end + c.end()
         elif (e := _HEDGE_AFTER.match(after)) is not None:
             hedge, end = HEDGES_AFTER[e["hedge"].lower()], end + e.end()
-    return replace(figure, start=start, end=end, hedge=hedge, negative=negative)
+    return replace(
+        figure, start=start, end=end, hedge=hedge, negative=negative, direction=direction
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from factcheck.cli.app import app
 from factcheck.cli.baseline import baseline_app
 from factcheck.cli.factbase import check, explain, graph, list_claims, rules, schema
+from factcheck.cli.figures import figures
 from factcheck.cli.lint import lint
 
 __all__ = ["app"]
@@ -20,6 +21,7 @@ app.command("claims")(list_claims)
 app.command()(rules)
 app.command()(explain)
 app.command()(lint)
+app.command()(figures)
 app.command()(schema)
 app.add_typer(baseline_app, name="baseline")
 app.command()(graph)

@@ -1,0 +1,124 @@
+"""``factcheck figures``: every figure the grammar finds in a text, with how it is read —
+what `lint` sees (docs/figures.md). One record per figure, rendered as text (the line
+with the figure underlined) or as JSON lines."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from fractions import Fraction
+
+from factcheck.figures import Figure, scan
+from factcheck.units import Unit
+
+__all__ = ["Listed", "list_figures", "render_jsonl", "render_text"]
+
+#: Calendar years read as a bare number of four digits: a date, not a quantity.
+_YEARS = range(1800, 2101)
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """One figure: where (1-based line and columns, the end exclusive), as written, and
+    as read. ``value`` is the number in its own unit with scale words applied ("3.5m"
+    is 3500000, "19 percent" 19), negative for a written minus; ``low`` and ``high``
+    are a range's ends (both ``value`` otherwise)."""
+
+    line: int
+    column: int
+    end_column: int
+    text: str
+    value: float
+    low: float
+    high: float
+    unit: str | None
+    hedge: str | None
+    direction: str | None
+    kind: str
+
+
+def list_figures(text: str) -> Iterator[Listed]:
+    """The figures of ``text``, in order."""
+    starts = [0]
+    for index, char in enumerate(text):
+        if char == "\n":
+            starts.append(index + 1)
+    line = 0
+    for figure in scan(text):
+        while line + 1 < len(starts) and starts[line + 1] <= figure.start:
+            line += 1
+        written = text[figure.start : figure.end]
+        signed = -1 if figure.negative and figure.direction is None else 1
+        low, high = figure.low.value * signed, figure.high.value * signed
+        if signed < 0:
+            low, high = high, low
+        yield Listed(
+            line=line + 1,
+            column=figure.start - starts[line] + 1,
+            end_column=figure.end - starts[line] + 1,
+            text=written,
+            value=_number(figure.low.value * signed),
+            low=_number(low),
+            high=_number(high),
+            unit=str(figure.unit) if figure.unit is not None else None,
+            hedge=str(figure.hedge) if figure.hedge is not None else None,
+            direction=figure.direction,
+            kind=_kind(figure, written),
+        )
+
+
+def _number(value: Fraction) -> float:
+    """A whole number as an ``int`` (exact in JSON), anything else as a float."""
+    return int(value) if value.denominator == 1 else float(value)
+
+
+def _kind(figure: Figure, written: str) -> str:
+    if figure.unit is Unit.DATE:
+        return "date"
+    if figure.unit is Unit.RANK:
+        return "rank"
+    value = figure.low.value
+    if (
+        figure.unit is None
+        and not figure.is_range
+        and figure.hedge is None
+        and value.denominator == 1
+        and int(value) in _YEARS
+        and written.isdigit()
+    ):
+        return "year"
+    return "quantity"
+
+
+def render_jsonl(records: Iterator[Listed], path: str | None = None) -> Iterator[str]:
+    """One JSON object a line; ``path`` added when several inputs are listed."""
+    for record in records:
+        data = asdict(record)
+        if path is not None:
+            data = {"path": path, **data}
+        yield json.dumps(data, ensure_ascii=False)
+
+
+def render_text(text: str, records: Iterator[Listed], path: str) -> Iterator[str]:
+    """Each figure's line with the figure underlined, and its reading below."""
+    lines = text.splitlines()
+    for record in records:
+        source = lines[record.line - 1] if record.line - 1 < len(lines) else ""
+        width = max(1, record.end_column - record.column)
+        reading = _reading(record)
+        yield f"{path}:{record.line}:{record.column}: {record.text!r} {reading}"
+        yield f"    {source}"
+        yield f"    {' ' * (record.column - 1)}{'^' * width}"
+
+
+def _reading(record: Listed) -> str:
+    span = f"{record.low} to {record.high}" if record.low != record.high else f"{record.value}"
+    parts = [record.kind, span]
+    if record.unit:
+        parts.append(record.unit)
+    if record.hedge:
+        parts.append(f"hedge {record.hedge}")
+    if record.direction:
+        parts.append(f"direction {record.direction}")
+    return "→ " + ", ".join(parts)
