@@ -420,7 +420,24 @@ def _join_range(text: str, first: Figure, second: Figure, before: str) -> Figure
         return None
     unit = second.unit or first.unit
     start = first.start - len(before) + intro.start() if intro is not None else first.start
-    return Figure(start, second.end, first.low, second.high, unit)
+    return Figure(start, second.end, _scaled_like(text, first, second), second.high, unit)
+
+
+_SCALE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion|bn|mn)\b|万亿|亿|万", re.I)
+
+
+def _scaled_like(text: str, first: Figure, second: Figure) -> Amount:
+    """The low end of a range, in the scale the high end names: "10 to 15 billion" is
+    10 billion to 15 billion, "four to five thousand" 4,000 to 5,000. A low end with a
+    scale or unit of its own keeps it."""
+    scale = _SCALE_WORD.search(text, second.start, second.end)
+    if scale is None or first.unit is not None:
+        return first.low
+    if _SCALE_WORD.search(text, first.start, first.end) is not None:
+        return first.low
+    factor = _SCALE_VALUES[scale.group(0).lower()]
+    carried = Amount(first.low.value * factor, second.high.step)
+    return carried if carried.value <= second.high.value else first.low
 
 
 def _with_prefix(text: str, figure: Figure) -> Figure:
