@@ -20,8 +20,11 @@ from fractions import Fraction
 from itertools import accumulate
 
 from factcheck.hedge_words import (
+    CJK_DIRECTIONS,
     CJK_HEDGES_AFTER,
     CJK_HEDGES_BEFORE,
+    DIRECTION_NOUNS,
+    DIRECTION_VERBS,
     HEDGE_WORDS,
     HEDGES_AFTER,
     Hedge,
@@ -290,6 +293,18 @@ _HEDGE_BEFORE = re.compile(
 _RANGE_JOINER = re.compile(r"\s*(?:to|–|-|and)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _SIGN_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?P<sign>up|down)(?:\s+by)?\s+$", re.IGNORECASE)
+_VERB_BEFORE = re.compile(
+    r"(?:^|(?<=[^\w]))(?P<verb>"
+    + "|".join(sorted(DIRECTION_VERBS, key=len, reverse=True))
+    + r")(?:\s+by)?\s+$"
+    + r"|\b(?:an?|the)\s+(?:\w+\s+)?(?P<noun>"
+    + "|".join(sorted(DIRECTION_NOUNS, key=len, reverse=True))
+    + r")\s+of\s+$"
+    + r"|(?P<zh>"
+    + "|".join(sorted(CJK_DIRECTIONS, key=len, reverse=True))
+    + r")\s*$",
+    re.IGNORECASE,
+)
 _CJK_HEDGE_BEFORE = re.compile(
     "(?P<hedge>" + "|".join(sorted(CJK_HEDGES_BEFORE, key=len, reverse=True)) + r")\s*$"
 )
@@ -412,7 +427,9 @@ def _join_range(text: str, first: Figure, second: Figure, before: str) -> Figure
     introduced = intro is not None
     if word == "and" and not introduced:
         return None  # "500 and 68" are two figures
-    if first.unit is not None and second.unit is not None and first.unit is not second.unit:
+    if first.unit is not None and first.unit is not second.unit:
+        # "0.5 percent to 3,005.47" is a change and a level; a range names its unit
+        # once, at its end ("10 to 15 percent"), or at both ends alike
         return None
     if (first.unit is Unit.DATE) != (second.unit is Unit.DATE):
         return None  # "from 2019 to September 2022": a year and a day are not one range
@@ -460,6 +477,10 @@ def _with_prefix(text: str, figure: Figure) -> Figure:
     if s is not None and not _PHRASAL.search(before[: s.start("sign")]):
         start = base + s.start("sign")
         direction = s["sign"].lower()
+        negative = direction == "down"
+    elif (v := _VERB_BEFORE.search(before)) is not None:  # "rose 6.5%": a change
+        word = v["verb"] or v["noun"] or v["zh"]
+        direction = (DIRECTION_VERBS | DIRECTION_NOUNS | CJK_DIRECTIONS)[word.lower()]
         negative = direction == "down"
     end = figure.end
     if hedge is None:

@@ -1,12 +1,22 @@
 """The words that widen or bound a figure ("more than", "nearly", "超过", "or more"), and
-the hedge each stands for. ``factcheck.figures`` finds them around figures;
+the hedge each stands for; and the words that make a figure a change, up or down ("rose",
+"a drop of", "增长"). ``factcheck.figures`` finds them around figures;
 ``factcheck.hedges`` turns a hedged figure into an interval (docs/semantics.md)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["CJK_HEDGES_AFTER", "CJK_HEDGES_BEFORE", "HEDGES_AFTER", "HEDGE_WORDS", "Hedge"]
+__all__ = [
+    "CJK_DIRECTIONS",
+    "CJK_HEDGES_AFTER",
+    "CJK_HEDGES_BEFORE",
+    "DIRECTION_NOUNS",
+    "DIRECTION_VERBS",
+    "HEDGES_AFTER",
+    "HEDGE_WORDS",
+    "Hedge",
+]
 
 
 class Hedge(StrEnum):
@@ -63,3 +73,36 @@ HEDGE_WORDS: dict[str, Hedge] = {
     "a maximum of": Hedge.AT_MOST, "top": Hedge.AT_MOST, "a minimum of": Hedge.AT_LEAST,
     "by": Hedge.AT_MOST,
 }  # fmt: skip
+
+
+#: Verbs right before a figure (or before "by" and it) that make it a change: "rose 6.5%",
+#: "fell by 2 points". Not before "to": "rose to 4.5%" is a level.
+DIRECTION_VERBS: dict[str, str] = {
+    **dict.fromkeys(
+        ["rose", "rises", "risen", "rising", "climbed", "climbs", "jumped", "jumps",
+         "surged", "surges", "soared", "soars", "gained", "gains", "grew", "grows",
+         "increased", "increases", "advanced", "advances", "added", "adds", "rebounded",
+         "expanded", "expands"],
+        "up",
+    ),
+    **dict.fromkeys(
+        ["fell", "falls", "fallen", "falling", "dropped", "drops", "slipped", "slips",
+         "declined", "declines", "decreased", "decreases", "plunged", "plunges", "tumbled",
+         "slumped", "sank", "shed", "sheds", "lost", "loses", "eased", "eases",
+         "contracted", "shrank", "slid", "slides", "retreated"],
+        "down",
+    ),
+}  # fmt: skip
+#: Nouns of change before "of" and the figure: "a drop of 3 percent", "a loss of 3 million".
+DIRECTION_NOUNS: dict[str, str] = {
+    **dict.fromkeys(["rise", "increase", "gain", "jump", "surge", "growth", "climb"], "up"),
+    **dict.fromkeys(
+        ["drop", "decline", "fall", "decrease", "loss", "slump", "contraction", "cut", "dip"],
+        "down",
+    ),
+}  # fmt: skip
+#: Chinese, right before the figure: "增长12.5%", "下降3%".
+CJK_DIRECTIONS: dict[str, str] = {
+    **dict.fromkeys(["增长", "上涨", "上升", "增加", "提高", "增幅"], "up"),
+    **dict.fromkeys(["下降", "下跌", "减少", "降低", "下滑", "降幅"], "down"),
+}

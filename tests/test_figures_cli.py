@@ -25,10 +25,22 @@ CASES = [
          {"text": "2018", "kind": "year"}],
     ),
     (
-        "Revenue fell -41.2% to about 5 billion yuan ($684.4 million).",
+        "Revenue growth was -41.2%, or about 5 billion yuan ($684.4 million).",
         [{"text": "-41.2%", "value": -41.2, "direction": None},
          {"text": "about 5 billion yuan", "value": 5000000000, "unit": "CNY", "hedge": "about"},
          {"text": "$684.4 million", "value": 684400000, "unit": "USD"}],
+    ),
+    (
+        "Shares rose 6.5% after a drop of 3 percent; the index gained 0.5 percent to 3,005.47.",
+        [{"text": "6.5%", "value": 6.5, "direction": "up"},
+         {"text": "3 percent", "value": 3, "direction": "down"},
+         {"text": "0.5 percent", "value": 0.5, "direction": "up"},
+         {"text": "3,005.47", "value": 3005.47, "direction": None}],
+    ),
+    (
+        "出口增长12.5%，超过1500家企业入选。",
+        [{"text": "12.5%", "value": 12.5, "direction": "up"},
+         {"text": "超过1500", "value": 1500, "hedge": "more-than"}],
     ),
     (
         "超过1500家企业入选。",
