@@ -5,6 +5,7 @@ with the figure underlined) or as JSON lines."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from fractions import Fraction
@@ -16,6 +17,7 @@ __all__ = ["Listed", "list_figures", "render_jsonl", "render_text"]
 
 #: Calendar years read as a bare number of four digits: a date, not a quantity.
 _YEARS = range(1800, 2101)
+_YEAR_WORDS = re.compile(r"^(?:by|since|before|after|until|till|in)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +81,13 @@ def _kind(figure: Figure, written: str) -> str:
     if figure.unit is Unit.RANK:
         return "rank"
     value = figure.low.value
+    number = _YEAR_WORDS.sub("", written)  # "by 2030", "since 2021": a year as a bound
     if (
         figure.unit is None
         and not figure.is_range
-        and figure.hedge is None
         and value.denominator == 1
         and int(value) in _YEARS
-        and written.isdigit()
+        and number.isdigit()
     ):
         return "year"
     return "quantity"

@@ -354,11 +354,18 @@ def _dates(text: str) -> list[Figure]:
 
 #: Numbers that are not figures: phone numbers (0086-27-87592219), times of day (07:30),
 #: numbers of houses and items (No. 18), screen sizes (1024*768), numbers with a leading
-#: zero (0086, an id or a code).
+#: zero (0086, an id or a code), and numbers that are part of a name: an index (S&P 500),
+#: a model (Boeing 737, iPhone 15), a rule or a place in a text (Section 427, Article 5),
+#: a group (G20, Group of 20, COP28), a network (5G).
 _NOT_FIGURES = re.compile(
     r"""(?<![\d+])\+?\d{2,}(?:-\d{2,}){2,}
       | \b\d{1,2}:\d{2}(?::\d{2})?\b
       | \b(?:No|no|Nr|nr)\.\s*\d+
+      | \b(?:S&P|FTSE|Nikkei|DAX|CAC|Stoxx|Fortune|Russell|Boeing|Airbus\s+A|iPhone|Windows
+           |Route|Formula|Apollo|Section|Row|Article|Chapter|Phase|Group\s+of|Galaxy\s+S
+           |Highway|Interstate|Flight|Gate|Terminal|Platform|Room|Level|Category|Model)
+        \s*\d+(?![\d.,]*\s*(?:%|percent|per\s+cent))
+      | \b(?:G|COP|F)\d{1,2}\b | \b[2-6]G\b
       | \b\d+\s*[*×]\s*\d+\b
       | (?<![\d.,])0\d+""",
     re.VERBOSE,
@@ -367,7 +374,7 @@ _NOT_FIGURES = re.compile(
 
 #: A cheap first look: text with no digit and no number word holds no figure.
 _MAYBE = re.compile(
-    r"\d|\b(?:" + "|".join([*CARDINALS, *DENOMINATORS, *_MULTIPLE_WORDS]) + r")",
+    r"\d|\b(?:" + "|".join([*CARDINALS, *DENOMINATORS, *_MULTIPLE_WORDS, *SCALES]) + r")",
     re.IGNORECASE,
 )
 
