@@ -104,7 +104,7 @@ def render_jsonl(records: Iterator[Listed], path: str | None = None) -> Iterator
 
 def render_text(text: str, records: Iterator[Listed], path: str) -> Iterator[str]:
     """Each figure's line with the figure underlined, and its reading below."""
-    lines = text.splitlines()
+    lines = text.split("\n")  # as list_figures counts lines: "\u2028" is not a break
     for record in records:
         source = lines[record.line - 1] if record.line - 1 < len(lines) else ""
         width = max(1, record.end_column - record.column)
