@@ -13,7 +13,7 @@ from collections import Counter
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import assume, given, reject, settings
+from hypothesis import assume, example, given, reject, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -113,6 +113,9 @@ def documents(draw: st.DrawFn, pieces: list[str]) -> str:
 
 @settings(deadline=None, max_examples=300)
 @given(text=documents(_MARKDOWN + _HTML))
+# "<?" left open by one HTML block ends at the ">" of the next one's "<script>", so the
+# script tag is inside it and "w9" is shown (found by hypothesis in CI)
+@example(text="<div>`````<?\n\n<script>w9")
 def test_nothing_a_reader_sees_is_blanked(text: str) -> None:
     """Every word the rendered page shows is in the prose lint reads."""
     read = Counter(_WORD.findall(mask_markdown(text).prose))

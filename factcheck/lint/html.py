@@ -10,8 +10,11 @@ comment at the next ``-->``, and an element whose content a browser does not par
 HTML (``<script>``, ``<style>``, ``<textarea>``, ``<title>``, ``<xmp>``, ``<iframe>``,
 ``<noembed>``, ``<noframes>``, ``<noscript>``) at its end tag, ``<plaintext>`` never,
 in this or a later piece of HTML — whatever Markdown lies between is inside them. A
-tag or bogus comment left open ends with its piece (the next thing rendered is a tag,
-whose ``>`` closes it); a comment or element left open runs to the end of the file.
+tag or bogus comment left open ends at the first ``>`` of the next HTML block when that
+block is rendered right after it ("<div><?" then "<script>": the script tag is inside
+the bogus comment, and what follows is shown), and otherwise with its piece (the next
+thing rendered is a tag, whose ``>`` closes it); a comment or element left open runs to
+the end of the file.
 
 Only what this reading takes as a comment can hold a suppression: not the text of a
 ``<!--`` inside a ``<script>`` or a ``<textarea>`` (which a browser shows as text). The
@@ -54,11 +57,20 @@ class Html:
         self.spans: list[tuple[int, int]] = []
         self.comments: list[tuple[int, int]] = []
         self._open: tuple[int, str] | None = None  # a comment or element not yet ended
+        #: A tag or bogus comment left open at the end of an HTML block: the next block of
+        #: HTML, rendered right after it, holds its ``>``; anything else rendered between
+        #: (a paragraph's ``<p>``) would close it (``rendered``).
+        self._dangling = False
 
     def read(self, start: int, end: int) -> None:
         """The piece of HTML at ``start:end`` of the file."""
         source = self.source
         pos = start
+        if self._dangling:  # "<div><?" then "<script>w9": the "<?" ends at "<script>"'s ">"
+            found = source.find(">", start, end)
+            pos = found + 1 if found >= 0 else end
+            self._add(start, pos, "tag")
+            self._dangling = found < 0
         while pos < end:
             if self._open is not None:
                 opened, kind = self._open
@@ -83,14 +95,21 @@ class Html:
             if m.group() in ("<!", "<?"):
                 found = source.find(">", at + 2, end)
                 pos = found + 1 if found >= 0 else end
+                self._dangling = found < 0
             else:
                 rest = _TAG_REST.match(source, m.end(), end)
                 pos = rest.end() if rest is not None else end
+                self._dangling = rest is None
                 raw = _RAW.match(source, at, end)
                 if raw is not None and rest is not None:
                     self._open = (at, raw.group(1).lower())
                     continue
             self._add(at, pos, "tag")
+
+    def rendered(self) -> None:
+        """Something other than HTML was rendered since the last piece: its first tag
+        closes a tag or bogus comment left open."""
+        self._dangling = False
 
     def finish(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """The spans of markup, and the comments among them: what is still open runs

@@ -263,7 +263,10 @@ def mask_markdown(text: str) -> Masked:
             spans.append((lines.start(first), lines.start(last)))
         elif token.type == "html_block":
             html.read(lines.start(first), lines.start(last))
-        elif token.type == "inline":
+            continue
+        if token.type != "definition":  # a link definition renders nothing
+            html.rendered()  # a tag of its own closes what an HTML block left open
+        if token.type == "inline":
             _inline_spans(token, lines, spans, html)
     # A pipe table is a paragraph to CommonMark; each of its rows is a sentence to us.
     breaks.extend(m.start() for m in _TABLE_ROW.finditer(source))
