@@ -20,14 +20,12 @@ from fractions import Fraction
 from itertools import accumulate
 
 from factcheck.hedge_words import (
-    CJK_DIRECTIONS,
     CJK_HEDGES_AFTER,
     CJK_HEDGES_BEFORE,
-    DIRECTION_NOUNS,
-    DIRECTION_VERBS,
     HEDGE_WORDS,
     HEDGES_AFTER,
     Hedge,
+    direction_before,
 )
 from factcheck.numwords import (
     CARDINALS,
@@ -293,33 +291,6 @@ _HEDGE_BEFORE = re.compile(
 _RANGE_JOINER = re.compile(r"\s*(?:to|–|-|and)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _SIGN_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?P<sign>up|down)(?:\s+by)?\s+$", re.IGNORECASE)
-_ARTICLES = frozenset({"a", "an", "the"})
-
-
-def _direction_before(before: str) -> str | None:
-    """The direction a verb or noun of change right before a figure gives it: "rose",
-    "fell by", "a (sharp) drop of", 增长. Looked up word by word (a regular expression
-    over the whole vocabulary cost 9 µs a figure)."""
-    stripped = before.rstrip()
-    if (zh := stripped[-2:]) in CJK_DIRECTIONS:
-        return CJK_DIRECTIONS[zh]
-    if not before[-1:].isspace():
-        return None
-    words = stripped.rsplit(None, 4)[::-1]  # the last words, nearest first
-    if not words:
-        return None
-    words = [w.lower().lstrip("([\"'“‘") for w in words]
-    first = words[1] if words[0] == "by" and len(words) > 1 else words[0]
-    if first in DIRECTION_VERBS:
-        return DIRECTION_VERBS[first]
-    if (
-        first == "of"
-        and len(words) > 2
-        and words[1] in DIRECTION_NOUNS
-        and _ARTICLES.intersection(words[2:4])
-    ):
-        return DIRECTION_NOUNS[words[1]]
-    return None
 
 
 _CJK_HEDGE_BEFORE = re.compile(
@@ -502,7 +473,7 @@ def _with_prefix(text: str, figure: Figure) -> Figure:
         start = base + s.start("sign")
         direction = s["sign"].lower()
         negative = direction == "down"
-    elif (change := _direction_before(before)) is not None:  # "rose 6.5%": a change
+    elif (change := direction_before(before)) is not None:  # "rose 6.5%": a change
         direction, negative = change, change == "down"
     end = figure.end
     if hedge is None:

@@ -16,6 +16,7 @@ __all__ = [
     "HEDGES_AFTER",
     "HEDGE_WORDS",
     "Hedge",
+    "direction_before",
 ]
 
 
@@ -106,3 +107,32 @@ CJK_DIRECTIONS: dict[str, str] = {
     **dict.fromkeys(["增长", "上涨", "上升", "增加", "提高", "增幅"], "up"),
     **dict.fromkeys(["下降", "下跌", "减少", "降低", "下滑", "降幅"], "down"),
 }
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def direction_before(before: str) -> str | None:
+    """The direction a verb or noun of change right before a figure gives it: "rose",
+    "fell by", "a (sharp) drop of", 增长. Looked up word by word (a regular expression
+    over the whole vocabulary cost 9 µs a figure)."""
+    stripped = before.rstrip()
+    if (zh := stripped[-2:]) in CJK_DIRECTIONS:
+        return CJK_DIRECTIONS[zh]
+    if not before[-1:].isspace():
+        return None
+    words = stripped.rsplit(None, 4)[::-1]  # the last words, nearest first
+    if not words:
+        return None
+    words = [w.lower().lstrip("([\"'“‘") for w in words]
+    first = words[1] if words[0] == "by" and len(words) > 1 else words[0]
+    if first in DIRECTION_VERBS:
+        return DIRECTION_VERBS[first]
+    if (
+        first == "of"
+        and len(words) > 2
+        and words[1] in DIRECTION_NOUNS
+        and _ARTICLES.intersection(words[2:4])
+    ):
+        return DIRECTION_NOUNS[words[1]]
+    return None

@@ -55,6 +55,9 @@ def _period(value: Any) -> Period:
     return parse_period(value)
 
 
+#: A severity a claim or constraint may give its violations (``findings.Severity``).
+SeverityName = Literal["error", "warning", "info"]
+
 PeriodField = Annotated[
     Period,
     BeforeValidator(_period),
@@ -328,7 +331,7 @@ class Claim(_Record):
     )
     modality: Modality = Modality.REPORTED
     acknowledged: Acknowledged = None
-    severity: Literal["error", "warning", "info"] | None = Field(
+    severity: SeverityName | None = Field(
         default=None,
         description=(
             "how serious a violation of a built-in relation this claim takes part in is "
@@ -361,7 +364,7 @@ class Constraint(_Record):
     description: Text
     expr: Text
     acknowledged: Acknowledged = None
-    severity: Literal["error", "warning", "info"] | None = Field(
+    severity: SeverityName | None = Field(
         default=None,
         description=(
             "how serious a violation is, for a relation with an explainable gap (a running "

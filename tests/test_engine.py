@@ -42,9 +42,15 @@ def terms(draw: st.DrawFn, depth: int = 0) -> Term:
 
 
 @st.composite
-def systems(draw: st.DrawFn) -> tuple[dict[str, Fraction], dict[str, Interval], list[Relation]]:
-    """A point, starting domains around it, and relations the point satisfies."""
-    point = {v: draw(small) for v in VARIABLES}
+def systems(
+    draw: st.DrawFn, whole: bool = False
+) -> tuple[dict[str, Fraction], dict[str, Interval], list[Relation]]:
+    """A point, starting domains around it, and relations the point satisfies. With
+    ``whole``, the point is whole and every variable a count (narrowed to whole ends)."""
+    if whole:
+        point = {v: Fraction(draw(st.integers(min_value=-20, max_value=20))) for v in VARIABLES}
+    else:
+        point = {v: draw(small) for v in VARIABLES}
     domains = {}
     for v, x in point.items():
         below = draw(
@@ -79,6 +85,7 @@ def systems(draw: st.DrawFn) -> tuple[dict[str, Fraction], dict[str, Interval], 
                 tuple(VARIABLES),
                 Location("t"),
                 "t",
+                whole=frozenset(VARIABLES) if whole else frozenset(),
             )
         )
     return point, domains, relations
@@ -96,39 +103,8 @@ def test_propagation_never_discards_a_solution(
         assert value in outcome.domains[variable]
 
 
-@st.composite
-def counted_systems(
-    draw: st.DrawFn,
-) -> tuple[dict[str, Fraction], dict[str, Interval], list[Relation]]:
-    """A whole point, domains around it with fractional ends (so that narrowing to
-    whole ends matters), and relations the point satisfies, over counts only."""
-    point = {v: Fraction(draw(st.integers(min_value=-20, max_value=20))) for v in VARIABLES}
-    reach = st.one_of(st.none(), st.fractions(min_value=0, max_value=10, max_denominator=4))
-    domains = {}
-    for v, x in point.items():
-        below, above = draw(reach), draw(reach)
-        domains[v] = Interval(
-            None if below is None else x - below, None if above is None else x + above
-        )
-    relations = []
-    for i in range(draw(st.integers(min_value=1, max_value=5))):
-        left, right = draw(terms()), draw(terms())
-        at_point = {v: Interval.point(x) for v, x in point.items()}
-        lv, rv = evaluate(left, at_point), evaluate(right, at_point)
-        if not (lv.is_point and rv.is_point):
-            continue
-        assert lv.lo is not None
-        assert rv.lo is not None
-        op = "==" if lv.lo == rv.lo else ("<=" if lv.lo < rv.lo else ">=")
-        relation = Relation(
-            f"r{i}", RelationKind.CONSTRAINT, left, op, right, tuple(VARIABLES), Location("t"), "t"
-        )
-        relations.append(dataclasses.replace(relation, whole=frozenset(VARIABLES)))
-    return point, domains, relations
-
-
 @settings(deadline=None)
-@given(counted_systems())
+@given(systems(whole=True))
 def test_counting_never_discards_a_whole_solution(
     system: tuple[dict[str, Fraction], dict[str, Interval], list[Relation]],
 ) -> None:

@@ -6,29 +6,13 @@ The verdicts are collected by benchmarks/factbase2.py, which also prints them al
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from functools import cache
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import load_benchmark
 
-
-def _harness() -> ModuleType:
-    path = ROOT / "benchmarks" / "factbase2.py"
-    spec = importlib.util.spec_from_file_location("benchmarks_factbase2", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-HARNESS = _harness()
+HARNESS = load_benchmark("factbase2")
 ENTRIES = HARNESS.expected_entries()
 
 

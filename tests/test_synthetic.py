@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -14,23 +11,12 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 
-from .conftest import ROOT
+from .conftest import load_benchmark
 
 runner = CliRunner()
 
 
-def _load_generator() -> ModuleType:
-    path = ROOT / "benchmarks" / "synthetic.py"
-    spec = importlib.util.spec_from_file_location("benchmarks_synthetic", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-synthetic = _load_generator()
+synthetic = load_benchmark("synthetic")
 
 
 def check(folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:

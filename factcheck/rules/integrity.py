@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.findings import Finding, Related, Severity
 from factcheck.model import Modality
+from factcheck.quoting import as_written, normalise_space, where_it_differs, written_in
 from factcheck.rules.registry import Rule, register
 from factcheck.scopes import parse_scope
 
@@ -151,10 +152,6 @@ class UnitMismatch(Rule):
     severity = Severity.ERROR
 
 
-def normalise_space(text: str) -> str:
-    return " ".join(text.split())
-
-
 @register
 class QuoteNotFound(Rule):
     """A claim's quote does not appear verbatim in its source's text.
@@ -189,63 +186,12 @@ class QuoteNotFound(Rule):
                 continue
             if claim.source not in composed:
                 composed[claim.source] = unicodedata.normalize("NFC", text)
-            detail = _where_it_differs(quote, text, composed[claim.source])
+            detail = where_it_differs(quote, text, composed[claim.source])
             yield cls.finding(
                 f"claim {cid!r}: quote not found in the text of source {claim.source!r}{detail}",
                 entry.where("quote"),
                 claims=(cid,),
             )
-
-
-def _where_it_differs(quote: str, text: str, composed: str) -> str:
-    """What a message says of where a quote not found in ``text`` parts from it: the
-    first character after the longest prefix that is there (with code points where
-    they are not plain ASCII), and whether only Unicode normalisation separates them
-    (``composed`` is ``text`` in NFC)."""
-    same_once_normalised = unicodedata.normalize("NFC", quote) in composed
-    matched = _longest_matching_prefix(quote, text)
-    if matched < 10 and not same_once_normalised:
-        return ""  # a short prefix is found anywhere: it says nothing
-    start = text.find(quote[:matched]) + matched
-    detail = (
-        f"; the first {matched} characters match, then the quote has "
-        f"{_shown(quote[matched : matched + 30])} where the source has "
-        f"{_shown(text[start : start + 30])}"
-    )
-    if same_once_normalised:
-        detail += (
-            " (the same text once Unicode-normalised: one of them writes accented letters "
-            "as a letter and a combining mark; copy the quote again, or normalise to NFC)"
-        )
-    return detail
-
-
-def _shown(piece: str) -> str:
-    """A piece of text for a message, with the code points of its first character when
-    it is not plain ASCII (a combining mark, a look-alike, an invisible space)."""
-    if not piece:
-        return "the end of the text"
-    first = piece[0]
-    cluster = first + "".join(
-        c for c in piece[1:3] if unicodedata.combining(c)
-    )  # a letter and its marks
-    shown = repr(piece.rstrip() or piece)
-    if cluster.isascii() and cluster.isprintable():
-        return shown
-    points = " ".join(f"U+{ord(c):04X}" for c in cluster)
-    return f"{shown} ({points} first)"
-
-
-def _longest_matching_prefix(quote: str, text: str) -> int:
-    """Length of the longest prefix of ``quote`` found in ``text`` (binary search)."""
-    low, high = 0, len(quote)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if quote[:middle] in text:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 @register
@@ -301,42 +247,13 @@ class ValueNotInQuote(Rule):
             claim = entry.record
             value = normalise_space(claim.value).casefold()
             quote = normalise_space(claim.quote).casefold()
-            if not _written_in(value, quote):
+            if not written_in(value, quote):
                 yield cls.finding(
                     f"claim {cid!r}: value {claim.value!r} is not written in its quote"
-                    + _as_written(value, quote),
+                    + as_written(value, quote),
                     entry.where("value"),
                     claims=(cid,),
                 )
-
-
-def _as_written(value: str, quote: str) -> str:
-    """How to write a bare number the quote writes with separators: ``value: 1000``
-    (YAML reads it as a number) for "1,000" in the quote."""
-    if not value.isdigit() or len(value) < 4 or len(value) > 30:
-        return ""
-    written = f"{int(value):,}"
-    if not _written_in(written, quote):
-        return ""
-    fix = f'value: "{written}"'
-    return f", which writes it {written!r}: write the value as the source does, {fix}"
-
-
-def _written_in(value: str, quote: str) -> bool:
-    """``value`` stands in ``quote`` as whole words: "50" is not written in "500"."""
-    at = quote.find(value)
-    while at >= 0:
-        end = at + len(value)
-        clear_before = not value[:1].isalnum() or at == 0 or not _is_word(quote[at - 1])
-        clear_after = not value[-1:].isalnum() or end == len(quote) or not _is_word(quote[end])
-        if clear_before and clear_after:
-            return True
-        at = quote.find(value, at + 1)
-    return False
-
-
-def _is_word(character: str) -> bool:
-    return character.isascii() and character.isalnum()
 
 
 @register
