@@ -8,7 +8,11 @@ at most one figure found, in order, when their values agree within a relative 1e
 for "value + hedge/direction", the hedge and the direction must agree as well. P, R and
 F1 are summed over all sentences, per tag and overall. Found: factcheck's figures of
 kind `quantity` (dates, years and ranks are not quantities), by `value` (a range's low
-end), and quantulum3's (`pip install quantulum3`), when installed, by its values.
+end), and quantulum3's (`pip install quantulum3`), when installed, by its values (a
+range's low end too); it reads no hedge or direction, so its figures are scored with
+both None. Time per sentence: the median of 3 interleaved runs after a warm-up
+(benchmarks/extractor_runs.py). The same scores for both files, beside the peer test
+suites and with the speed ratio: `python benchmarks/extraction.py`.
 
     python benchmarks/news_figures.py                 # the tables
     python benchmarks/news_figures.py --misses        # and every miss and false find
@@ -19,27 +23,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
-import time
-import warnings
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from extractor_runs import Guarded, median_seconds, quantulum, timed, with_uncertainty
+
 from factcheck.figure_listing import list_figures
 
-try:  # optional, for comparison
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from quantulum3 import parser as quantulum
-except ImportError:
-    quantulum = None
-
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpora" / "figures"
+FILES = ("news.jsonl", "news_validation.jsonl")  # the main file, the held-out one
 TOLERANCE = 1e-9
+#: Per tag (and "all"): figures matched by value, by value, hedge and direction; found;
+#: expected.
+Tally = dict[str, tuple[int, int, int, int]]
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,7 @@ class Found:
     text: str = ""
 
 
-def load(validation: bool = False) -> list[dict[str, Any]]:
-    name = "news_validation.jsonl" if validation else "news.jsonl"
+def load(name: str = FILES[0]) -> list[dict[str, Any]]:
     lines = (CORPUS / name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
@@ -65,10 +66,22 @@ def factcheck_found(text: str) -> list[Found]:
 
 
 def quantulum_found(text: str) -> list[Found]:
-    assert quantulum is not None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return [Found(float(q.value), None, None, q.surface) for q in quantulum.parse(text)]
+    """quantulum3's quantities, a range by its low end (its `value` is the midpoint); it
+    reads no hedge or direction, so each figure has hedge and direction None."""
+    found = []
+    for q in quantulum.parse(text):
+        written = with_uncertainty(q.value, q.uncertainty, q.surface)
+        if written:
+            found.append(Found(float(written[0]), None, None, q.surface))
+    return found
+
+
+def extractors() -> dict[str, Callable[[str], list[Found]]]:
+    """factcheck, and quantulum3 when installed (guarded: see `Guarded.crashed`)."""
+    found: dict[str, Callable[[str], list[Found]]] = {"factcheck": factcheck_found}
+    if quantulum is not None:
+        found["quantulum3"] = Guarded(quantulum_found)
+    return found
 
 
 def _same(a: float, b: float) -> bool:
@@ -99,40 +112,39 @@ def match(
     return hits, missed, left
 
 
-def prf(hits: int, found: int, expected: int) -> tuple[float, float, float]:
-    p = hits / found if found else 1.0
-    r = hits / expected if expected else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return 100 * p, 100 * r, 100 * f
+def prf(hits: int, found: int, expected: int) -> tuple[float | None, float | None, float | None]:
+    """Precision, recall and F1 as fractions; None where undefined (nothing found, nothing
+    expected; F1 where both are), F1 0 where one of them is."""
+    p = hits / found if found else None
+    r = hits / expected if expected else None
+    if p is None and r is None:
+        return p, r, None
+    return p, r, 2 * p * r / (p + r) if p and r else 0.0
 
 
-def score(
-    corpus: list[dict[str, Any]], extract: Callable[[str], list[Found]]
-) -> tuple[dict[str, tuple[int, int, int, int]], dict[str, list[Found]], float]:
-    """Per tag (and "all"): hits, hits with hedge and direction, found, expected; the
-    figures found per sentence id; the median time over all sentences (3 runs)."""
-    times = []
-    found_by_id: dict[str, list[Found]] = {}
-    for _ in range(3):
-        start = time.perf_counter()
-        found_by_id = {s["id"]: extract(s["text"]) for s in corpus}
-        times.append(time.perf_counter() - start)
+def tally(corpus: list[dict[str, Any]], found: Sequence[list[Found]]) -> Tally:
+    """The counts per tag (and "all") of the figures ``found`` in each sentence."""
     totals: dict[str, list[int]] = {}
-    for sentence in corpus:
-        found = found_by_id[sentence["id"]]
-        hits, _, _ = match(sentence["figures"], found, strict=False)
-        strict, _, _ = match(sentence["figures"], found, strict=True)
+    for sentence, figures in zip(corpus, found, strict=True):
+        hits, _, _ = match(sentence["figures"], figures, strict=False)
+        strict, _, _ = match(sentence["figures"], figures, strict=True)
         for tag in ["all", *sentence["tags"]]:
             row = totals.setdefault(tag, [0, 0, 0, 0])
             row[0] += hits
             row[1] += strict
-            row[2] += len(found)
+            row[2] += len(figures)
             row[3] += len(sentence["figures"])
-    return (
-        {t: (r[0], r[1], r[2], r[3]) for t, r in totals.items()},
-        found_by_id,
-        statistics.median(times),
-    )
+    return {t: (r[0], r[1], r[2], r[3]) for t, r in totals.items()}
+
+
+def _percent(x: float | None) -> str:
+    return "–" if x is None else f"{100 * x:.1f}"
+
+
+def _cells(counts: tuple[int, int, int, int]) -> str:
+    """Value P, R, F1 and value + hedge/direction F1, in percent."""
+    hits, strict, found, expected = counts
+    return " | ".join(map(_percent, [*prf(hits, found, expected), prf(strict, found, expected)[2]]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,47 +152,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--validation", action="store_true", help="the held-out file")
     parser.add_argument("--misses", action="store_true", help="print factcheck's misses")
     args = parser.parse_args(argv)
-    corpus = load(args.validation)
-    extractors: dict[str, Callable[[str], list[Found]]] = {"factcheck": factcheck_found}
-    if quantulum is not None:
-        extractors["quantulum3"] = quantulum_found
+    corpus = load(FILES[args.validation])
+    extract = extractors()
+    found, seconds = timed(extract, {"corpus": [s["text"] for s in corpus]})
     n_figures = sum(len(s["figures"]) for s in corpus)
     print(f"{len(corpus)} sentences, {n_figures} annotated figures\n")
     print("| extractor | value P | value R | value F1 | + hedge/direction F1 | ms per sentence |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    results = {}
-    for name, extract in extractors.items():
-        totals, found_by_id, seconds = score(corpus, extract)
-        results[name] = (totals, found_by_id)
-        hits, strict, found, expected = totals["all"]
-        p, r, f = prf(hits, found, expected)
-        _, _, fs = prf(strict, found, expected)
-        per = 1000 * seconds / len(corpus)
-        print(f"| {name} | {p:.1f} | {r:.1f} | {f:.1f} | {fs:.1f} | {per:.3f} |")
-    totals = results["factcheck"][0]
+    for name in extract:
+        per = 1000 * median_seconds(seconds[name], ["corpus"]) / len(corpus)
+        print(f"| {name} | {_cells(tally(corpus, found[name]['corpus'])['all'])} | {per:.3f} |")
+    totals = tally(corpus, found["factcheck"]["corpus"])
     print("\n| tag (factcheck) | figures | value P | value R | value F1 | + hedge/direction F1 |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for tag in sorted(t for t in totals if t != "all"):
-        hits, strict, found, expected = totals[tag]
-        p, r, f = prf(hits, found, expected)
-        _, _, fs = prf(strict, found, expected)
-        print(f"| {tag} | {expected} | {p:.1f} | {r:.1f} | {f:.1f} | {fs:.1f} |")
+        print(f"| {tag} | {totals[tag][3]} | {_cells(totals[tag])} |")
+    for name, f in extract.items():
+        if isinstance(f, Guarded) and f.crashed:
+            print(f"\n{name} raised on {len(f.crashed)} sentences (counted as finding none).")
     if args.misses:
-        found_by_id = results["factcheck"][1]
         kinds: Counter[str] = Counter()
-        for sentence in corpus:
-            _, missed, extra = match(sentence["figures"], found_by_id[sentence["id"]], strict=True)
+        for sentence, figures in zip(corpus, found["factcheck"]["corpus"], strict=True):
+            _, missed, extra = match(sentence["figures"], figures, strict=True)
             if missed or extra:
                 print(f"\n{sentence['id']}: {sentence['text']}")
                 for figure in missed:
                     kinds["missed"] += 1
                     print(f"  missed {figure['text']!r} = {figure['value']} "
                           f"({figure['hedge']}, {figure['direction']})")  # fmt: skip
-                for found in extra:
+                for surplus in extra:
                     kinds["found in excess"] += 1
-                    print(
-                        f"  found {found.text!r} = {found.value} ({found.hedge}, {found.direction})"
-                    )
+                    print(f"  found {surplus.text!r} = {surplus.value} "
+                          f"({surplus.hedge}, {surplus.direction})")  # fmt: skip
         print(f"\n{dict(kinds)}")
     return 0
 

@@ -15,9 +15,12 @@ from factcheck.units import Unit
 
 __all__ = ["Listed", "list_figures", "render_jsonl", "render_text"]
 
+#: Measures whose figures are read in another unit: "six months" is half a year.
+_AS_WRITTEN = {"months": 12}
 #: Calendar years read as a bare number of four digits: a date, not a quantity.
 _YEARS = range(1800, 2101)
-_YEAR_WORDS = re.compile(r"^(?:by|since|before|after|until|till|in)\s+", re.IGNORECASE)
+#: A year, or a span of years, after any hedge: "2018", "by 2030", "2019 to 2022".
+_WRITTEN_YEARS = re.compile(r"(?<![\d,.])\d{4}(?:\s*(?:-|–|to|and)\s*(?:\d{4}|\d{2}))?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,7 @@ def list_figures(text: str) -> Iterator[Listed]:
             line += 1
         written = text[figure.start : figure.end]
         signed = -1 if figure.negative and figure.direction is None else 1
+        signed *= _AS_WRITTEN.get(figure.measure or "", 1)
         low, high = figure.low.value * signed, figure.high.value * signed
         if signed < 0:
             low, high = high, low
@@ -60,10 +64,10 @@ def list_figures(text: str) -> Iterator[Listed]:
             column=figure.start - starts[line] + 1,
             end_column=figure.end - starts[line] + 1,
             text=written,
-            value=_number(figure.low.value * signed),
+            value=_number(low),
             low=_number(low),
             high=_number(high),
-            unit=str(figure.unit) if figure.unit is not None else None,
+            unit=figure.measure or (str(figure.unit) if figure.unit is not None else None),
             hedge=str(figure.hedge) if figure.hedge is not None else None,
             direction=figure.direction,
             kind=_kind(figure, written),
@@ -80,16 +84,10 @@ def _kind(figure: Figure, written: str) -> str:
         return "date"
     if figure.unit is Unit.RANK:
         return "rank"
-    value = figure.low.value
-    number = _YEAR_WORDS.sub("", written)  # "by 2030", "since 2021": a year as a bound
-    if (
-        figure.unit is None
-        and not figure.is_range
-        and value.denominator == 1
-        and int(value) in _YEARS
-        and number.isdigit()
-    ):
-        return "year"
+    if figure.unit is None and figure.measure is None and _WRITTEN_YEARS.search(written):
+        low, high = figure.low.value, figure.high.value
+        if all(v.denominator == 1 and int(v) in _YEARS for v in (low, high)):
+            return "year"  # "by 2030", "at least 2031", "between 2020 and 2023"
     return "quantity"
 
 

@@ -22,20 +22,32 @@ from itertools import accumulate
 from factcheck.hedge_words import (
     CJK_HEDGES_AFTER,
     CJK_HEDGES_BEFORE,
+    CUTS,
     HEDGE_WORDS,
     HEDGES_AFTER,
     Hedge,
+    direction_after,
     direction_before,
+    direction_by,
+)
+from factcheck.measure_words import (
+    GLUED_SCALES,
+    MEASURES,
+    NOT_FIGURES,
+    SCALE_VALUES,
+    SPACED_SCALES,
 )
 from factcheck.numwords import (
     CARDINALS,
     DENOMINATORS,
     ORDINALS,
     SCALES,
+    chinese_number,
     fraction_in_words,
     words_to_number,
 )
 from factcheck.periods import PROSE_DATE, period_of_match
+from factcheck.regex_trie import trie_pattern, word_starts
 from factcheck.units import CURRENCIES, Unit
 
 __all__ = ["Amount", "Figure", "Hedge", "scan"]
@@ -65,6 +77,10 @@ class Figure:
     hedge: Hedge | None = None
     negative: bool = False  # "down 2.5 percent": the amounts are magnitudes
     direction: str | None = None  # "up" or "down", from the word before the figure
+    #: What the figure measures when that is none of ``Unit`` ("64GB": "GB"; "six
+    #: months", read as half a year, "months"). Lint leaves a figure with a measure
+    #: and no unit alone (``factcheck.measure_words``).
+    measure: str | None = None
 
     @property
     def is_range(self) -> bool:
@@ -73,21 +89,20 @@ class Figure:
 
 # -- phase 1: quantities -------------------------------------------------------------
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CARD = "|".join(sorted(CARDINALS, key=len, reverse=True))
-_SCALE_WORDS = "|".join(SCALES)
+_DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![^\s(])\.\d+)"
+_CARD = trie_pattern(CARDINALS)
+_SCALE_WORDS = trie_pattern(SCALES)
 _WORDS = (  # "thirteen thousand", "twenty-five", "a hundred and five"
     rf"(?:{_CARD}|an?(?=[\s-]+(?:{_SCALE_WORDS})))"
     rf"(?:[\s-]+(?:and[\s-]+)?(?:{_CARD}|{_SCALE_WORDS}))*"
 )
-_DENOMS = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
-_PLURAL_DENOMS = "|".join(
-    sorted((d for d in DENOMINATORS if d.endswith("s")), key=len, reverse=True)
-)
+_DENOMS = trie_pattern(DENOMINATORS)
+_PLURAL_DENOMS = trie_pattern(d for d in DENOMINATORS if d.endswith("s"))
 # "one-eighth" and "two thirds" are fractions; "a third" only when a fraction *of*
 # something follows, since "a third party" and "one fifth batch" are ordinals.
 _FRACTION = (
-    rf"(?:{_CARD}|an?)-(?:{_DENOMS})"
+    r"(?<!first\s)(?<!second\s)(?<!the\s)half(?=\s+(?:of|the|its|their|all)\b)|(?<=\bby\s)half\b"
+    rf"|(?:{_CARD}|an?)-(?:{_DENOMS})"
     rf"|(?:{_CARD})\s+(?:{_PLURAL_DENOMS})"
     rf"|(?:{_CARD}|an?)\s+(?:{_DENOMS})(?=\s+of\b|\s*[.,;:)]|\s*$)"
 )
@@ -97,22 +112,36 @@ FRACTION_TOLERANCE = Fraction(1, 10)
 _MULTIPLE_WORDS = {"double": 2, "doubled": 2, "doubling": 2, "twofold": 2, "triple": 3,
                    "tripled": 3, "tripling": 3, "threefold": 3, "quadruple": 4,
                    "quadrupled": 4, "quadrupling": 4, "fourfold": 4}  # fmt: skip
-_MULTIPLE = "|".join(_MULTIPLE_WORDS)
+_MULTIPLE = trie_pattern(_MULTIPLE_WORDS) + rf"|(?:{_CARD})-?fold"
+#: The words a number in words can start with (a quick test before reading one).
+_FIRST_WORDS = trie_pattern([*CARDINALS, *_MULTIPLE_WORDS, "half"]) + r"|an?[\s-]"
 
 _UNIT_PATTERNS: tuple[tuple[Unit, str], ...] = (
-    (Unit.PERCENT, r"\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)"),
+    (Unit.PERCENT, r"\s*(?:%|percent\b|per\s*cent\b|pct\b|percentage\s+points?\b)|个百分点"),
     *((c.unit, rf"\s*(?:{c.words})\b") for c in CURRENCIES),
     (Unit.CNY, r"元"),
-    (Unit.TIMES, r"(?:\s*times\b|-?fold\b)"),
+    (Unit.TIMES, r"(?:\s*times\b|-?fold\b|(?<=\d)x\b|倍)"),
     (Unit.YEARS, r"(?:\s*|-)(?:years?|months?)\b"),
     (Unit.KM, r"\s*(?:km|kilomet(?:re|er)s?)\b"),
 )
+_MEASURE_NAMES = tuple(MEASURES)
+_UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (_, p) in enumerate(_UNIT_PATTERNS))
+_MEASURE_GROUPS = "|".join(f"(?P<m{i}>{MEASURES[n]})" for i, n in enumerate(_MEASURE_NAMES))
+#: What a unit or a measure after a number starts with (a quick test before trying them).
+_UNIT_WORD_STARTS = word_starts([*(p for _, p in _UNIT_PATTERNS), *MEASURES.values()])
 _CURRENCY_PREFIX = {prefix: c.unit for c in CURRENCIES for prefix in c.prefixes}
-#: Before a figure: symbols ("HK$", "€") touch it, codes ("RMB", "KSh") are words.
-_PREFIXES = "|".join(
-    re.escape(p) if not p.isalpha() else rf"{p}(?=\s)"
-    for p in sorted(_CURRENCY_PREFIX, key=len, reverse=True)
+#: Before a figure: symbols ("HK$", "€") touch it; codes are words ("RMB 5", "KSh 30")
+#: or touch it in capitals ("USD1,700", "RM2.9"); a code of one letter ("R1.2 billion")
+#: only before a decimal or a scale word, since "R21" and "N95" are names.
+_SCALED = rf"\d[\d,]*(?:\.\d|\s*(?:{SPACED_SCALES})\b|(?:{GLUED_SCALES})\b)"
+_CODES = [p for p in _CURRENCY_PREFIX if p.isalpha() and len(p) > 1]
+_PREFIXES = (
+    trie_pattern(p for p in _CURRENCY_PREFIX if not p.isalpha())
+    + rf"|(?:{trie_pattern(_CODES)})(?=\s)"
+    + rf"|(?-i:{trie_pattern([*(p.upper() for p in _CODES), *(p.title() for p in _CODES)])})(?=\d)"
+    + rf"|(?-i:[{''.join(p.upper() for p in _CURRENCY_PREFIX if len(p) == 1)}])(?={_SCALED})"
 )
+_PREFIX_STARTS = trie_pattern({p[:2] for p in _CURRENCY_PREFIX})
 _SYMBOLS = "".join(sorted({p[-1] for p in _CURRENCY_PREFIX if not p.isalpha()}))
 
 #: Chinese characters, which touch figures without a space ("有1.2万家"): they do not
@@ -122,26 +151,33 @@ _CJK = "\u3400-\u9fff"
 _QUANTITY = re.compile(
     rf"""
     (?:
-        (?<![^\s(\[])(?P<sign>[-−+])(?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b))  # -41.2%
+        (?<![^\s(\[])(?P<sign>[-−+])                      # -41.2%, -30C
+        (?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b|°|degrees?\b|C\b))
       | (?<![.{_SYMBOLS}-])(?<![^\W{_CJK}])(?<![A-Za-z]-)   # not inside a word, number or name
+        (?!(?<=\d,)\d{{3}}(?!\d))                           # nor the tail of "USD1,700"
+      | (?<=\bsub-)                                         # "sub-7": less than 7
     )
-    (?:(?P<cur>{_PREFIXES})\s*)?
+    (?:(?={_PREFIX_STARTS})(?P<cur>{_PREFIXES})\s*)?
     (?:
-        (?P<num>(?>{_DIGITS}))(?:\s*[-–]\s*(?P<num_to>(?>{_DIGITS}))(?![\w-]))?
-        (?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b|(?P<wan>万亿|亿|万))?
+        (?P<slash>[1-9]/(?:2|3|4|5|8|10))(?![\d/])
+      | (?P<num>(?>{_DIGITS}))(?:\s*[-–]\s*(?P<num_to>(?>{_DIGITS}))(?![\w-]))?
+        (?:\s*(?P<scale>{SPACED_SCALES})\b|(?P<glued>{GLUED_SCALES})(?![^\W{_CJK}])
+           |(?P<wan>万亿|百万|亿|万))?
+      | (?=[a-z])(?={_FIRST_WORDS})(?:                # a number word must start here
+        (?P<fscale>\b(?:half|an?\s+(?:quarter|third)|(?:{_CARD})[\s-](?:quarters|thirds))
+          (?:\s+of)?\s+an?\s+(?P<fs>thousand|million|billion|trillion)\b)
       | (?P<frac>\b(?:{_FRACTION})\b)
       | (?P<mult>\b(?:{_MULTIPLE})\b)
-      | (?P<words>\b{_WORDS}\b)
+      | (?P<words>\b{_WORDS}\b))
+      | (?<!第)(?P<zh>[一二两三四五六七八九]?十[一二三四五六七八九]?|[二两三四五六七八九])
+        (?=[年倍家名人天周]|个月)
     )
-    (?P<unit>{"|".join(f"(?P<u{i}>{p})" for i, (_, p) in enumerate(_UNIT_PATTERNS))})?
+    (?P<and_half>\s+and\s+a\s+half\b)?
+    (?:(?={_UNIT_WORD_STARTS})(?:(?P<unit>{_UNIT_GROUPS})|(?P<measure>{_MEASURE_GROUPS})))?
     (?![^\W{_CJK}])                                # a Chinese character may follow: 万家
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-
-_SCALE_VALUES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-                 "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000,
-                 "万": 10**4, "亿": 10**8, "万亿": 10**12}  # fmt: skip
 
 
 #: Digits a written number may have. More is not a figure but a pasted string of digits:
@@ -154,11 +190,12 @@ def _too_long(number: str | None) -> bool:
 
 
 def _digits(text: str, scale: int, rounded: bool) -> Amount:
-    plain = text.replace(",", "")
-    value = Fraction(plain) * scale
-    decimals = len(plain.partition(".")[2])
+    whole, _, fraction = text.replace(",", "").partition(".")
+    decimals = len(fraction)
+    places = 10**decimals  # integers, not Fraction("3.5"), which parses with a regex
+    value = Fraction((int(whole or "0") * places + int(fraction or "0")) * scale, places)
     if rounded or decimals or scale > 1:
-        return Amount(value, Fraction(1, 10**decimals) * scale)
+        return Amount(value, Fraction(scale, places))
     return Amount(value)
 
 
@@ -173,7 +210,7 @@ _DETERMINER_BEFORE = re.compile(
 
 def _is_pronoun_one(m: re.Match[str]) -> bool:
     if not m["words"] or m["unit"] or m["words"].lower() != "one":
-        return _PRONOUN_ONE.match(m.string, m.start("words")) is not None and not m["unit"]
+        return False  # (a number in digits is no pronoun: "One of the 500 firms" has 500)
     before = m.string[max(0, m.start() - 20) : m.start()]
     return _DETERMINER_BEFORE.search(before) is not None or (
         _PRONOUN_ONE.match(m.string, m.start("words")) is not None
@@ -235,27 +272,34 @@ def _quantity(m: re.Match[str]) -> Figure | None:
     rounded = unit is Unit.PERCENT  # a share is a rounded ratio, even when whole
     if _too_long(m["num"]) or _too_long(m["num_to"]):
         return None
+    measure = _measure(m)
     if m["num"]:
-        word = m["scale"] or m["wan"]
-        scale = _SCALE_VALUES[word.lower()] if word else 1
+        word = m["scale"] or m["glued"] or m["wan"]
+        if word is not None and word.lower() == "m" and _metres(m):
+            word, measure = None, "m"  # "a 400m race", "storm surges of 3m"
+        scale = SCALE_VALUES[" ".join(word.lower().split())] if word else 1
+        if measure == "Mt":  # million tonnes
+            scale, measure = scale * 10**6, "tonnes"
         low = _digits(m["num"], scale, rounded)
         high = low
         if m["num_to"]:
             high = _digits(_expand_abbreviated(m["num"], m["num_to"]), scale, rounded)
             if high.value < low.value:
                 return None  # "10-5" is a score or an id, not a range
-    elif m["frac"]:
-        *numer, denom = re.split(r"[\s-]+", m["frac"].lower())
-        value = fraction_in_words(numer[0], denom) if len(numer) == 1 else None
-        if value is None:
+    elif m["zh"]:  # "三年", "两倍": small numbers in Chinese numerals before a measure
+        low = high = Amount(Fraction(chinese_number(m["zh"])))
+        if m.string.startswith("年", m.end()):
+            unit = Unit.YEARS
+    elif m["fscale"] or m["frac"] or m["slash"]:
+        fraction = _fraction(m)
+        if fraction is None:
             return None
-        # News writes fractions as approximations ("one-fifth" for 21.7 percent): the
-        # word stands for its value give or take FRACTION_TOLERANCE of it, read as a
-        # rounding so that hedges ("over one-fifth") apply as to any rounded figure.
-        low = high = Amount(value, 2 * FRACTION_TOLERANCE * value)
-        unit = unit or Unit.RATIO
+        low = high = fraction
+        unit = unit or (None if m["fscale"] else Unit.RATIO)
     elif m["mult"]:
-        low = high = Amount(Fraction(_MULTIPLE_WORDS[m["mult"].lower()]))
+        word = m["mult"].lower()
+        times = _MULTIPLE_WORDS.get(word) or CARDINALS[word.removesuffix("fold").rstrip("-")]
+        low = high = Amount(Fraction(times))
         unit = unit or Unit.TIMES
     else:
         words = [w for w in re.split(r"[\s-]+", m["words"].lower()) if w]
@@ -267,10 +311,73 @@ def _quantity(m: re.Match[str]) -> Figure | None:
         big = [SCALES[w] for w in words if w in SCALES and SCALES[w] >= 1000]
         step = Fraction(min(big)) if big and words[-1] in SCALES else Fraction(0)
         low = high = Amount(Fraction(number), step)
+    if m["and_half"]:  # "one and a half months"
+        low, high = (Amount(a.value + Fraction(1, 2), a.step) for a in (low, high))
     if unit is Unit.YEARS and m["unit"] and "month" in m["unit"].lower():
         low, high = (Amount(a.value / 12, a.step / 12) for a in (low, high))
+        measure = "months"
     negative = m["sign"] in {"-", "−"}  # "-41.2%": the amounts are magnitudes, as for "down"
-    return Figure(m.start(), m.end(), low, high, unit, negative=negative)
+    return Figure(m.start(), m.end(), low, high, unit, negative=negative, measure=measure)
+
+
+def _measure(m: re.Match[str]) -> str | None:
+    if not m["measure"]:
+        return None
+    return next(name for i, name in enumerate(_MEASURE_NAMES) if m[f"m{i}"] is not None)
+
+
+#: After "3m": what makes it metres, and what makes it millions ("3m users").
+_METRES_AFTER = re.compile(
+    r"\s+(?:tall|high|deep|long|wide|freestyle|backstroke|breaststroke|butterfly|medley"
+    r"|sprint|hurdles|relay|race|dash|above|below|under|across|of\s+(?:rain|snow|water))\b",
+    re.IGNORECASE,
+)
+_METRES_BEFORE = re.compile(
+    r"\b(?:surges?|waves?|depth|height|heights|deep|tall|high|long|wide|level|levels|snow"
+    r"|rain|drifts?|altitude|elevation|distance|throw|jump|span|diameter|length|width)"
+    r"(?:\s+of)?(?:\s+(?:up\s+to|about|around|nearly|over|more\s+than))?\s+$",
+    re.IGNORECASE,
+)
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:[a-z]+s|people|children|men|women|staff|cattle|sheep|livestock)\b", re.IGNORECASE
+)
+
+
+def _metres(m: re.Match[str]) -> bool:
+    """Whether "m" touching a number is metres, not millions: never after a currency;
+    metres before "tall", "freestyle" and the like, or after "surges of", "a depth of"
+    and the like when no counted noun follows."""
+    if m["cur"]:
+        return False
+    after = m.string[m.end() : m.end() + 40]
+    if _METRES_AFTER.match(after):
+        return True
+    before = m.string[max(0, m.start() - 24) : m.start()]
+    return _METRES_BEFORE.search(before) is not None and _COUNTED_AFTER.match(after) is None
+
+
+def _fraction(m: re.Match[str]) -> Amount | None:
+    """A fraction: "1/2" exactly; "two-thirds", "half the", "a quarter of a million"
+    as news writes them, approximations ("one-fifth" for 21.7 percent). Such a word
+    stands for its value give or take FRACTION_TOLERANCE of it, read as a rounding so
+    that hedges ("over one-fifth") apply as to any rounded figure."""
+    if m["slash"]:
+        numerator, denominator = m["slash"].split("/")
+        return Amount(Fraction(int(numerator), int(denominator)))
+    words, scale = m["frac"], 1
+    if m["fscale"]:  # "half a million", "a quarter of a million"
+        words = re.sub(rf"(?:\s+of)?\s+an?\s+{m['fs']}$", "", m["fscale"], flags=re.I)
+        scale = SCALE_VALUES[m["fs"].lower()]
+    value = Fraction(1, 2) if words.lower() == "half" else _fraction_words(words)
+    if value is None:
+        return None
+    return Amount(value * scale, 2 * FRACTION_TOLERANCE * value * scale)
+
+
+def _fraction_words(words: str) -> Fraction | None:
+    """ "two-thirds" 2/3, "a quarter" 1/4; None for what is no fraction."""
+    *numer, denom = re.split(r"[\s-]+", words.lower())
+    return fraction_in_words(numer[0], denom) if len(numer) == 1 else None
 
 
 def _expand_abbreviated(first: str, second: str) -> str:
@@ -283,21 +390,27 @@ def _expand_abbreviated(first: str, second: str) -> str:
 # -- phase 2: hedges and ranges ------------------------------------------------------
 
 _HEDGE_BEFORE = re.compile(
-    r"(?:^|(?<=[^\w]))(?P<hedge>"
-    + "|".join(re.escape(h) for h in sorted(HEDGE_WORDS, key=len, reverse=True))
-    + r")\s+$",
+    r"(?:^|(?<=[^\w]))(?P<hedge>" + trie_pattern(HEDGE_WORDS) + r")\s+$",
     re.IGNORECASE,
 )
-_RANGE_JOINER = re.compile(r"\s*(?:to|–|-|and)\s*", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_JOINER = re.compile(r"\s*(?:to|–|-|and|至|到)\s*(?P<minus>minus\s+)?", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\b(?P<word>between|from)\s+$", re.IGNORECASE)
+_RESTATED = re.compile(r",?\s+or\s+")
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+#: Before "from A to B": a verb of change makes it two levels, not a range.
+_CHANGE_FROM = re.compile(
+    r"\b(?:up|down|rose|fell|risen|fallen|increased|decreased|grew|dropped|climbed|improved"
+    r"|declined|jumped|slipped|widened|narrowed|shrank|changed|moved|raised|lowered|cut"
+    r"|rising|falling|increasing|climbing|improving|growing|dropping|slipping)"
+    r"(?:\s+[\w'’-]+){0,6}\s*$",
+    re.IGNORECASE,
+)
 _SIGN_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?P<sign>up|down)(?:\s+by)?\s+$", re.IGNORECASE)
 
 
-_CJK_HEDGE_BEFORE = re.compile(
-    "(?P<hedge>" + "|".join(sorted(CJK_HEDGES_BEFORE, key=len, reverse=True)) + r")\s*$"
-)
+_CJK_HEDGE_BEFORE = re.compile("(?P<hedge>" + trie_pattern(CJK_HEDGES_BEFORE) + r")\s*$")
 #: "多"/"余" right after the figure; "以上"/"以下" after a measure word, if any.
-_CJK_HEDGE_AFTER = re.compile(r"(?:(?P<hedge>多|余)|[家个名项件座所户]?(?P<hedge2>以上|以下))")
+_CJK_HEDGE_AFTER = re.compile(rf"(?:(?P<hedge>多|余)|[{_CJK}]?(?P<hedge2>以上|以下|以内|左右))")
 _HEDGE_AFTER = re.compile(
     r"\s+(?P<hedge>" + "|".join(re.escape(h) for h in HEDGES_AFTER) + r")\b", re.IGNORECASE
 )
@@ -323,6 +436,12 @@ def _is_year(figure: Figure) -> bool:
     )
 
 
+def _written_year(text: str, figure: Figure) -> bool:
+    """A year as news writes it: four digits, no comma ("2018", not "2,018")."""
+    written = text[figure.start : figure.end]
+    return len(written) == 4 and written.isdigit() and 1800 <= int(written) <= 2100
+
+
 def _dates(text: str) -> list[Figure]:
     dates = []
     for m in PROSE_DATE.finditer(text):
@@ -338,26 +457,6 @@ def _dates(text: str) -> list[Figure]:
                 )
             )
     return dates
-
-
-#: Numbers that are not figures: phone numbers (0086-27-87592219), times of day (07:30),
-#: numbers of houses and items (No. 18), screen sizes (1024*768), numbers with a leading
-#: zero (0086, an id or a code), and numbers that are part of a name: an index (S&P 500),
-#: a model (Boeing 737, iPhone 15), a rule or a place in a text (Section 427, Article 5),
-#: a group (G20, Group of 20, COP28), a network (5G).
-_NOT_FIGURES = re.compile(
-    r"""(?<![\d+])\+?\d{2,}(?:-\d{2,}){2,}
-      | \b\d{1,2}:\d{2}(?::\d{2})?\b
-      | \b(?:No|no|Nr|nr)\.\s*\d+
-      | \b(?:S&P|FTSE|Nikkei|DAX|CAC|Stoxx|Fortune|Russell|Boeing|Airbus\s+A|iPhone|Windows
-           |Route|Formula|Apollo|Section|Row|Article|Chapter|Phase|Group\s+of|Galaxy\s+S
-           |Highway|Interstate|Flight|Gate|Terminal|Platform|Room|Level|Category|Model)
-        \s*\d+(?![\d.,]*\s*(?:%|percent|per\s+cent))
-      | \b(?:G|COP|F)\d{1,2}\b | \b[2-6]G\b
-      | \b\d+\s*[*×]\s*\d+\b
-      | (?<![\d.,])0\d+""",
-    re.VERBOSE,
-)
 
 
 #: A cheap first look: text with no digit and no number word holds no figure.
@@ -387,7 +486,7 @@ def scan(text: str) -> Iterator[Figure]:
         return
     dates = _dates(text)
     taken = _Spans(
-        [(d.start, d.end) for d in dates] + [m.span() for m in _NOT_FIGURES.finditer(text)]
+        [(d.start, d.end) for d in dates] + [m.span() for m in NOT_FIGURES.finditer(text)]
     )
     quantities: list[Figure] = []
     for m in _QUANTITY.finditer(text):
@@ -399,6 +498,7 @@ def scan(text: str) -> Iterator[Figure]:
         elif m["words"] and not _is_pronoun_one(m):
             quantities.extend(_word_pieces(m))
     quantities = sorted([*quantities, *dates], key=lambda f: f.start)
+    previous: Figure | None = None
     i = 0
     while i < len(quantities):
         figure = quantities[i]
@@ -408,7 +508,15 @@ def scan(text: str) -> Iterator[Figure]:
             if joined is not None:
                 figure = joined
                 i += 1
-        yield _with_prefix(text, figure)
+        figure = _with_prefix(text, figure)
+        if (
+            previous is not None
+            and figure.direction is None
+            and _RESTATED.fullmatch(text, previous.end, figure.start)
+        ):  # "fell $1.20, or 1.4%": the same change restated
+            figure = replace(figure, direction=previous.direction)
+        yield figure
+        previous = figure
         i += 1
 
 
@@ -422,20 +530,40 @@ def _join_range(text: str, first: Figure, second: Figure, before: str) -> Figure
     introduced = intro is not None
     if word == "and" and not introduced:
         return None  # "500 and 68" are two figures
+    if intro is not None and intro["word"].lower() == "from":
+        earlier = text[max(0, first.start - len(before) + intro.start() - 60) : first.start]
+        if _CHANGE_FROM.search(earlier[: len(earlier) - len(before) + intro.start()]):
+            return None  # "rose from 62% to 71%": a change from one level to another
+    elif word == "to" and _BY_BEFORE.search(before):
+        return None  # "fell by 43,000 to 957,000": a change and the level it reached
+    elif word == "to" and direction_before(before) and second.high.value > 2 * first.low.value:
+        return None  # "dropped 14,000 to 218,000", but "rise 150% to 200%" is a range
+    if _written_year(text, first) != _written_year(text, second):
+        return None  # "rose 60% in 2018 to 3.9 million"
+    if first.measure != second.measure and first.measure is not None:
+        return None
     if first.unit is not None and first.unit is not second.unit:
         # "0.5 percent to 3,005.47" is a change and a level; a range names its unit
         # once, at its end ("10 to 15 percent"), or at both ends alike
         return None
     if (first.unit is Unit.DATE) != (second.unit is Unit.DATE):
         return None  # "from 2019 to September 2022": a year and a day are not one range
+    if joiner["minus"]:  # "between minus 80 and minus 60": magnitudes, the ends swap
+        if not _MINUS_BEFORE.search(before):
+            return None
+        first, second = second, first
     if second.low.value < first.low.value:
         return None
     unit = second.unit or first.unit
     start = first.start - len(before) + intro.start() if intro is not None else first.start
-    return Figure(start, second.end, _scaled_like(text, first, second), second.high, unit)
+    low = _scaled_like(text, first, second)
+    measure = second.measure or first.measure
+    return Figure(start, second.end, low, second.high, unit, measure=measure)
 
 
-_SCALE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion|bn|mn)\b|万亿|亿|万", re.I)
+_SCALE_WORD = re.compile(
+    rf"\b(?:{SPACED_SCALES})\b|(?<=\d)(?:{GLUED_SCALES})\b|万亿|百万|亿|万", re.IGNORECASE
+)
 
 
 def _scaled_like(text: str, first: Figure, second: Figure) -> Amount:
@@ -447,41 +575,91 @@ def _scaled_like(text: str, first: Figure, second: Figure) -> Amount:
         return first.low
     if _SCALE_WORD.search(text, first.start, first.end) is not None:
         return first.low
-    factor = _SCALE_VALUES[scale.group(0).lower()]
+    factor = SCALE_VALUES[" ".join(scale.group(0).lower().split())]
     carried = Amount(first.low.value * factor, second.high.step)
     return carried if carried.value <= second.high.value else first.low
 
 
 def _with_prefix(text: str, figure: Figure) -> Figure:
     """Attach a hedge ("more than") and a direction ("up 13 percent", "down more than 5
-    percent", "down by 2.5 percent") written before the figure."""
+    percent", "down by 2.5 percent", "a 3% drop") written around the figure, and a sign
+    ("minus 5 degrees")."""
     base = max(0, figure.start - _LOOKBEHIND)
     before = text[base : figure.start]
     start, hedge = figure.start, figure.hedge
-    h = _HEDGE_BEFORE.search(before)
-    if h is not None and (h["hedge"].lower() not in _YEAR_ONLY_HEDGES or _is_year(figure)):
+    # Most figures have no word around them: a regular expression is tried only when
+    # the last word before the figure (or a Chinese character) could end what it reads.
+    last, cjk = _last_word(before)
+    h = _HEDGE_BEFORE.search(before) if last in _HEDGE_ENDS else None
+    if h is not None and _hedges(h["hedge"].lower(), figure):
         hedge = HEDGE_WORDS[h["hedge"].lower()]
         start = base + h.start("hedge")
         before = before[: h.start("hedge")]
-    if hedge is None and (c := _CJK_HEDGE_BEFORE.search(before)) is not None:
+    elif before.endswith("sub-"):  # "sub-7 percent growth"
+        hedge, start, before = Hedge.LESS_THAN, figure.start - 4, before[:-4]
+    if (
+        hedge is None
+        and cjk
+        and (c := _CJK_HEDGE_BEFORE.search(before)) is not None
+        and not (c["hedge"] == "近" and text.startswith(("年来", "年间"), figure.end))
+    ):  # but 近三年来 is "in the last three years"
         hedge = CJK_HEDGES_BEFORE[c["hedge"]]
         start = base + c.start("hedge")
         before = before[: c.start("hedge")]
     negative, direction = figure.negative, figure.direction
-    s = _SIGN_BEFORE.search(before)
+    year = _written_year(text, figure)
+    if start != figure.start:
+        last, cjk = _last_word(before)
+    s = _SIGN_BEFORE.search(before) if last in _SIGN_ENDS else None
     if s is not None and not _PHRASAL.search(before[: s.start("sign")]):
         start = base + s.start("sign")
         direction = s["sign"].lower()
         negative = direction == "down"
+    elif (last in _MINUS_ENDS or cjk) and (minus := _MINUS_BEFORE.search(before)) is not None:
+        start, negative = base + minus.start(), True
     elif (change := direction_before(before)) is not None:  # "rose 6.5%": a change
         direction, negative = change, change == "down"
+    elif (last == "by" or last in CUTS) and not year:  # "cut its rate by 25", "cut 400 jobs"
+        direction = direction_by(text[max(0, start - _BY_LOOKBEHIND) : start])
     end = figure.end
+    after = text[end : end + _LOOKBEHIND]
     if hedge is None:
-        after = text[end : end + _LOOKBEHIND]
         if (c := _CJK_HEDGE_AFTER.match(after)) is not None:
             hedge, end = CJK_HEDGES_AFTER[c["hedge"] or c["hedge2"]], end + c.end()
         elif (e := _HEDGE_AFTER.match(after)) is not None:
             hedge, end = HEDGES_AFTER[e["hedge"].lower()], end + e.end()
-    return replace(
-        figure, start=start, end=end, hedge=hedge, negative=negative, direction=direction
-    )
+    if direction is None and not year:
+        direction = direction_after(text[figure.end : figure.end + _LOOKBEHIND])
+    return Figure(
+        start, end, figure.low, figure.high, figure.unit, hedge, negative, direction,
+        figure.measure,
+    )  # fmt: skip
+
+
+def _last_word(before: str) -> tuple[str, bool]:
+    """The word ``before`` ends with, lowercased ("" unless a space follows it), and
+    whether it ends with a Chinese character."""
+    tail = before.rstrip()
+    last = tail.rsplit(None, 1)[-1].lower() if tail and tail != before else ""
+    return last.lstrip("([\"'“‘"), tail[-1:] >= "\u3400"
+
+
+_HEDGE_ENDS = frozenset(h.split()[-1] for h in HEDGE_WORDS)
+_SIGN_ENDS = frozenset({"up", "down", "by"})
+_MINUS_ENDS = frozenset({"minus", "negative"})
+#: Measures of time: "over five years" is a duration, not "more than five years".
+_DURATIONS = frozenset({"months", "days", "weeks", "hours", "minutes", "seconds"})
+#: A hedge that is a preposition before a duration: "over five years".
+_DURATION_PREPOSITIONS = frozenset({"over"})
+_MINUS_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|零下|负)$", re.IGNORECASE)
+_BY_LOOKBEHIND = 60  # characters searched for the verb of "cut its policy rate by"
+
+
+def _hedges(word: str, figure: Figure) -> bool:
+    """Whether the hedge word before the figure bounds it: "by" and "since" only a
+    year ("by 2025"), and "over" not a duration ("over five years")."""
+    if word in _YEAR_ONLY_HEDGES:
+        return _is_year(figure)
+    if word in _DURATION_PREPOSITIONS:
+        return figure.unit is not Unit.YEARS and figure.measure not in _DURATIONS
+    return True

@@ -8,15 +8,20 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "BY_VERBS",
     "CJK_DIRECTIONS",
     "CJK_HEDGES_AFTER",
     "CJK_HEDGES_BEFORE",
+    "CUTS",
+    "DIRECTIONS_AFTER",
     "DIRECTION_NOUNS",
     "DIRECTION_VERBS",
     "HEDGES_AFTER",
     "HEDGE_WORDS",
     "Hedge",
+    "direction_after",
     "direction_before",
+    "direction_by",
 ]
 
 
@@ -37,13 +42,14 @@ CJK_HEDGES_BEFORE: dict[str, Hedge] = {
     "约": Hedge.ABOUT, "大约": Hedge.ABOUT, "近": Hedge.NEARLY, "接近": Hedge.NEARLY,
     "将近": Hedge.NEARLY, "不到": Hedge.LESS_THAN, "不足": Hedge.LESS_THAN,
     "少于": Hedge.LESS_THAN, "小于": Hedge.LESS_THAN, "至少": Hedge.AT_LEAST,
-    "最多": Hedge.AT_MOST, "至多": Hedge.AT_MOST,
+    "最多": Hedge.AT_MOST, "至多": Hedge.AT_MOST, "不超过": Hedge.AT_MOST,
+    "最高": Hedge.AT_MOST, "高达": Hedge.AT_MOST, "突破": Hedge.MORE_THAN,
 }  # fmt: skip
 #: After a figure: "300多" and "300余" are more than 300; "以上" (above) is at least,
 #: "以下" (below) at most, after a measure word ("300家以上").
 CJK_HEDGES_AFTER: dict[str, Hedge] = {
     "多": Hedge.MORE_THAN, "余": Hedge.MORE_THAN, "以上": Hedge.AT_LEAST,
-    "以下": Hedge.AT_MOST,
+    "以下": Hedge.AT_MOST, "以内": Hedge.AT_MOST, "左右": Hedge.ABOUT,
 }  # fmt: skip
 #: After a figure in English: "3 years or more", "50 or fewer".
 HEDGES_AFTER: dict[str, Hedge] = {
@@ -62,7 +68,7 @@ HEDGE_WORDS: dict[str, Hedge] = {
     "just under": Hedge.NEARLY, "just shy of": Hedge.NEARLY,
     "more than": Hedge.MORE_THAN, "over": Hedge.MORE_THAN, "above": Hedge.MORE_THAN,
     "exceeding": Hedge.MORE_THAN, "in excess of": Hedge.MORE_THAN,
-    "upwards of": Hedge.MORE_THAN, "surpassed": Hedge.MORE_THAN,
+    "upwards of": Hedge.MORE_THAN, "surpassed": Hedge.MORE_THAN, "passing": Hedge.MORE_THAN,
     "surpassing": Hedge.MORE_THAN, "surpasses": Hedge.MORE_THAN, "exceeded": Hedge.MORE_THAN,
     "exceeds": Hedge.MORE_THAN, "topped": Hedge.MORE_THAN, "tops": Hedge.MORE_THAN,
     "at least": Hedge.AT_LEAST, "no less than": Hedge.AT_LEAST,
@@ -83,14 +89,20 @@ DIRECTION_VERBS: dict[str, str] = {
         ["rose", "rises", "risen", "rising", "climbed", "climbs", "jumped", "jumps",
          "surged", "surges", "soared", "soars", "gained", "gains", "grew", "grows",
          "increased", "increases", "advanced", "advances", "added", "adds", "rebounded",
-         "expanded", "expands"],
+         "expanded", "expands", "rise", "climb", "jump", "surge", "soar", "gain", "grow",
+         "increase", "advance", "expand", "rallied", "rally", "spiked", "leapt", "leaped",
+         "strengthened", "rocketed", "skyrocketed", "doubled", "tripled"],
         "up",
     ),
     **dict.fromkeys(
         ["fell", "falls", "fallen", "falling", "dropped", "drops", "slipped", "slips",
          "declined", "declines", "decreased", "decreases", "plunged", "plunges", "tumbled",
          "slumped", "sank", "shed", "sheds", "lost", "loses", "eased", "eases",
-         "contracted", "shrank", "slid", "slides", "retreated"],
+         "contracted", "shrank", "slid", "slides", "retreated", "fall", "drop", "slip",
+         "decline", "decrease", "plunge", "tumble", "slump", "sink", "shed", "lose", "ease",
+         "contract", "shrink", "slide", "dip", "dipped", "dips", "sagged", "tumbles",
+         "plummeted", "plummets", "sunk", "skidded", "weakened", "crashed", "collapsed",
+         "tanked", "halved"],
         "down",
     ),
 }  # fmt: skip
@@ -104,8 +116,32 @@ DIRECTION_NOUNS: dict[str, str] = {
 }  # fmt: skip
 #: Chinese, right before the figure: "增长12.5%", "下降3%".
 CJK_DIRECTIONS: dict[str, str] = {
-    **dict.fromkeys(["增长", "上涨", "上升", "增加", "提高", "增幅"], "up"),
-    **dict.fromkeys(["下降", "下跌", "减少", "降低", "下滑", "降幅"], "down"),
+    **dict.fromkeys(["增长", "上涨", "上升", "增加", "提高", "增幅", "新增"], "up"),
+    **dict.fromkeys(["下降", "下跌", "减少", "降低", "下滑", "降幅", "亏损"], "down"),
+}
+#: Verbs before "by" and the figure, a few words back: "cut its policy rate by 25 basis
+#: points", "devalued the birr by 30%". They give the figure a direction only.
+BY_VERBS: dict[str, str] = {
+    **DIRECTION_VERBS,
+    **dict.fromkeys(
+        ["raised", "raise", "raises", "raising", "lifted", "lift", "hiked", "hike", "boosted",
+         "boost", "widened", "extended", "increasing", "lifts", "lifting", "boosts",
+         "hikes", "hiking"],
+        "up",
+    ),
+    **dict.fromkeys(
+        ["cut", "cuts", "cutting", "lowered", "lower", "lowering", "lowers", "reduced",
+         "reduce", "reduces", "reducing", "devalued", "devalue", "trimmed", "trim", "slashed",
+         "slash", "narrowed", "decreasing", "weakened"],
+        "down",
+    ),
+}  # fmt: skip
+#: Words right after a figure that make it a difference or a change: "0.8% higher",
+#: "6% below the average", "11% more than a year earlier", "a 3% drop".
+DIRECTIONS_AFTER: dict[str, str] = {
+    **dict.fromkeys(["higher", "above", "more than"], "up"),
+    **dict.fromkeys(["lower", "below", "less than", "fewer than"], "down"),
+    **DIRECTION_NOUNS,
 }
 
 
@@ -117,11 +153,13 @@ def direction_before(before: str) -> str | None:
     "fell by", "a (sharp) drop of", 增长. Looked up word by word (a regular expression
     over the whole vocabulary cost 9 µs a figure)."""
     stripped = before.rstrip()
+    if stripped[-1:] in _CJK_COPULAS and stripped[-3:-1] in CJK_DIRECTIONS:
+        return CJK_DIRECTIONS[stripped[-3:-1]]
     if (zh := stripped[-2:]) in CJK_DIRECTIONS:
         return CJK_DIRECTIONS[zh]
     if not before[-1:].isspace():
         return None
-    words = stripped.rsplit(None, 4)[::-1]  # the last words, nearest first
+    words = stripped.rsplit(None, 5)[::-1]  # the last words, nearest first
     if not words:
         return None
     words = [w.lower().lstrip("([\"'“‘") for w in words]
@@ -132,7 +170,49 @@ def direction_before(before: str) -> str | None:
         first == "of"
         and len(words) > 2
         and words[1] in DIRECTION_NOUNS
-        and _ARTICLES.intersection(words[2:4])
+        and _ARTICLES.intersection(words[2:5])
     ):
         return DIRECTION_NOUNS[words[1]]
     return None
+
+
+#: Chinese words of change may take a copula before the figure: "降幅为9.6%".
+_CJK_COPULAS = "为达了至"
+
+
+#: Verbs whose object is the amount taken away: "cut 400 jobs", "slashed 1,200 posts".
+CUTS = frozenset({"cut", "cuts", "cutting", "slashed", "slash", "trimmed", "axed", "axe"})
+
+
+def direction_by(before: str) -> str | None:
+    """The direction of a figure after "by", from a verb up to seven words back ("cut
+    its policy rate by", "cut the risk of heart attack by"), stopping at a number; or
+    after a verb that cuts ("cut 400 jobs"). It does not make the figure negative."""
+    words = before.rsplit(None, 8)[::-1]
+    if not words or not before[-1:].isspace():
+        return None
+    if words[0].lower() in CUTS:  # "cut 400 jobs"
+        return "down"
+    if words[0].lower() != "by":
+        return None
+    for written in words[1:8]:
+        word = written.lower().strip("([\"'“‘,")
+        if word in BY_VERBS:
+            return BY_VERBS[word]
+        if any(c.isdigit() for c in word) or word in {"to", "from", "and", "while"}:
+            return None
+    return None
+
+
+def direction_after(after: str) -> str | None:
+    """The direction words right after a figure give it ("0.8% higher", "a 3% drop",
+    "6% below the average", "a €2.1bn net loss")."""
+    words = after.split(None, 3)
+    if not words or not after[:1].isspace():
+        return None
+    first = words[0].lower().strip(".,;:)")
+    if first == "net" and len(words) > 1:
+        first = words[1].lower().strip(".,;:)")
+    elif first in {"more", "less", "fewer"} and len(words) > 1:
+        first = f"{first} {words[1].lower()}"
+    return DIRECTIONS_AFTER.get(first)

@@ -10,9 +10,11 @@ from fractions import Fraction
 
 __all__ = [
     "CARDINALS",
+    "CHINESE_DIGITS",
     "DENOMINATORS",
     "ORDINALS",
     "SCALES",
+    "chinese_number",
     "words_to_number",
 ]
 
@@ -95,3 +97,17 @@ def fraction_in_words(numerator: str, denominator: str) -> Fraction | None:
     if (num == 1) == plural:  # "one thirds", "two third"
         return None
     return Fraction(num, den)
+
+
+CHINESE_DIGITS = dict(zip("一二三四五六七八九", range(1, 10), strict=True)) | {"两": 2}
+
+
+def chinese_number(text: str) -> int:
+    """1 to 99 in Chinese numerals or digits: 三 3, 十二 12, 二十 20, 二十三 23."""
+    if text.isdigit():
+        return int(text)
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return CHINESE_DIGITS[text]
+    high = CHINESE_DIGITS.get(tens, 1)
+    return high * 10 + (CHINESE_DIGITS[ones] if ones else 0)

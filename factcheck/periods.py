@@ -14,7 +14,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["EPOCH", "PROSE_DATE", "Period", "parse_period", "parse_prose_date", "period_of_match"]
+from factcheck.regex_trie import trie_pattern
+
+__all__ = [
+    "EPOCH",
+    "PROSE_DATE",
+    "PROSE_MONTHS",
+    "Period",
+    "parse_period",
+    "parse_prose_date",
+    "period_of_match",
+]
 
 #: Date-valued claims are numbers of days since this day, so that they can be
 #: subtracted and compared like any other figure.
@@ -112,14 +122,17 @@ def parse_period(text: str) -> Period:
     return Period(start.start, end.end)
 
 
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+PROSE_MONTHS = trie_pattern(_MONTHS)
 #: A day or a month written as in prose; also found inside running text by the scanner.
+#: Each form behind a lookahead on its first character, so that the scan is quick.
 PROSE_DATE = re.compile(
     rf"""\b(?:
-        (?P<m1>{_MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})
-      | (?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_NAMES})\.?,?\s+(?P<y2>\d{{4}})
-      | (?P<m3>{_MONTH_NAMES})\.?,?\s+(?:of\s+)?(?P<y3>\d{{4}})
-      | (?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?)
+        (?=[a-z])(?:
+            (?P<m1>{PROSE_MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})
+          | (?P<m3>{PROSE_MONTHS})\.?,?\s+(?:of\s+)?(?P<y3>\d{{4}}))
+      | (?=\d)(?:
+            (?P<d2>\d{{1,2}})\s+(?P<m2>{PROSE_MONTHS})\.?,?\s+(?P<y2>\d{{4}})
+          | (?P<iso>\d{{4}}-\d{{2}}(?:-\d{{2}})?))
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -45,6 +45,26 @@ class Unit(StrEnum):
     AUD = "AUD"
     CAD = "CAD"
     CHF = "CHF"
+    MYR = "MYR"
+    NGN = "NGN"
+    ZAR = "ZAR"
+    PHP = "PHP"
+    IDR = "IDR"
+    BRL = "BRL"
+    MXN = "MXN"
+    DKK = "DKK"
+    NOK = "NOK"
+    SEK = "SEK"
+    PLN = "PLN"
+    THB = "THB"
+    RUB = "RUB"
+    TRY = "TRY"
+    ZMW = "ZMW"
+    UGX = "UGX"
+    TZS = "TZS"
+    ETB = "ETB"
+    VND = "VND"
+    XOF = "XOF"
     YEAR = "year"  # a calendar year, 2018
     DATE = "date"  # a calendar day, as days since 1970-01-01
     YEARS = "years"  # a duration
@@ -65,6 +85,26 @@ class Unit(StrEnum):
     AUD_PER_USD = "AUD/USD"
     CAD_PER_USD = "CAD/USD"
     CHF_PER_USD = "CHF/USD"
+    MYR_PER_USD = "MYR/USD"
+    NGN_PER_USD = "NGN/USD"
+    ZAR_PER_USD = "ZAR/USD"
+    PHP_PER_USD = "PHP/USD"
+    IDR_PER_USD = "IDR/USD"
+    BRL_PER_USD = "BRL/USD"
+    MXN_PER_USD = "MXN/USD"
+    DKK_PER_USD = "DKK/USD"
+    NOK_PER_USD = "NOK/USD"
+    SEK_PER_USD = "SEK/USD"
+    PLN_PER_USD = "PLN/USD"
+    THB_PER_USD = "THB/USD"
+    RUB_PER_USD = "RUB/USD"
+    TRY_PER_USD = "TRY/USD"
+    ZMW_PER_USD = "ZMW/USD"
+    UGX_PER_USD = "UGX/USD"
+    TZS_PER_USD = "TZS/USD"
+    ETB_PER_USD = "ETB/USD"
+    VND_PER_USD = "VND/USD"
+    XOF_PER_USD = "XOF/USD"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +143,39 @@ CURRENCIES: tuple[Currency, ...] = (
     Currency(Unit.GBP, "pound", r"pounds\s+sterling|sterling|gbp", ("£", "gbp"),
              Unit.GBP_PER_USD),
     Currency(Unit.JPY, "yen", r"yen|jpy", ("jp¥", "jpy"), Unit.JPY_PER_USD),
-    Currency(Unit.KES, "Kenyan shilling", r"kenyan?\s+shillings?|kes", ("ksh", "kes"),
+    Currency(Unit.KES, "Kenyan shilling", r"kenyan?\s+shillings?|kes", ("ksh.", "ksh", "kes"),
              Unit.KES_PER_USD),
-    Currency(Unit.INR, "rupee", r"(?:indian\s+)?rupees", ("₹", "inr"), Unit.INR_PER_USD),
+    Currency(Unit.INR, "rupee", r"(?:indian\s+)?rupees", ("₹", "rs.", "rs", "inr"),
+             Unit.INR_PER_USD),
     Currency(Unit.KRW, "won", r"(?:south\s+)?korean\s+won|krw", ("₩", "krw"), Unit.KRW_PER_USD),
     Currency(Unit.CHF, "Swiss franc", r"swiss\s+francs?|chf", ("chf",), Unit.CHF_PER_USD),
+    Currency(Unit.MYR, "ringgit", r"(?:malaysian\s+)?ringgit|myr", ("rm", "myr"), Unit.MYR_PER_USD),
+    Currency(Unit.NGN, "naira", r"naira|ngn", ("₦", "ngn", "n"), Unit.NGN_PER_USD),
+    Currency(Unit.ZAR, "rand", r"(?:south\s+african\s+)?rand|zar", ("zar", "r"), Unit.ZAR_PER_USD),
+    Currency(Unit.PHP, "Philippine peso", r"philippine\s+pesos?|php", ("₱", "php"),
+             Unit.PHP_PER_USD),
+    Currency(Unit.IDR, "rupiah", r"(?:indonesian\s+)?rupiah|idr", ("rp", "idr"), Unit.IDR_PER_USD),
+    Currency(Unit.BRL, "real", r"(?:brazilian\s+)?reais|brl", ("r$", "brl"), Unit.BRL_PER_USD),
+    Currency(Unit.MXN, "Mexican peso", r"(?:mexican\s+)?pesos|mxn", ("mx$", "mxn"),
+             Unit.MXN_PER_USD),
+    Currency(Unit.DKK, "Danish krone", r"danish\s+(?:crowns|kroner)|dkk", ("dkk",),
+             Unit.DKK_PER_USD),
+    Currency(Unit.NOK, "Norwegian krone", r"norwegian\s+(?:crowns|kroner)|nok", ("nok",),
+             Unit.NOK_PER_USD),
+    Currency(Unit.SEK, "Swedish krona", r"swedish\s+(?:crowns|kronor)|sek", ("sek",),
+             Unit.SEK_PER_USD),
+    Currency(Unit.PLN, "zloty", r"zlotys?|zł|pln", ("pln",), Unit.PLN_PER_USD),
+    Currency(Unit.THB, "baht", r"baht|thb", ("฿", "thb"), Unit.THB_PER_USD),
+    Currency(Unit.RUB, "rouble", r"roubles|rubles", ("₽", "rub"), Unit.RUB_PER_USD),
+    Currency(Unit.TRY, "Turkish lira", r"(?:turkish\s+)?liras?", ("₺",), Unit.TRY_PER_USD),
+    Currency(Unit.ZMW, "kwacha", r"(?:zambian\s+)?kwacha|zmw", ("zmw", "k"), Unit.ZMW_PER_USD),
+    Currency(Unit.UGX, "Ugandan shilling", r"ugandan\s+shillings?|ugx", ("ush", "ugx"),
+             Unit.UGX_PER_USD),
+    Currency(Unit.TZS, "Tanzanian shilling", r"tanzanian\s+shillings?|tzs", ("tsh", "tzs"),
+             Unit.TZS_PER_USD),
+    Currency(Unit.ETB, "birr", r"(?:ethiopian\s+)?birr|etb", ("etb",), Unit.ETB_PER_USD),
+    Currency(Unit.VND, "dong", r"(?:vietnamese\s+)?dong|vnd", ("₫", "vnd"), Unit.VND_PER_USD),
+    Currency(Unit.XOF, "CFA franc", r"cfa\s+francs?|xof", ("xof",), Unit.XOF_PER_USD),
 )  # fmt: skip
 _BY_RATE = {c.per_usd: c for c in CURRENCIES if c.per_usd is not None}
 _BY_UNIT = {c.unit: c for c in CURRENCIES}

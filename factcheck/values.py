@@ -9,8 +9,8 @@ from fractions import Fraction
 
 from factcheck.figures import Amount, Figure, Hedge, scan
 from factcheck.hedge_words import HEDGE_WORDS
-from factcheck.numwords import ORDINALS
-from factcheck.periods import parse_prose_date
+from factcheck.numwords import ORDINALS, chinese_number
+from factcheck.periods import PROSE_MONTHS, parse_prose_date
 from factcheck.units import Unit
 
 __all__ = ["UnreadableValueError", "read_value"]
@@ -39,7 +39,6 @@ _MARKED_RANK = re.compile(
     rf"第(?P<zh>{_ZH_ORDINAL})[名位]?(?![一二两三四五六七八九十百千零批届次期个年]).*",
     re.IGNORECASE,
 )
-_CHINESE_DIGITS = dict(zip("一二三四五六七八九", range(1, 10), strict=True)) | {"两": 2}
 #: A level reached, in a claim's value only: the fact base's author keeps "reached" in the
 #: value when the figure may have been passed (34 of 48 "reached 70%"). In prose,
 #: "output reached 163 billion yuan" usually states the value, so drafts read it as printed.
@@ -80,6 +79,11 @@ def read_value(text: str) -> Figure:
     if not figures:
         if (rank := _read_rank(stripped)) is not None:
             return rank
+        if _DAY_WITHOUT_YEAR.fullmatch(stripped):  # "June 15": a day of no known year
+            raise UnreadableValueError(
+                f"{stripped!r} is a day without its year; give the date in full in 'reading'"
+                " (reading: June 15, 2022)"
+            )
         raise UnreadableValueError(f"no figure in {stripped!r}")
     if len(figures) > 1:
         found = ", ".join(repr(stripped[f.start : f.end]) for f in figures)
@@ -87,6 +91,12 @@ def read_value(text: str) -> Figure:
             f"{stripped!r} holds {len(figures)} figures ({found}); a claim states one"
         )
     return figures[0]
+
+
+_DAY_WITHOUT_YEAR = re.compile(
+    rf"(?:{PROSE_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+(?:{PROSE_MONTHS})\.?",
+    re.IGNORECASE,
+)
 
 
 def _read_date(text: str) -> Figure | None:
@@ -117,19 +127,8 @@ def _read_marked_rank(text: str) -> Figure | None:
     elif m["num"]:
         rank = int(m["num"])
     else:
-        rank = _chinese_number(m["zh"])
+        rank = chinese_number(m["zh"])
     return Figure(0, len(text), Amount(Fraction(rank)), Amount(Fraction(rank)), Unit.RANK)
-
-
-def _chinese_number(text: str) -> int:
-    """1 to 99 in Chinese numerals or digits: 三 3, 十二 12, 二十 20, 二十三 23."""
-    if text.isdigit():
-        return int(text)
-    tens, _, ones = text.rpartition("十")
-    if "十" not in text:
-        return _CHINESE_DIGITS[text]
-    high = _CHINESE_DIGITS.get(tens, 1)
-    return high * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
 
 
 def _read_rank(text: str) -> Figure | None:
