@@ -15,6 +15,7 @@ from factcheck.units import Unit
 
 __all__ = ["Listed", "list_figures", "render_jsonl", "render_text"]
 
+_NEWLINE = re.compile("\n")
 #: Measures whose figures are read in another unit: "six months" is half a year.
 _AS_WRITTEN = {"months": 12}
 #: Calendar years read as a bare number of four digits: a date, not a quantity.
@@ -45,10 +46,7 @@ class Listed:
 
 def list_figures(text: str) -> Iterator[Listed]:
     """The figures of ``text``, in order."""
-    starts = [0]
-    for index, char in enumerate(text):
-        if char == "\n":
-            starts.append(index + 1)
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
     line = 0
     for figure in scan(text):
         while line + 1 < len(starts) and starts[line + 1] <= figure.start:
@@ -56,7 +54,9 @@ def list_figures(text: str) -> Iterator[Listed]:
         written = text[figure.start : figure.end]
         signed = -1 if figure.negative and figure.direction is None else 1
         signed *= _AS_WRITTEN.get(figure.measure or "", 1)
-        low, high = figure.low.value * signed, figure.high.value * signed
+        low, high = figure.low.value, figure.high.value
+        if signed != 1:
+            low, high = low * signed, high * signed
         if signed < 0:
             low, high = high, low
         yield Listed(

@@ -86,6 +86,12 @@ class Figure:
     def is_range(self) -> bool:
         return self.low != self.high
 
+    @property
+    def compared(self) -> bool:
+        """Whether factcheck can hold the figure to a claim: not one in a measure outside
+        its units ("64GB", "12 kg"), which it lists but does not reason about."""
+        return self.measure is None or self.unit is not None
+
 
 # -- phase 1: quantities -------------------------------------------------------------
 
@@ -186,7 +192,7 @@ MAX_DIGITS = 30
 
 
 def _too_long(number: str | None) -> bool:
-    return number is not None and sum(c.isdigit() for c in number) > MAX_DIGITS
+    return number is not None and len(number) > MAX_DIGITS < sum(map(str.isdigit, number))
 
 
 def _digits(text: str, scale: int, rounded: bool) -> Amount:

@@ -58,6 +58,11 @@ def read_claims(
 def read_claim(claim: Claim, metric: Metric, widths: HedgeWidths) -> Reading:
     """Raises ``UnreadableValueError`` or a unit problem; see ``read_claims``."""
     figure = read_value(claim.reading if claim.reading is not None else claim.value)
+    if not figure.compared:
+        raise _UnitMismatchError(
+            f"the value is in {figure.measure}, a unit factcheck does not compare; "
+            "state the figure in a unit of docs/claims-format.md, or leave it out"
+        )
     expected = metric.unit or default_unit(metric.measures)
     if (
         claim.unit is not None

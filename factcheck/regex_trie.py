@@ -5,7 +5,8 @@ position; the figure grammar has alternations of a hundred words (number words,
 currency codes, names), so scanning spent most of its time there. As a trie,
 ``t(?:en|h(?:irty|ree)|w(?:elve|o))``, a position that starts no word fails on its
 first character, and one that does follows a single path. The language matched is the
-same; among words that are prefixes of one another the longest is tried first.
+same; among words that are prefixes of one another the longest is tried first. The
+trie is retrie's (docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -13,32 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["trie_pattern"]
+from retrie.trie import Trie
 
-_END = ""  # the key that marks a word's end in a node
+__all__ = ["trie_pattern", "word_starts"]
 
 
 def trie_pattern(words: Iterable[str]) -> str:
     """A regular expression (no groups) that matches exactly ``words``, literally."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[_END] = {}
-    if not root:
-        return "(?!)"
-    return _emit(root)
-
-
-def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    if _END in node:
-        return f"(?:{body})?"
-    return body
+    pattern: str = Trie().add(*words).pattern()
+    return pattern or "(?!)"
 
 
 _ESCAPE = re.compile(r"\\.")  # \s, \b, \. … : no letter of a word

@@ -68,7 +68,7 @@ class _Linter:
         discourse = Discourse(names)
         for sentence in draft.sentences:
             text = draft.prose[sentence.start : sentence.end]
-            figures = tuple(scan(text))
+            figures = tuple(f for f in scan(text) if f.compared)
             words = SentenceWords(text, figures, draft.preceding(sentence))
             attached = attach(text, figures, names, discourse, when)
             for figure, attachment in zip(figures, attached, strict=True):
