@@ -18,6 +18,8 @@ import yaml
 
 from factcheck.figure_listing import list_figures
 
+from .conftest import load_benchmark
+
 CASES_PATH = Path(__file__).parent / "cases" / "news_figures.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(CASES_PATH.read_text("utf-8"))
 
@@ -139,3 +141,25 @@ def test_cases_are_well_formed() -> None:
             assert figure.get("direction") in DIRECTIONS | {None}, figure
             low, high = figure.get("low", figure["value"]), figure.get("high", figure["value"])
             assert low == figure["value"] <= high, figure
+
+
+#: What `factcheck figures` scores on each corpus file (benchmarks/news_figures.py), held
+#: a little under what it scored when the floor was set (docs/figures.md): a change to the
+#: grammar that loses figures elsewhere fails here, not only in a benchmark nobody ran.
+CORPUS_FLOORS = {  # file: (value F1, value + hedge/direction F1)
+    "news.jsonl": (0.99, 0.97),
+    "news_validation.jsonl": (0.98, 0.96),
+    "news_test.jsonl": (0.96, 0.92),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
+def test_corpus_scores_stay_above_their_floor(name: str) -> None:
+    news = load_benchmark("news_figures")
+    corpus = news.load(name)
+    found = [news.factcheck_found(sentence["text"]) for sentence in corpus]
+    hits, strict, listed, expected = news.tally(corpus, found)["all"]
+    value_f1, strict_f1 = news.prf(hits, listed, expected)[2], news.prf(strict, listed, expected)[2]
+    value_floor, strict_floor = CORPUS_FLOORS[name]
+    assert value_f1 >= value_floor, f"value F1 {value_f1:.3f} < {value_floor}"
+    assert strict_f1 >= strict_floor, f"value + hedge/direction F1 {strict_f1:.3f} < {strict_floor}"

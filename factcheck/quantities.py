@@ -1,0 +1,392 @@
+"""Quantities in text, the first step of finding figures (``factcheck.figures``): a
+number in digits or words with its currency, scale word and unit or measure, as written
+("5 billion yuan", "$684.4 million", "3.5m", "64GB", "one-eighth", "1.2万"), and dates.
+Numbers that are no figures (names, ids, times: ``factcheck.measure_words``) are left
+out. Hedges, directions and ranges are the second step's.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from fractions import Fraction
+from itertools import accumulate
+
+from factcheck.figure_model import Amount, Figure
+from factcheck.measure_words import (
+    GLUED_SCALES,
+    MEASURES,
+    NOT_FIGURES,
+    SCALE_VALUES,
+    SPACED_SCALES,
+)
+from factcheck.numwords import (
+    CARDINALS,
+    DENOMINATORS,
+    ORDINALS,
+    SCALES,
+    chinese_number,
+    fraction_in_words,
+    words_to_number,
+)
+from factcheck.periods import PROSE_DATE, period_of_match
+from factcheck.regex_trie import trie_pattern, word_starts
+from factcheck.units import CURRENCIES, Unit
+
+__all__ = ["CJK", "FRACTION_TOLERANCE", "MAX_DIGITS", "quantities"]
+
+
+_DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![^\s(])\.\d+)"
+_CARD = trie_pattern(CARDINALS)
+_SCALE_WORDS = trie_pattern(SCALES)
+_WORDS = (  # "thirteen thousand", "twenty-five", "a hundred and five"
+    rf"(?:{_CARD}|an?(?=[\s-]+(?:{_SCALE_WORDS})))"
+    rf"(?:[\s-]+(?:and[\s-]+)?(?:{_CARD}|{_SCALE_WORDS}))*"
+)
+_DENOMS = trie_pattern(DENOMINATORS)
+_PLURAL_DENOMS = trie_pattern(d for d in DENOMINATORS if d.endswith("s"))
+# "one-eighth" and "two thirds" are fractions; "a third" only when a fraction *of*
+# something follows, since "a third party" and "one fifth batch" are ordinals.
+_FRACTION = (
+    r"(?<!first\s)(?<!second\s)(?<!the\s)half(?=\s+(?:of|the|its|their|all)\b)|(?<=\bby\s)half\b"
+    rf"|(?:{_CARD}|an?)-(?:{_DENOMS})"
+    rf"|(?:{_CARD})\s+(?:{_PLURAL_DENOMS})"
+    rf"|(?:{_CARD}|an?)\s+(?:{_DENOMS})(?=\s+of\b|\s*[.,;:)]|\s*$)"
+)
+#: How far from its value a fraction in words reaches, as a share of it: "one-fifth" is
+#: 18 to 22 percent, "a third" 30 to 36.7 percent (docs/semantics.md).
+FRACTION_TOLERANCE = Fraction(1, 10)
+_MULTIPLE_WORDS = {"double": 2, "doubled": 2, "doubling": 2, "twofold": 2, "triple": 3,
+                   "tripled": 3, "tripling": 3, "threefold": 3, "quadruple": 4,
+                   "quadrupled": 4, "quadrupling": 4, "fourfold": 4}  # fmt: skip
+_MULTIPLE = trie_pattern(_MULTIPLE_WORDS) + rf"|(?:{_CARD})-?fold"
+#: The words a number in words can start with (a quick test before reading one).
+_FIRST_WORDS = trie_pattern([*CARDINALS, *_MULTIPLE_WORDS, "half"]) + r"|an?[\s-]"
+
+_UNIT_PATTERNS: tuple[tuple[Unit, str], ...] = (
+    (Unit.PERCENT, r"\s*(?:%|percent\b|per\s*cent\b|pct\b|percentage\s+points?\b)|个百分点"),
+    *((c.unit, rf"\s*(?:{c.words})\b") for c in CURRENCIES),
+    (Unit.CNY, r"元"),
+    (Unit.TIMES, r"(?:\s*times\b|-?fold\b|(?<=\d)x\b|倍)"),
+    (Unit.YEARS, r"(?:\s*|-)(?:years?|months?)\b"),
+    (Unit.KM, r"\s*(?:km|kilomet(?:re|er)s?)\b"),
+)
+_MEASURE_NAMES = tuple(MEASURES)
+_UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (_, p) in enumerate(_UNIT_PATTERNS))
+_MEASURE_GROUPS = "|".join(f"(?P<m{i}>{MEASURES[n]})" for i, n in enumerate(_MEASURE_NAMES))
+#: What a unit or a measure after a number starts with (a quick test before trying them).
+_UNIT_WORD_STARTS = word_starts([*(p for _, p in _UNIT_PATTERNS), *MEASURES.values()])
+_CURRENCY_PREFIX = {prefix: c.unit for c in CURRENCIES for prefix in c.prefixes}
+#: Before a figure: symbols ("HK$", "€") touch it; codes are words ("RMB 5", "KSh 30")
+#: or touch it in capitals ("USD1,700", "RM2.9"); a code of one letter ("R1.2 billion")
+#: only before a decimal or a scale word, since "R21" and "N95" are names.
+_SCALED = rf"\d[\d,]*(?:\.\d|\s*(?:{SPACED_SCALES})\b|(?:{GLUED_SCALES})\b)"
+_CODES = [p for p in _CURRENCY_PREFIX if p.isalpha() and len(p) > 1]
+_PREFIXES = (
+    trie_pattern(p for p in _CURRENCY_PREFIX if not p.isalpha())
+    + rf"|(?:{trie_pattern(_CODES)})(?=\s)"
+    + rf"|(?-i:{trie_pattern([*(p.upper() for p in _CODES), *(p.title() for p in _CODES)])})(?=\d)"
+    + rf"|(?-i:[{''.join(p.upper() for p in _CURRENCY_PREFIX if len(p) == 1)}])(?={_SCALED})"
+)
+_PREFIX_STARTS = trie_pattern({p[:2] for p in _CURRENCY_PREFIX})
+_SYMBOLS = "".join(sorted({p[-1] for p in _CURRENCY_PREFIX if not p.isalpha()}))
+
+#: Chinese characters, which touch figures without a space ("有1.2万家"): they do not
+#: make a figure part of a word the way Latin letters do.
+CJK = "\u3400-\u9fff"
+
+_QUANTITY = re.compile(
+    rf"""
+    (?:
+        (?<![^\s(\[])(?P<sign>[-−+])                      # -41.2%, -30C
+        (?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b|°|degrees?\b|C\b))
+      | (?<![.{_SYMBOLS}-])(?<![^\W{CJK}])(?<![A-Za-z]-)   # not inside a word, number or name
+        (?!(?<=\d,)\d{{3}}(?!\d))                           # nor the tail of "USD1,700"
+      | (?<=\bsub-)                                         # "sub-7": less than 7
+    )
+    (?:(?={_PREFIX_STARTS})(?P<cur>{_PREFIXES})\s*)?
+    (?:
+        (?P<slash>[1-9]/(?:2|3|4|5|8|10))(?![\d/])
+      | (?P<num>(?>{_DIGITS}))(?:\s*[-–]\s*(?P<num_to>(?>{_DIGITS}))(?![\w-]))?
+        (?:\s*(?P<scale>{SPACED_SCALES})\b|(?P<glued>{GLUED_SCALES})(?![^\W{CJK}])
+           |(?P<wan>万亿|百万|亿|万))?
+      | (?=[a-z])(?={_FIRST_WORDS})(?:                # a number word must start here
+        (?P<fscale>\b(?:half|an?\s+(?:quarter|third)|(?:{_CARD})[\s-](?:quarters|thirds))
+          (?:\s+of)?\s+an?\s+(?P<fs>thousand|million|billion|trillion)\b)
+      | (?P<frac>\b(?:{_FRACTION})\b)
+      | (?P<mult>\b(?:{_MULTIPLE})\b)
+      | (?P<words>\b{_WORDS}\b))
+      | (?<!第)(?P<zh>[一二两三四五六七八九]?十[一二三四五六七八九]?|[二两三四五六七八九])
+        (?=[年倍家名人天周]|个月)
+    )
+    (?P<and_half>\s+and\s+a\s+half\b)?
+    (?:(?={_UNIT_WORD_STARTS})(?:(?P<unit>{_UNIT_GROUPS})|(?P<measure>{_MEASURE_GROUPS})))?
+    (?![^\W{CJK}])                                # a Chinese character may follow: 万家
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+#: Digits a written number may have. More is not a figure but a pasted string of digits:
+#: it is skipped, and Python never converts thousands of digits to a number.
+MAX_DIGITS = 30
+
+
+def _too_long(number: str | None) -> bool:
+    return number is not None and len(number) > MAX_DIGITS < sum(map(str.isdigit, number))
+
+
+def _digits(text: str, scale: int, rounded: bool) -> Amount:
+    whole, _, fraction = text.replace(",", "").partition(".")
+    decimals = len(fraction)
+    places = 10**decimals  # integers, not Fraction("3.5"), which parses with a regex
+    value = Fraction((int(whole or "0") * places + int(fraction or "0")) * scale, places)
+    if rounded or decimals or scale > 1:
+        return Amount(value, Fraction(scale, places))
+    return Amount(value)
+
+
+#: "one of the top cities", "one of them": a pronoun, not a count.
+_PRONOUN_ONE = re.compile(r"one\s+of\b", re.IGNORECASE)
+#: "which one", "no one", "the sixth one": "one" after a determiner is a pronoun.
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:which|no|the|this|that|each|every|any|another|last|" + "|".join(ORDINALS) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_pronoun_one(m: re.Match[str]) -> bool:
+    if not m["words"] or m["unit"] or m["words"].lower() != "one":
+        return False  # (a number in digits is no pronoun: "One of the 500 firms" has 500)
+    before = m.string[max(0, m.start() - 20) : m.start()]
+    return _DETERMINER_BEFORE.search(before) is not None or (
+        _PRONOUN_ONE.match(m.string, m.start("words")) is not None
+    )
+
+
+def _unit(m: re.Match[str]) -> Unit | None:
+    if not m["unit"]:
+        return None
+    index = next(i for i in range(len(_UNIT_PATTERNS)) if m[f"u{i}"])
+    return _UNIT_PATTERNS[index][0]
+
+
+#: Words one number in words may take: "nine hundred and ninety-nine thousand nine
+#: hundred and ninety-nine" is 14 tokens. Longer runs are several numbers, and trying
+#: every length of a long run would be quadratic.
+_MAX_NUMBER_WORDS = 16
+
+
+def _word_pieces(m: re.Match[str]) -> list[Figure]:
+    """The numbers in a run of number words that is not one number: "three and five
+    years" is 3 and 5 years (then joined into a range), "one two three" is 1, 2, 3.
+    Greedy: the longest run that is a number, then the rest."""
+    tokens = [
+        (t.group().lower(), t.start(), t.end()) for t in re.finditer(r"[A-Za-z]+", m["words"])
+    ]
+    base = m.start("words")
+    pieces: list[Figure] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i][0] in {"and", "a", "an"}:
+            i += 1
+            continue
+        for j in range(min(len(tokens), i + _MAX_NUMBER_WORDS), i, -1):
+            number = words_to_number([t for t, _, _ in tokens[i:j]])
+            if number is not None:
+                start, end = base + tokens[i][1], base + tokens[j - 1][2]
+                unit = None
+                if j == len(tokens) and m["unit"]:  # the unit follows the last piece
+                    end, unit = m.end(), _unit(m)
+                amount = Amount(Fraction(number))
+                pieces.append(Figure(start, end, amount, amount, unit))
+                i = j
+                break
+        else:
+            i += 1
+    return pieces
+
+
+def _quantity(m: re.Match[str]) -> Figure | None:
+    if _is_pronoun_one(m):
+        return None
+    unit = _unit(m)
+    if m["cur"]:
+        prefix_unit = _CURRENCY_PREFIX[m["cur"].strip().lower()]
+        if unit is not None and unit is not prefix_unit:
+            return None  # "$5 percent": not a figure we can read
+        unit = prefix_unit
+    rounded = unit is Unit.PERCENT  # a share is a rounded ratio, even when whole
+    if _too_long(m["num"]) or _too_long(m["num_to"]):
+        return None
+    measure = _measure(m)
+    if m["num"]:
+        word = m["scale"] or m["glued"] or m["wan"]
+        if word is not None and word.lower() == "m" and _metres(m):
+            word, measure = None, "m"  # "a 400m race", "storm surges of 3m"
+        scale = SCALE_VALUES[" ".join(word.lower().split())] if word else 1
+        if measure == "Mt":  # million tonnes
+            scale, measure = scale * 10**6, "tonnes"
+        low = _digits(m["num"], scale, rounded)
+        high = low
+        if m["num_to"]:
+            high = _digits(_expand_abbreviated(m["num"], m["num_to"]), scale, rounded)
+            if high.value < low.value:
+                return None  # "10-5" is a score or an id, not a range
+    elif m["zh"]:  # "三年", "两倍": small numbers in Chinese numerals before a measure
+        low = high = Amount(Fraction(chinese_number(m["zh"])))
+        if m.string.startswith("年", m.end()):
+            unit = Unit.YEARS
+    elif m["fscale"] or m["frac"] or m["slash"]:
+        fraction = _fraction(m)
+        if fraction is None:
+            return None
+        low = high = fraction
+        unit = unit or (None if m["fscale"] else Unit.RATIO)
+    elif m["mult"]:
+        word = m["mult"].lower()
+        times = _MULTIPLE_WORDS.get(word) or CARDINALS[word.removesuffix("fold").rstrip("-")]
+        low = high = Amount(Fraction(times))
+        unit = unit or Unit.TIMES
+    else:
+        words = [w for w in re.split(r"[\s-]+", m["words"].lower()) if w]
+        if words[0] in {"a", "an"}:
+            words[0] = "one"
+        number = words_to_number(words)
+        if number is None:
+            return None
+        big = [SCALES[w] for w in words if w in SCALES and SCALES[w] >= 1000]
+        step = Fraction(min(big)) if big and words[-1] in SCALES else Fraction(0)
+        low = high = Amount(Fraction(number), step)
+    if m["and_half"]:  # "one and a half months"
+        low, high = (Amount(a.value + Fraction(1, 2), a.step) for a in (low, high))
+    if unit is Unit.YEARS and m["unit"] and "month" in m["unit"].lower():
+        low, high = (Amount(a.value / 12, a.step / 12) for a in (low, high))
+        measure = "months"
+    negative = m["sign"] in {"-", "−"}  # "-41.2%": the amounts are magnitudes, as for "down"
+    return Figure(m.start(), m.end(), low, high, unit, negative=negative, measure=measure)
+
+
+def _measure(m: re.Match[str]) -> str | None:
+    if not m["measure"]:
+        return None
+    return next(name for i, name in enumerate(_MEASURE_NAMES) if m[f"m{i}"] is not None)
+
+
+#: After "3m": what makes it metres, and what makes it millions ("3m users").
+_METRES_AFTER = re.compile(
+    r"\s+(?:tall|high|deep|long|wide|freestyle|backstroke|breaststroke|butterfly|medley"
+    r"|sprint|hurdles|relay|race|dash|above|below|under|across|of\s+(?:rain|snow|water))\b",
+    re.IGNORECASE,
+)
+_METRES_BEFORE = re.compile(
+    r"\b(?:surges?|waves?|depth|height|heights|deep|tall|high|long|wide|level|levels|snow"
+    r"|rain|drifts?|altitude|elevation|distance|throw|jump|span|diameter|length|width)"
+    r"(?:\s+of)?(?:\s+(?:up\s+to|about|around|nearly|over|more\s+than))?\s+$",
+    re.IGNORECASE,
+)
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:[a-z]+s|people|children|men|women|staff|cattle|sheep|livestock)\b", re.IGNORECASE
+)
+
+
+def _metres(m: re.Match[str]) -> bool:
+    """Whether "m" touching a number is metres, not millions: never after a currency;
+    metres before "tall", "freestyle" and the like, or after "surges of", "a depth of"
+    and the like when no counted noun follows."""
+    if m["cur"]:
+        return False
+    after = m.string[m.end() : m.end() + 40]
+    if _METRES_AFTER.match(after):
+        return True
+    before = m.string[max(0, m.start() - 24) : m.start()]
+    return _METRES_BEFORE.search(before) is not None and _COUNTED_AFTER.match(after) is None
+
+
+def _fraction(m: re.Match[str]) -> Amount | None:
+    """A fraction: "1/2" exactly; "two-thirds", "half the", "a quarter of a million"
+    as news writes them, approximations ("one-fifth" for 21.7 percent). Such a word
+    stands for its value give or take FRACTION_TOLERANCE of it, read as a rounding so
+    that hedges ("over one-fifth") apply as to any rounded figure."""
+    if m["slash"]:
+        numerator, denominator = m["slash"].split("/")
+        return Amount(Fraction(int(numerator), int(denominator)))
+    words, scale = m["frac"], 1
+    if m["fscale"]:  # "half a million", "a quarter of a million"
+        words = re.sub(rf"(?:\s+of)?\s+an?\s+{m['fs']}$", "", m["fscale"], flags=re.I)
+        scale = SCALE_VALUES[m["fs"].lower()]
+    value = Fraction(1, 2) if words.lower() == "half" else _fraction_words(words)
+    if value is None:
+        return None
+    return Amount(value * scale, 2 * FRACTION_TOLERANCE * value * scale)
+
+
+def _fraction_words(words: str) -> Fraction | None:
+    """ "two-thirds" 2/3, "a quarter" 1/4; None for what is no fraction."""
+    *numer, denom = re.split(r"[\s-]+", words.lower())
+    return fraction_in_words(numer[0], denom) if len(numer) == 1 else None
+
+
+def _expand_abbreviated(first: str, second: str) -> str:
+    """'2018', '20' → '2020' (a span of years written short)."""
+    if len(first) == 4 and len(second) == 2 and first.isdigit() and second.isdigit():
+        return first[:2] + second
+    return second
+
+
+def _dates(text: str) -> list[Figure]:
+    dates = []
+    for m in PROSE_DATE.finditer(text):
+        try:
+            period = period_of_match(m)
+        except ValueError:  # "2018-20" is a span of years, not month 20
+            continue
+        if period is not None:
+            first, last = period.days
+            dates.append(
+                Figure(
+                    m.start(), m.end(), Amount(Fraction(first)), Amount(Fraction(last)), Unit.DATE
+                )
+            )
+    return dates
+
+
+#: A cheap first look: text with no digit and no number word holds no figure.
+_MAYBE = re.compile(
+    r"\d|\b(?:" + "|".join([*CARDINALS, *DENOMINATORS, *_MULTIPLE_WORDS, *SCALES]) + r")",
+    re.IGNORECASE,
+)
+
+
+class _Spans:
+    """Spans of text, asked whether any overlaps a given one in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span [s, e) has s < end and start < e."""
+        before = bisect_left(self.starts, end) - 1  # the last span that starts before end
+        return before >= 0 and self.reach[before] > start
+
+
+def quantities(text: str) -> list[Figure]:
+    """The quantities and dates of ``text``, in order, without hedges or ranges."""
+    if _MAYBE.search(text) is None:
+        return []
+    dates = _dates(text)
+    taken = _Spans(
+        [(d.start, d.end) for d in dates] + [m.span() for m in NOT_FIGURES.finditer(text)]
+    )
+    found: list[Figure] = []
+    for m in _QUANTITY.finditer(text):
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        quantity = _quantity(m)
+        if quantity is not None:
+            found.append(quantity)
+        elif m["words"] and not _is_pronoun_one(m):
+            found.extend(_word_pieces(m))
+    return sorted([*found, *dates], key=lambda f: f.start)
