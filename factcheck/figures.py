@@ -27,6 +27,7 @@ from factcheck.hedge_words import (
     direction_after,
     direction_before,
     direction_by,
+    direction_of_rate,
 )
 from factcheck.measure_words import GLUED_SCALES, SCALE_VALUES, SPACED_SCALES
 from factcheck.quantities import CJK, quantities
@@ -67,7 +68,7 @@ _HEDGE_BEFORE = re.compile(
 )
 _RANGE_JOINER = re.compile(r"\s*(?:to|–|-|and|至|到)\s*(?P<minus>minus\s+)?", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?P<word>between|from)\s+$", re.IGNORECASE)
-_RESTATED = re.compile(r",?\s+or\s+")
+_RESTATED = re.compile(r"(?:\s+[a-z]+){0,2},?\s+or\s+")  # "cut 850 jobs, or 6%"
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 #: Before "from A to B": a verb of change makes it two levels, not a range.
 _CHANGE_FROM = re.compile(
@@ -211,7 +212,7 @@ def _with_prefix(text: str, figure: Figure) -> Figure:
         negative = direction == "down"
     elif (last in _MINUS_ENDS or cjk) and (minus := _MINUS_BEFORE.search(before)) is not None:
         start, negative = base + minus.start(), True
-    elif (change := direction_before(before)) is not None:  # "rose 6.5%": a change
+    elif (change := direction_before(text[max(0, start - 40) : start])) is not None:
         direction, negative = change, change == "down"
     elif (last == "by" or last in CUTS) and not year:  # "cut its rate by 25", "cut 400 jobs"
         direction = direction_by(text[max(0, start - _BY_LOOKBEHIND) : start])
@@ -222,6 +223,8 @@ def _with_prefix(text: str, figure: Figure) -> Figure:
             hedge, end = CJK_HEDGES_AFTER[c["hedge"] or c["hedge2"]], end + c.end()
         elif (e := _HEDGE_AFTER.match(after)) is not None:
             hedge, end = HEDGES_AFTER[e["hedge"].lower()], end + e.end()
+    if direction is None and (figure.unit is Unit.PERCENT or figure.measure in _POINTS):
+        direction = direction_of_rate(text[max(0, start - _BY_LOOKBEHIND) : start])
     if direction is None and not year:
         direction = direction_after(text[figure.end : figure.end + _LOOKBEHIND])
     return Figure(
@@ -246,6 +249,7 @@ _DURATIONS = frozenset({"months", "days", "weeks", "hours", "minutes", "seconds"
 #: A hedge that is a preposition before a duration: "over five years".
 _DURATION_PREPOSITIONS = frozenset({"over"})
 _MINUS_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|零下|负)$", re.IGNORECASE)
+_POINTS = frozenset({"basis-points", "points"})
 _BY_LOOKBEHIND = 60  # characters searched for the verb of "cut its policy rate by"
 
 

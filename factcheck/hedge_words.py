@@ -22,6 +22,7 @@ __all__ = [
     "direction_after",
     "direction_before",
     "direction_by",
+    "direction_of_rate",
 ]
 
 
@@ -44,6 +45,8 @@ CJK_HEDGES_BEFORE: dict[str, Hedge] = {
     "少于": Hedge.LESS_THAN, "小于": Hedge.LESS_THAN, "至少": Hedge.AT_LEAST,
     "最多": Hedge.AT_MOST, "至多": Hedge.AT_MOST, "不超过": Hedge.AT_MOST,
     "最高": Hedge.AT_MOST, "高达": Hedge.AT_MOST, "突破": Hedge.MORE_THAN,
+    "不得超过": Hedge.AT_MOST, "不高于": Hedge.AT_MOST, "不多于": Hedge.AT_MOST,
+    "不低于": Hedge.AT_LEAST, "不少于": Hedge.AT_LEAST,
 }  # fmt: skip
 #: After a figure: "300多" and "300余" are more than 300; "以上" (above) is at least,
 #: "以下" (below) at most, after a measure word ("300家以上").
@@ -116,8 +119,40 @@ DIRECTION_NOUNS: dict[str, str] = {
 }  # fmt: skip
 #: Chinese, right before the figure: "增长12.5%", "下降3%".
 CJK_DIRECTIONS: dict[str, str] = {
-    **dict.fromkeys(["增长", "上涨", "上升", "增加", "提高", "增幅", "新增"], "up"),
-    **dict.fromkeys(["下降", "下跌", "减少", "降低", "下滑", "降幅", "亏损"], "down"),
+    **dict.fromkeys(
+        [
+            "增长",
+            "上涨",
+            "上升",
+            "增加",
+            "提高",
+            "增幅",
+            "新增",
+            "加快",
+            "增产",
+            "扩大",
+            "提升",
+            "上调",
+        ],
+        "up",
+    ),
+    **dict.fromkeys(
+        [
+            "下降",
+            "下跌",
+            "减少",
+            "降低",
+            "下滑",
+            "降幅",
+            "亏损",
+            "减产",
+            "缩小",
+            "放缓",
+            "回落",
+            "下调",
+        ],
+        "down",
+    ),
 }
 #: Verbs before "by" and the figure, a few words back: "cut its policy rate by 25 basis
 #: points", "devalued the birr by 30%". They give the figure a direction only.
@@ -164,6 +199,8 @@ def direction_before(before: str) -> str | None:
         return None
     words = [w.lower().lstrip("([\"'“‘") for w in words]
     first = words[1] if words[0] == "by" and len(words) > 1 else words[0]
+    if words[:2] in (["of", "average"], ["of", "total"]) and len(words) > 3:
+        first = words[3]  # "lost an average of 20.9%"
     if first in DIRECTION_VERBS:
         return DIRECTION_VERBS[first]
     if (
@@ -171,6 +208,7 @@ def direction_before(before: str) -> str | None:
         and len(words) > 2
         and words[1] in DIRECTION_NOUNS
         and _ARTICLES.intersection(words[2:5])
+        and words[2] != "storm"  # "a storm surge of 2.4m" is a height
     ):
         return DIRECTION_NOUNS[words[1]]
     return None
@@ -202,6 +240,27 @@ def direction_by(before: str) -> str | None:
         if any(c.isdigit() for c in word) or word in {"to", "from", "and", "while"}:
             return None
     return None
+
+
+def direction_of_rate(before: str) -> str | None:
+    """The direction a verb gives a rate or a number of points with its object between
+    them: "lowered borrowing costs 75 basis points", "lifted its key rate a further 25
+    basis points", "lifted its dividend 8 pct"."""
+    words = before.rsplit(None, 6)[::-1]
+    for written in words[:6] if before[-1:].isspace() else ():
+        word = written.lower().strip("([\"'“‘")
+        if word in BY_VERBS:
+            return BY_VERBS[word]
+        if (
+            word.endswith((",", ";", ":"))
+            or _STOPS.intersection((word,))
+            or any(c.isdigit() for c in word)
+        ):
+            return None
+    return None
+
+
+_STOPS = frozenset({"to", "from", "and", "while", "at", "with", "which", "that"})
 
 
 def direction_after(after: str) -> str | None:

@@ -43,8 +43,8 @@ MEASURES: dict[str, str] = {
     "points": r"\s+points?",
     "days": r"(?:\s+|-)days?|天",
     "weeks": r"(?:\s+|-)weeks?",
-    "hours": r"(?:\s+|-)hours?|\s*hrs?",
-    "minutes": r"(?:\s+|-)minutes?|\s*mins",
+    "hours": r"(?:\s+|-)hours?|\s*hrs?|小时",
+    "minutes": r"(?:\s+|-)minutes?|\s*mins|分钟",
     "seconds": r"(?:\s+|-)seconds?|\s*secs",
     "degrees-C": r"\s*(?:°\s*C|degrees?\s+(?:Celsius|centigrade))|(?<=\d)C|摄氏度",
     "degrees-F": r"\s*(?:°\s*F|degrees?\s+Fahrenheit)|(?<=\d)F",
@@ -105,66 +105,18 @@ MEASURES: dict[str, str] = {
 #: network (5G), a plan (Five-Year Plan), a bond's term (10-year Treasury), "one-off".
 #: Words that name what the number after them belongs to: "S&P 500", "Line 14".
 _NAMES = (
-    "S&P",
-    "FTSE",
-    "Nikkei",
-    "DAX",
-    "CAC",
-    "Stoxx",
-    "STOXX",
-    "Nifty",
-    "Sensex",
-    "Fortune",
-    "Russell",
-    "Boeing",
-    "Airbus A",
-    "iPhone",
-    "Windows",
-    "PlayStation",
-    "Xbox",
-    "Pixel",
-    "Mate",
-    "Galaxy S",
-    "MAX",
-    "Route",
-    "Formula",
-    "Apollo",
-    "Ariane",
-    "Soyuz",
-    "Falcon",
-    "Shenzhou",
-    "Chang'e",
-    "Long March",
-    "Gemini",
-    "Section",
-    "Row",
-    "Article",
-    "Chapter",
-    "Clause",
-    "Resolution",
-    "Proposition",
-    "Prop.",
-    "Phase",
-    "Group of",
-    "Line",
-    "Highway",
-    "Interstate",
-    "Flight",
-    "Gate",
-    "Terminal",
-    "Platform",
-    "Channel",
-    "Room",
-    "Level",
-    "Category",
-    "Model",
-    "Version",
-    "Season",
-    "Episode",
-    "Volume",
-    "Vol.",
-    "Part",
-)
+    "S&P", "FTSE", "Nikkei", "DAX", "CAC", "Stoxx", "STOXX", "Nifty", "Sensex", "Fortune",
+    "Russell", "Boeing", "Airbus A", "iPhone", "Windows", "PlayStation", "Xbox", "Pixel",
+    "Mate", "Galaxy S", "MAX", "Route", "Formula", "Apollo", "Ariane", "Soyuz", "Falcon",
+    "Shenzhou", "Chang'e", "Long March", "Gemini", "Section", "Row", "Article", "Chapter",
+    "Clause", "Resolution", "Proposition", "Prop.", "Phase", "Group of", "Line", "Highway",
+    "Interstate", "Flight", "Gate", "Terminal", "Platform", "Channel", "Room", "Level",
+    "Category", "Model", "Version", "Season", "Episode", "Volume", "Vol.", "Part", "KOSPI",
+    "KOSDAQ",
+)  # fmt: skip
+#: "the first seven months": a period of the year, not seven of anything.
+_FIRST_PERIODS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                  "eleven", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")  # fmt: skip
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
            "Dec")  # fmt: skip
 # Grouped by what their first character is, each group behind a lookahead on it: at a
@@ -176,9 +128,10 @@ NOT_FIGURES = re.compile(
       | \b\d{1,2}:\d{2}(?::\d{2})?\b
       | \b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.(?!\w)
       | \b\d{4}\s*(?:GMT|UTC|BST|CET|EST|EDT|IST|HKT|JST|local\s+time)\b
-      | \d{1,2}月(?:\d{1,2}日)? | \d{1,2}[-至]\d{1,2}月
-      | \b\d{1,2}-(?:year|month)(?=\s+(?:U\.S\.\s+)?(?:Treasury|Treasuries|bonds?|notes?|yields?
-           |Bunds?|gilts?|JGBs?|fixed|mortgages?|government|paper|swaps?|debt|loan\s+prime))
+      | \d{1,2}月(?:\d{1,2}日)? | \d{1,2}[-至]\d{1,2}月 | (?<=前)\d{1,2}个?月
+      | \b\d{1,2}-(?:year|month)(?=\s+(?:U\.S\.\s+|[A-Z][a-z]+\s+)?(?:Treasury|Treasuries|bonds?
+           |notes?|yields?|Bunds?|gilts?|JGBs?|fixed|mortgages?|government|paper|swaps?|debt
+           |sukuks?|loan\s+prime))
       | \b\d{4}/\d{2}\b | \b\d{1,2}-[A-Z]\b | \b[2-6]G\b
       | \b\d+\s*[*×]\s*\d+\b
       | (?<![\d.,])0\d+
@@ -195,6 +148,13 @@ NOT_FIGURES = re.compile(
       | Group\s+of\s+(?:Seven|Eight|Twenty|Two|Three)\b
       | [A-Z][a-z]+-Year\s+Plan\b
       | (?:one|two|three|four)-(?:off|wheelers?|time|way|stop|sided)\b
+      | (?:two|three|five|seven|ten|twenty|thirty)-(?:year|month)(?=\s+(?:[A-Z][a-z]+\s+)?
+           (?:Treasury|Treasuries|bonds?|notes?|yields?|gilts?|sukuks?|debt|paper|mortgages?))
+      | first\s+(?:"""
+    + trie_pattern(_FIRST_PERIODS)
+    + r""")\s+(?:months|quarters|weeks)\b
+      | Year\s+\d{1,2}\b(?!\s*(?:%|percent))
+      | Flight\s+[A-Z]{2}\s*\d+
       | (?:G|COP|F)\d{1,2}\b
     )""",
     re.VERBOSE,

@@ -69,7 +69,7 @@ _UNIT_PATTERNS: tuple[tuple[Unit, str], ...] = (
     (Unit.CNY, r"元"),
     (Unit.TIMES, r"(?:\s*times\b|-?fold\b|(?<=\d)x\b|倍)"),
     (Unit.YEARS, r"(?:\s*|-)(?:years?|months?)\b"),
-    (Unit.KM, r"\s*(?:km|kilomet(?:re|er)s?)\b"),
+    (Unit.KM, r"\s*(?:km|kilomet(?:re|er)s?)\b|公里"),
 )
 _MEASURE_NAMES = tuple(MEASURES)
 _UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (_, p) in enumerate(_UNIT_PATTERNS))
@@ -82,14 +82,17 @@ _CURRENCY_PREFIX = {prefix: c.unit for c in CURRENCIES for prefix in c.prefixes}
 #: only before a decimal or a scale word, since "R21" and "N95" are names.
 _SCALED = rf"\d[\d,]*(?:\.\d|\s*(?:{SPACED_SCALES})\b|(?:{GLUED_SCALES})\b)"
 _CODES = [p for p in _CURRENCY_PREFIX if p.isalpha() and len(p) > 1]
+#: Codes that are also English words ("a cop", "a pen"): read only in capitals.
+_WORD_CODES = frozenset({"cop", "pen", "ars", "sar", "try", "php", "ils", "huf", "aud", "cad"})
 _PREFIXES = (
     trie_pattern(p for p in _CURRENCY_PREFIX if not p.isalpha())
-    + rf"|(?:{trie_pattern(_CODES)})(?=\s)"
+    + rf"|(?:{trie_pattern(c for c in _CODES if c not in _WORD_CODES)})(?=\s)"
+    + rf"|(?-i:{trie_pattern(c.upper() for c in _WORD_CODES)})(?=\s)"
     + rf"|(?-i:{trie_pattern([*(p.upper() for p in _CODES), *(p.title() for p in _CODES)])})(?=\d)"
     + rf"|(?-i:[{''.join(p.upper() for p in _CURRENCY_PREFIX if len(p) == 1)}])(?={_SCALED})"
 )
 _PREFIX_STARTS = trie_pattern({p[:2] for p in _CURRENCY_PREFIX})
-_SYMBOLS = "".join(sorted({p[-1] for p in _CURRENCY_PREFIX if not p.isalpha()}))
+_SYMBOLS = "".join(sorted({p[-1] for p in _CURRENCY_PREFIX if not p.isalpha()} - {"/"}))
 
 #: Chinese characters, which touch figures without a space ("有1.2万家"): they do not
 #: make a figure part of a word the way Latin letters do.
@@ -100,6 +103,7 @@ _QUANTITY = re.compile(
     (?:
         (?<![^\s(\[])(?P<sign>[-−+])                      # -41.2%, -30C
         (?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b|°|degrees?\b|C\b))
+      | (?<![\d,.%]\s)(?<![^\s(\[])(?P<minus>[-−])(?=\d)    # "improved to -18.4"
       | (?<![.{_SYMBOLS}-])(?<![^\W{CJK}])(?<![A-Za-z]-)   # not inside a word, number or name
         (?!(?<=\d,)\d{{3}}(?!\d))                           # nor the tail of "USD1,700"
       | (?<=\bsub-)                                         # "sub-7": less than 7
@@ -263,7 +267,9 @@ def _quantity(m: re.Match[str]) -> Figure | None:
     if unit is Unit.YEARS and m["unit"] and "month" in m["unit"].lower():
         low, high = (Amount(a.value / 12, a.step / 12) for a in (low, high))
         measure = "months"
-    negative = m["sign"] in {"-", "−"}  # "-41.2%": the amounts are magnitudes, as for "down"
+    negative = (
+        m["sign"] in {"-", "−"} or m["minus"] is not None
+    )  # "-41.2%": the amounts are magnitudes, as for "down"
     return Figure(m.start(), m.end(), low, high, unit, negative=negative, measure=measure)
 
 

@@ -65,6 +65,19 @@ class Unit(StrEnum):
     ETB = "ETB"
     VND = "VND"
     XOF = "XOF"
+    NZD = "NZD"
+    PEN = "PEN"
+    COP = "COP"
+    CLP = "CLP"
+    ARS = "ARS"
+    KWD = "KWD"
+    SAR = "SAR"
+    AED = "AED"
+    EGP = "EGP"
+    PKR = "PKR"
+    ILS = "ILS"
+    CZK = "CZK"
+    HUF = "HUF"
     YEAR = "year"  # a calendar year, 2018
     DATE = "date"  # a calendar day, as days since 1970-01-01
     YEARS = "years"  # a duration
@@ -105,6 +118,19 @@ class Unit(StrEnum):
     ETB_PER_USD = "ETB/USD"
     VND_PER_USD = "VND/USD"
     XOF_PER_USD = "XOF/USD"
+    NZD_PER_USD = "NZD/USD"
+    PEN_PER_USD = "PEN/USD"
+    COP_PER_USD = "COP/USD"
+    CLP_PER_USD = "CLP/USD"
+    ARS_PER_USD = "ARS/USD"
+    KWD_PER_USD = "KWD/USD"
+    SAR_PER_USD = "SAR/USD"
+    AED_PER_USD = "AED/USD"
+    EGP_PER_USD = "EGP/USD"
+    PKR_PER_USD = "PKR/USD"
+    ILS_PER_USD = "ILS/USD"
+    CZK_PER_USD = "CZK/USD"
+    HUF_PER_USD = "HUF/USD"
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +202,32 @@ CURRENCIES: tuple[Currency, ...] = (
     Currency(Unit.ETB, "birr", r"(?:ethiopian\s+)?birr|etb", ("etb",), Unit.ETB_PER_USD),
     Currency(Unit.VND, "dong", r"(?:vietnamese\s+)?dong|vnd", ("₫", "vnd"), Unit.VND_PER_USD),
     Currency(Unit.XOF, "CFA franc", r"cfa\s+francs?|xof", ("xof",), Unit.XOF_PER_USD),
+    Currency(Unit.NZD, "New Zealand dollar", r"new\s+zealand\s+dollars?|nzd", ("nz$", "nzd"),
+             Unit.NZD_PER_USD),
+    Currency(Unit.PEN, "sol", r"(?:peruvian\s+)?soles", ("s/", "pen"),
+             Unit.PEN_PER_USD),
+    Currency(Unit.COP, "Colombian peso", r"colombian\s+pesos?", ("cop",),
+             Unit.COP_PER_USD),
+    Currency(Unit.CLP, "Chilean peso", r"chilean\s+pesos?|clp", ("clp",),
+             Unit.CLP_PER_USD),
+    Currency(Unit.ARS, "Argentine peso", r"argentine\s+pesos?|ars", ("ars",),
+             Unit.ARS_PER_USD),
+    Currency(Unit.KWD, "Kuwaiti dinar", r"kuwaiti\s+dinars?|kwd", ("kwd",),
+             Unit.KWD_PER_USD),
+    Currency(Unit.SAR, "riyal", r"(?:saudi\s+)?riyals?|sar", ("sar",),
+             Unit.SAR_PER_USD),
+    Currency(Unit.AED, "dirham", r"(?:uae\s+|emirati\s+)?dirhams?|aed", ("aed",),
+             Unit.AED_PER_USD),
+    Currency(Unit.EGP, "Egyptian pound", r"egyptian\s+pounds?|egp", ("egp",),
+             Unit.EGP_PER_USD),
+    Currency(Unit.PKR, "Pakistani rupee", r"pakistani\s+rupees?|pkr", ("pkr",),
+             Unit.PKR_PER_USD),
+    Currency(Unit.ILS, "shekel", r"(?:new\s+)?shekels?|ils", ("₪", "ils"),
+             Unit.ILS_PER_USD),
+    Currency(Unit.CZK, "koruna", r"czech\s+crowns?|koruna|czk", ("czk",),
+             Unit.CZK_PER_USD),
+    Currency(Unit.HUF, "forint", r"forints?|huf", ("huf",),
+             Unit.HUF_PER_USD),
 )  # fmt: skip
 _BY_RATE = {c.per_usd: c for c in CURRENCIES if c.per_usd is not None}
 _BY_UNIT = {c.unit: c for c in CURRENCIES}
