@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from fractions import Fraction
 
 from factcheck.figures import Figure, scan
@@ -44,11 +44,13 @@ class Listed:
     kind: str
 
 
-def list_figures(text: str) -> Iterator[Listed]:
-    """The figures of ``text``, in order."""
+def list_figures(text: str, *, lines_apart: bool = False) -> Iterator[Listed]:
+    """The figures of ``text``, in order. With ``lines_apart``, each line is a text of its
+    own (standard input, one sentence a line): no hedge, direction or range reaches
+    across a line break, as one may in a paragraph wrapped over lines."""
     starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
     line = 0
-    for figure in scan(text):
+    for figure in _by_line(text, starts) if lines_apart else scan(text):
         while line + 1 < len(starts) and starts[line + 1] <= figure.start:
             line += 1
         written = text[figure.start : figure.end]
@@ -72,6 +74,12 @@ def list_figures(text: str) -> Iterator[Listed]:
             direction=figure.direction,
             kind=_kind(figure, written),
         )
+
+
+def _by_line(text: str, starts: list[int]) -> Iterator[Figure]:
+    for start, end in zip(starts, [*starts[1:], len(text) + 1], strict=True):
+        for figure in scan(text[start : end - 1]):
+            yield replace(figure, start=figure.start + start, end=figure.end + start)
 
 
 def _number(value: Fraction) -> float:

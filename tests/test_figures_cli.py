@@ -72,6 +72,21 @@ def test_each_line_of_stdin_is_a_line(tmp_path: Path) -> None:
     assert [json.loads(line)["line"] for line in result.stdout.splitlines()] == [1, 2]
 
 
+def test_lines_of_stdin_are_apart_but_a_file_wraps_its_sentences(tmp_path: Path) -> None:
+    text = "Exports rose\n5% to 7 billion yuan, between 3\nand 4 million tonnes.\n"
+    stdin = runner.invoke(app, ["figures", "-", "--format", "jsonl"], input=text)
+    apart = [json.loads(line) for line in stdin.stdout.splitlines()]
+    assert [(r["text"], r["direction"]) for r in apart] == [
+        ("5%", None), ("7 billion yuan", None), ("3", None), ("4 million tonnes", None),
+    ]  # fmt: skip
+    draft = tmp_path / "draft.md"
+    draft.write_text(text, "utf-8")  # in a file, a line break inside a paragraph is a space
+    wrapped = runner.invoke(app, ["figures", str(draft), "--format", "jsonl"])
+    assert [(r["text"], r["direction"]) for r in map(json.loads, wrapped.stdout.splitlines())] == [
+        ("5%", "up"), ("7 billion yuan", None), ("between 3\nand 4 million tonnes", None),
+    ]  # fmt: skip
+
+
 def test_text_format_underlines_the_figure(tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text("# Note\n\nBeijing has nearly 13,000 firms.\n", encoding="utf-8")

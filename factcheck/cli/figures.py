@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from factcheck.cli.common import fail
-from factcheck.cli.lint import load_drafts
+from factcheck.cli.lint import STDIN, load_drafts
 
 
 class FigureFormat(StrEnum):
@@ -42,9 +42,10 @@ def figures(
         assert not isinstance(item, Finding)
         path, text = item
         draft = read_draft(path, text)
+        figures = list_figures(draft.prose, lines_apart=path == STDIN)  # a sentence a line
         if output_format is FigureFormat.JSONL:
-            lines = render_jsonl(list_figures(draft.prose), path if several else None)
+            lines = render_jsonl(figures, path if several else None)
         else:
-            lines = render_text(draft.text, list_figures(draft.prose), path)
+            lines = render_text(draft.text, figures, path)
         for line in lines:
             typer.echo(line)

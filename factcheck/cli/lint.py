@@ -40,6 +40,10 @@ if TYPE_CHECKING:
 MAX_DRAFT_BYTES = 128 * 2**20
 
 
+#: How standard input is named in reports.
+STDIN = "<stdin>"
+
+
 def load_draft(name: str) -> tuple[str, str] | Finding:
     """(path, text) of a draft, or an FC002 finding: where the file cannot be read (line
     1, column 1), UTF-16 or UTF-32 text (line 1, column 1), its first NUL byte, or its
@@ -49,7 +53,7 @@ def load_draft(name: str) -> tuple[str, str] | Finding:
     from factcheck.safefile import UnreadableError, read_bounded
     from factcheck.yamlsource import decode, line_and_column
 
-    shown = "<stdin>" if name == "-" else printable_path(name)
+    shown = STDIN if name == "-" else printable_path(name)
     try:
         raw = _read_stdin() if name == "-" else read_bounded(Path(name), MAX_DRAFT_BYTES)
     except UnreadableError as exc:
