@@ -183,6 +183,9 @@ DIRECTIONS_AFTER: dict[str, str] = {
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
+_LEADS = frozenset({*DIRECTION_VERBS, "by", "of"})  # what a figure's change is led by
+
+
 def direction_before(before: str) -> str | None:
     """The direction a verb or noun of change right before a figure gives it: "rose",
     "fell by", "a (sharp) drop of", 增长. Looked up word by word (a regular expression
@@ -192,11 +195,11 @@ def direction_before(before: str) -> str | None:
         return CJK_DIRECTIONS[stripped[-3:-1]]
     if (zh := stripped[-2:]) in CJK_DIRECTIONS:
         return CJK_DIRECTIONS[zh]
-    if not before[-1:].isspace():
+    if not before[-1:].isspace() or not stripped:
         return None
+    if stripped.rsplit(None, 1)[-1].lower().lstrip("([\"'“‘") not in _LEADS:
+        return None  # most figures: a quick no
     words = stripped.rsplit(None, 5)[::-1]  # the last words, nearest first
-    if not words:
-        return None
     words = [w.lower().lstrip("([\"'“‘") for w in words]
     first = words[1] if words[0] == "by" and len(words) > 1 else words[0]
     if words[:2] in (["of", "average"], ["of", "total"]) and len(words) > 3:

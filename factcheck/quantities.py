@@ -75,7 +75,9 @@ _MEASURE_NAMES = tuple(MEASURES)
 _UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (_, p) in enumerate(_UNIT_PATTERNS))
 _MEASURE_GROUPS = "|".join(f"(?P<m{i}>{MEASURES[n]})" for i, n in enumerate(_MEASURE_NAMES))
 #: What a unit or a measure after a number starts with (a quick test before trying them).
-_UNIT_WORD_STARTS = word_starts([*(p for _, p in _UNIT_PATTERNS), *MEASURES.values()])
+_UNIT_WORD_STARTS = word_starts(
+    [*(p for _, p in _UNIT_PATTERNS), *MEASURES.values()], symbols="%°-"
+)
 _CURRENCY_PREFIX = {prefix: c.unit for c in CURRENCIES for prefix in c.prefixes}
 #: Before a figure: symbols ("HK$", "€") touch it; codes are words ("RMB 5", "KSh 30")
 #: or touch it in capitals ("USD1,700", "RM2.9"); a code of one letter ("R1.2 billion")
@@ -101,9 +103,9 @@ CJK = "\u3400-\u9fff"
 _QUANTITY = re.compile(
     rf"""
     (?:
-        (?<![^\s(\[])(?P<sign>[-−+])                      # -41.2%, -30C
-        (?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b|°|degrees?\b|C\b))
-      | (?<![\d,.%]\s)(?<![^\s(\[])(?P<minus>[-−])(?=\d)    # "improved to -18.4"
+        (?=[-−+])(?<![^\s(\[])(?:                         # a sign, after a space or bracket
+            (?P<sign>[-−+])(?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b|°|degrees?\b|C\b))
+          | (?<![\d,.%]\s)(?P<minus>[-−])(?=\d))          # -41.2%, -30C; "rose to -18.4"
       | (?<![.{_SYMBOLS}-])(?<![^\W{CJK}])(?<![A-Za-z]-)   # not inside a word, number or name
         (?!(?<=\d,)\d{{3}}(?!\d))                           # nor the tail of "USD1,700"
       | (?<=\bsub-)                                         # "sub-7": less than 7
@@ -359,7 +361,7 @@ def _dates(text: str) -> list[Figure]:
 
 #: A cheap first look: text with no digit and no number word holds no figure.
 _MAYBE = re.compile(
-    r"\d|\b(?:" + "|".join([*CARDINALS, *DENOMINATORS, *_MULTIPLE_WORDS, *SCALES]) + r")",
+    r"\d|\b(?:" + trie_pattern([*CARDINALS, *DENOMINATORS, *_MULTIPLE_WORDS, *SCALES]) + r")",
     re.IGNORECASE,
 )
 

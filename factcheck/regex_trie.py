@@ -30,16 +30,16 @@ _OPTIONAL = re.compile(r".[?*]")  # "dollars?": the s may be missing
 _RUN = re.compile(r"[^\W\d_]+")
 
 
-def word_starts(patterns: Iterable[str], length: int = 3) -> str:
+def word_starts(patterns: Iterable[str], symbols: str, length: int = 3) -> str:
     """A quick test for ``(?:p1|p2|…)``: an expression that every text one of the
     ``patterns`` matches starts with (after spaces), and few others do.
 
     It is the trie of the first ``length`` letters of every literal run of letters in the
-    patterns' source (a character before ``?`` or ``*`` left out), or any character that
-    is neither a letter nor a space ("%", "-fold"). A pattern whose first word is spelled
+    patterns' source (a character before ``?`` or ``*`` left out), or one of ``symbols``:
+    the characters other than letters that a pattern may start with ("%", "-fold"). A pattern whose first word is spelled
     by a character class ("[a-z]") is not covered: the tables it serves are of words."""
     starts: set[str] = set()
     for pattern in patterns:
         literal = _OPTIONAL.sub(" ", _ESCAPE.sub(" ", pattern))
         starts.update(run[:length].lower() for run in _RUN.findall(literal))
-    return rf"\s*(?:{trie_pattern(starts)}|[^\w\s])"
+    return rf"\s*(?:{trie_pattern(starts)}|[{re.escape(symbols)}])"
