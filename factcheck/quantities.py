@@ -69,7 +69,7 @@ _UNIT_PATTERNS: tuple[tuple[Unit, str], ...] = (
     (Unit.CNY, r"元"),
     (Unit.TIMES, r"(?:\s*times\b|-?fold\b|(?<=\d)x\b|倍)"),
     (Unit.YEARS, r"(?:\s*|-)(?:years?|months?)\b"),
-    (Unit.KM, r"\s*(?:km|kilomet(?:re|er)s?)\b|公里"),
+    (Unit.KM, r"\s*(?:km|kilomet(?:re|er)s?)\b(?!/h|\s+(?:per|an)\s+hour)|公里"),
 )
 _MEASURE_NAMES = tuple(MEASURES)
 _UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (_, p) in enumerate(_UNIT_PATTERNS))

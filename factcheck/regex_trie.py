@@ -35,11 +35,14 @@ def word_starts(patterns: Iterable[str], symbols: str, length: int = 3) -> str:
     ``patterns`` matches starts with (after spaces), and few others do.
 
     It is the trie of the first ``length`` letters of every literal run of letters in the
-    patterns' source (a character before ``?`` or ``*`` left out), or one of ``symbols``:
-    the characters other than letters that a pattern may start with ("%", "-fold"). A pattern whose first word is spelled
-    by a character class ("[a-z]") is not covered: the tables it serves are of words."""
+    patterns' source, read both with and without the characters marked optional
+    ("k?cal": "kcal" and "cal"), or one of ``symbols``: the characters other than
+    letters that a pattern may start with ("%", "-fold"). A pattern whose first word is
+    spelled by a character class ("[a-z]") is not covered: the tables it serves are of
+    words, and tests/test_regex_trie.py holds the gate to every unit's spellings."""
     starts: set[str] = set()
     for pattern in patterns:
-        literal = _OPTIONAL.sub(" ", _ESCAPE.sub(" ", pattern))
-        starts.update(run[:length].lower() for run in _RUN.findall(literal))
+        plain = _ESCAPE.sub(" ", pattern)
+        for literal in (_OPTIONAL.sub(" ", plain), plain.replace("?", "").replace("*", "")):
+            starts.update(run[:length].lower() for run in _RUN.findall(literal))
     return rf"\s*(?:{trie_pattern(starts)}|[{re.escape(symbols)}])"
