@@ -50,7 +50,7 @@ def scan(text: str) -> Iterator[Figure]:
             if joined is not None:
                 figure = joined
                 i += 1
-        figure = _with_prefix(text, figure)
+        figure = _in_context(text, figure)
         if (
             previous is not None
             and figure.direction is None
@@ -68,7 +68,7 @@ _HEDGE_BEFORE = re.compile(
 )
 _RANGE_JOINER = re.compile(r"\s*(?:to|–|-|and|至|到)\s*(?P<minus>minus\s+)?", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?P<word>between|from)\s+$", re.IGNORECASE)
-_RESTATED = re.compile(r"(?:\s+[a-z]+){0,2},?\s+or\s+")  # "cut 850 jobs, or 6%"
+_RESTATED = re.compile(r"(?:\s+[a-z]+){0,2},\s+or\s+")  # "cut 850 jobs, or 6%"
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 #: Before "from A to B": a verb of change makes it two levels, not a range.
 _CHANGE_FROM = re.compile(
@@ -121,6 +121,8 @@ def _join_range(text: str, first: Figure, second: Figure, before: str) -> Figure
     if joiner is None:
         return None
     word = joiner.group(0).strip().lower()
+    if gap in {"-", "–"} and first.unit is None and second.unit is None:
+        return None  # "2-2": numbers touching a dash were read as one or left apart already
     intro = _BETWEEN_BEFORE.search(before)
     introduced = intro is not None
     if word == "and" and not introduced:
@@ -175,10 +177,11 @@ def _scaled_like(text: str, first: Figure, second: Figure) -> Amount:
     return carried if carried.value <= second.high.value else first.low
 
 
-def _with_prefix(text: str, figure: Figure) -> Figure:
-    """Attach a hedge ("more than") and a direction ("up 13 percent", "down more than 5
-    percent", "down by 2.5 percent", "a 3% drop") written around the figure, and a sign
-    ("minus 5 degrees")."""
+def _in_context(text: str, figure: Figure) -> Figure:
+    """The figure with what the words around it say: a hedge before it ("more than",
+    超过) or after it ("or more", 以上), a sign ("minus 5 degrees"), and a direction
+    ("up 13 percent", "fell by 2.5 percent", "cut its rate by 25 basis points", "a 3%
+    drop", "0.8% higher")."""
     base = max(0, figure.start - _LOOKBEHIND)
     before = text[base : figure.start]
     start, hedge = figure.start, figure.hedge
@@ -226,7 +229,8 @@ def _with_prefix(text: str, figure: Figure) -> Figure:
     if direction is None and (figure.unit is Unit.PERCENT or figure.measure in _POINTS):
         direction = direction_of_rate(text[max(0, start - _BY_LOOKBEHIND) : start])
     if direction is None and not year:
-        direction = direction_after(text[figure.end : figure.end + _LOOKBEHIND])
+        share = figure.unit is Unit.PERCENT
+        direction = direction_after(text[figure.end : figure.end + _LOOKBEHIND], share)
     return Figure(
         start, end, figure.low, figure.high, figure.unit, hedge, negative, direction,
         figure.measure,

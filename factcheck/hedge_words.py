@@ -174,8 +174,8 @@ BY_VERBS: dict[str, str] = {
 #: Words right after a figure that make it a difference or a change: "0.8% higher",
 #: "6% below the average", "11% more than a year earlier", "a 3% drop".
 DIRECTIONS_AFTER: dict[str, str] = {
-    **dict.fromkeys(["higher", "above", "more than"], "up"),
-    **dict.fromkeys(["lower", "below", "less than", "fewer than"], "down"),
+    **dict.fromkeys(["higher", "above", "more than", "further than", "farther than"], "up"),
+    **dict.fromkeys(["lower", "below", "less than", "fewer than", "off"], "down"),
     **DIRECTION_NOUNS,
 }
 
@@ -266,15 +266,21 @@ def direction_of_rate(before: str) -> str | None:
 _STOPS = frozenset({"to", "from", "and", "while", "at", "with", "which", "that"})
 
 
-def direction_after(after: str) -> str | None:
+def direction_after(after: str, share: bool = False) -> str | None:
     """The direction words right after a figure give it ("0.8% higher", "a 3% drop",
-    "6% below the average", "a €2.1bn net loss")."""
+    "6% below the average", "a €2.1bn net loss", "two seconds off the record"); for a
+    share (``share``), a comparative too ("31 percent less likely")."""
     words = after.split(None, 3)
     if not words or not after[:1].isspace():
         return None
     first = words[0].lower().strip(".,;:)")
     if first == "net" and len(words) > 1:
         first = words[1].lower().strip(".,;:)")
-    elif first in {"more", "less", "fewer"} and len(words) > 1:
+    elif first in _COMPARATIVES and len(words) > 1:
+        if share and words[1].lower() != "than":
+            return _COMPARATIVES[first]
         first = f"{first} {words[1].lower()}"
     return DIRECTIONS_AFTER.get(first)
+
+
+_COMPARATIVES = {"more": "up", "further": "up", "farther": "up", "less": "down", "fewer": "down"}

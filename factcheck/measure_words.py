@@ -112,7 +112,8 @@ _NAMES = (
     "Clause", "Resolution", "Proposition", "Prop.", "Phase", "Group of", "Line", "Highway",
     "Interstate", "Flight", "Gate", "Terminal", "Platform", "Channel", "Room", "Level",
     "Category", "Model", "Version", "Season", "Episode", "Volume", "Vol.", "Part", "KOSPI",
-    "KOSDAQ",
+    "KOSDAQ", "Ligue", "Serie", "Bundesliga", "Voyager", "Pioneer", "Artemis", "Cessna",
+    "NHS", "School", "Public School", "Primary School", "District", "Ward", "Precinct",
 )  # fmt: skip
 #: "the first seven months": a period of the year, not seven of anything.
 _FIRST_PERIODS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -125,7 +126,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept"
 NOT_FIGURES = re.compile(
     r"""(?=[+\d])(?:
         (?<![\d+])\+?\d{2,}(?:-\d{2,}){2,}
-      | \b\d{1,2}:\d{2}(?::\d{2})?\b
+      | (?<![:\d])\d{1,2}:\d{2}(?![.:]\d)\b | (?<![:\d])\d{2}:\d{2}:\d{2}\b  # not "in 2:03:17"
       | \b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.(?!\w)
       | \b\d{4}\s*(?:GMT|UTC|BST|CET|EST|EDT|IST|HKT|JST|local\s+time)\b
       | \d{1,2}月(?:\d{1,2}日)? | \d{1,2}[-至]\d{1,2}月 | (?<=前)\d{1,2}个?月
@@ -134,7 +135,12 @@ NOT_FIGURES = re.compile(
            |sukuks?|loan\s+prime))
       | \b\d{4}/\d{2}\b | \b\d{1,2}-[A-Z]\b | \b[2-6]G\b
       | \b\d+\s*[*×]\s*\d+\b
-      | (?<![\d.,])0\d+
+      | (?<![\d.,:])0\d+(?:\s\d{3,4}){0,3}                      # 0086, 0800 555 111
+      | \b\d{1,4}[a-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard
+           |Drive|Place|Square|Way|Court|Terrace|Crescent|Close|Gardens|Row|Parade|Highway)\b
+      | \b\d{1,4}\s+(?:Rue|Via|Calle|Avenida|Avenue|Boulevard|Place|Piazza|Plaza|Strasse|Straße)\b
+      | \b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August
+           |September|October|November|December)\b(?![,.]?\s*\d{4})
     )
   | (?=[A-Za-z])\b(?:
         (?:"""
@@ -146,6 +152,8 @@ NOT_FIGURES = re.compile(
     + trie_pattern(_NAMES).replace("\\ ", "\\s+")
     + r""")\s*\d+(?![\d.,]*\s*(?:%|percent|per\s+cent))
       | Group\s+of\s+(?:Seven|Eight|Twenty|Two|Three)\b
+      | Formula\s+(?:One|Two|Three|E)\b
+      | (?:call|calling|dial|dialling|dialing)\s+\d{2,}\b
       | [A-Z][a-z]+-Year\s+Plan\b
       | (?:one|two|three|four)-(?:off|wheelers?|time|way|stop|sided)\b
       | (?:two|three|five|seven|ten|twenty|thirty)-(?:year|month)(?=\s+(?:[A-Z][a-z]+\s+)?

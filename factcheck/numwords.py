@@ -27,6 +27,7 @@ CARDINALS: dict[str, int] = {
 }  # fmt: skip
 
 SCALES: dict[str, int] = {
+    "dozen": 12,  # "a dozen", "two dozen" ("dozens of" is no number)
     "hundred": 100,
     "thousand": 1_000,
     "million": 1_000_000,

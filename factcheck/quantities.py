@@ -49,6 +49,7 @@ _PLURAL_DENOMS = trie_pattern(d for d in DENOMINATORS if d.endswith("s"))
 # something follows, since "a third party" and "one fifth batch" are ordinals.
 _FRACTION = (
     r"(?<!first\s)(?<!second\s)(?<!the\s)half(?=\s+(?:of|the|its|their|all)\b)|(?<=\bby\s)half\b"
+    r"|half(?=\s+an?\s+(?:hour|day|week|month|year|century|decade|point)\b)"
     rf"|(?:{_CARD}|an?)-(?:{_DENOMS})"
     rf"|(?:{_CARD})\s+(?:{_PLURAL_DENOMS})"
     rf"|(?:{_CARD}|an?)\s+(?:{_DENOMS})(?=\s+of\b|\s*[.,;:)]|\s*$)"
@@ -56,9 +57,9 @@ _FRACTION = (
 #: How far from its value a fraction in words reaches, as a share of it: "one-fifth" is
 #: 18 to 22 percent, "a third" 30 to 36.7 percent (docs/semantics.md).
 FRACTION_TOLERANCE = Fraction(1, 10)
-_MULTIPLE_WORDS = {"double": 2, "doubled": 2, "doubling": 2, "twofold": 2, "triple": 3,
-                   "tripled": 3, "tripling": 3, "threefold": 3, "quadruple": 4,
-                   "quadrupled": 4, "quadrupling": 4, "fourfold": 4}  # fmt: skip
+_MULTIPLE_WORDS = {"twice": 2, "thrice": 3, "double": 2, "doubled": 2, "doubling": 2,
+                   "twofold": 2, "triple": 3, "tripled": 3, "tripling": 3, "threefold": 3,
+                   "quadruple": 4, "quadrupled": 4, "quadrupling": 4, "fourfold": 4}  # fmt: skip
 _MULTIPLE = trie_pattern(_MULTIPLE_WORDS) + rf"|(?:{_CARD})-?fold"
 #: The words a number in words can start with (a quick test before reading one).
 _FIRST_WORDS = trie_pattern([*CARDINALS, *_MULTIPLE_WORDS, "half"]) + r"|an?[\s-]"
@@ -109,10 +110,12 @@ _QUANTITY = re.compile(
       | (?<![.{_SYMBOLS}-])(?<![^\W{CJK}])(?<![A-Za-z]-)   # not inside a word, number or name
         (?!(?<=\d,)\d{{3}}(?!\d))                           # nor the tail of "USD1,700"
       | (?<=\bsub-)                                         # "sub-7": less than 7
+      | (?<=%[-–])                                          # the end of "3%-5%"
     )
     (?:(?={_PREFIX_STARTS})(?P<cur>{_PREFIXES})\s*)?
     (?:
         (?P<slash>[1-9]/(?:2|3|4|5|8|10))(?![\d/])
+      | (?P<clock>\d:\d{{2}}:\d{{2}}(?:\.\d+)?|\d{{1,2}}:\d{{2}}\.\d+)(?![\d:])  # 2:03:17, 1:42.56
       | (?P<num>(?>{_DIGITS}))(?:\s*[-–]\s*(?P<num_to>(?>{_DIGITS}))(?![\w-]))?
         (?:\s*(?P<scale>{SPACED_SCALES})\b|(?P<glued>{GLUED_SCALES})(?![^\W{CJK}])
            |(?P<wan>万亿|百万|亿|万))?
@@ -227,18 +230,13 @@ def _quantity(m: re.Match[str]) -> Figure | None:
         return None
     measure = _measure(m)
     if m["num"]:
-        word = m["scale"] or m["glued"] or m["wan"]
-        if word is not None and word.lower() == "m" and _metres(m):
-            word, measure = None, "m"  # "a 400m race", "storm surges of 3m"
-        scale = SCALE_VALUES[" ".join(word.lower().split())] if word else 1
-        if measure == "Mt":  # million tonnes
-            scale, measure = scale * 10**6, "tonnes"
-        low = _digits(m["num"], scale, rounded)
-        high = low
-        if m["num_to"]:
-            high = _digits(_expand_abbreviated(m["num"], m["num_to"]), scale, rounded)
-            if high.value < low.value:
-                return None  # "10-5" is a score or an id, not a range
+        read = _in_digits(m, measure, rounded)
+        if read is None:
+            return None
+        low, high, measure = read
+    elif m["clock"]:
+        low = high = _clock(m["clock"])
+        measure = "seconds"
     elif m["zh"]:  # "三年", "两倍": small numbers in Chinese numerals before a measure
         low = high = Amount(Fraction(chinese_number(m["zh"])))
         if m.string.startswith("年", m.end()):
@@ -275,6 +273,67 @@ def _quantity(m: re.Match[str]) -> Figure | None:
     return Figure(m.start(), m.end(), low, high, unit, negative=negative, measure=measure)
 
 
+def _in_digits(
+    m: re.Match[str], measure: str | None, rounded: bool
+) -> tuple[Amount, Amount, str | None] | None:
+    """A number in digits with its scale ("3.5m", "1,240 crore", "2018-20"), the ends of a
+    range, and its measure (which "3m" of metres and "180Mt" change)."""
+    word = m["scale"] or m["glued"] or m["wan"]
+    if word is not None and word.lower() == "m" and _metres(m):
+        word, measure = None, "m"  # "a 400m race", "storm surges of 3m"
+    scale = SCALE_VALUES[" ".join(word.lower().split())] if word else 1
+    if measure == "Mt":  # million tonnes
+        scale, measure = scale * 10**6, "tonnes"
+    low = high = _digits(m["num"], scale, rounded)
+    if m["num_to"]:
+        high = _digits(_expand_abbreviated(m["num"], m["num_to"]), scale, rounded)
+        if high.value < low.value:
+            return None  # "10-5" is a score (read apart) or an id, not a range
+    return low, high, measure
+
+
+def _clock(written: str) -> Amount:
+    """A time taken, in seconds: "won in 2:03:17" is 7397, "a record of 1:42.56" 102.56."""
+    *larger, seconds = written.split(":")
+    minutes = 0
+    for part in larger:  # hours and minutes, or minutes
+        minutes = minutes * 60 + int(part)
+    amount = _digits(seconds, 1, False)
+    return Amount(minutes * 60 + amount.value, amount.step)
+
+
+#: Before or after "3-1": a score, two numbers, not a range from 3 to 1.
+_SCORE_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|won|wins?|winning|lost|lose|loses|losing|drew|draw|drawn|defeat\w*"
+    r"|trail\w*|led|leads?|leading|ruled|votes?|voted|victory|edged|thrashed|routed|scored?"
+    r"|score(?:line|d)?)\b[^.;:]{0,40}$",
+    re.IGNORECASE,
+)
+_SCORE_AFTER = re.compile(
+    r"\s*(?:draw|win|victory|defeat|loss|lead|home\s+win|away\s+win|on\s+aggregate)\b", re.I
+)
+
+
+def _score(m: re.Match[str]) -> list[Figure] | None:
+    """Both sides of a score or a tally, "3-1", "52-48", "a 2-2 draw", when nothing else
+    makes the two numbers one quantity (a unit, a currency, a scale), and they run
+    downwards or a word of winning, losing or voting is near."""
+    if m["cur"] or m["unit"] or m["measure"] or m["scale"] or m["glued"] or m["wan"]:
+        return None
+    first, second = m["num"], m["num_to"]
+    if not (first.isdigit() and second.isdigit() and len(first) <= 3 and len(second) <= 3):
+        return None
+    before = m.string[max(0, m.start() - 60) : m.start()]
+    if int(second) >= int(first) and not (
+        _SCORE_BEFORE.search(before) or _SCORE_AFTER.match(m.string, m.end())
+    ):
+        return None  # "20-25 firms": a range
+    return [
+        Figure(m.start(g), m.end(g), Amount(Fraction(int(m[g]))), Amount(Fraction(int(m[g]))))
+        for g in ("num", "num_to")
+    ]
+
+
 def _measure(m: re.Match[str]) -> str | None:
     if not m["measure"]:
         return None
@@ -284,7 +343,8 @@ def _measure(m: re.Match[str]) -> str | None:
 #: After "3m": what makes it metres, and what makes it millions ("3m users").
 _METRES_AFTER = re.compile(
     r"\s+(?:tall|high|deep|long|wide|freestyle|backstroke|breaststroke|butterfly|medley"
-    r"|sprint|hurdles|relay|race|dash|above|below|under|across|of\s+(?:rain|snow|water))\b",
+    r"|sprint|hurdles|relay|race|dash|above|below|under|across|final|heats?|semi-?finals?"
+    r"|title|record|champion\w*|gold|silver|bronze|of\s+(?:rain|snow|water))\b",
     re.IGNORECASE,
 )
 _METRES_BEFORE = re.compile(
@@ -392,8 +452,9 @@ def quantities(text: str) -> list[Figure]:
     for m in _QUANTITY.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
-        quantity = _quantity(m)
-        if quantity is not None:
+        if m["num_to"] and (score := _score(m)):
+            found.extend(score)  # "beat Villa 3-1", "ruled 6-3"
+        elif (quantity := _quantity(m)) is not None:
             found.append(quantity)
         elif m["words"] and not _is_pronoun_one(m):
             found.extend(_word_pieces(m))

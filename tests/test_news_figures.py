@@ -149,7 +149,8 @@ def test_cases_are_well_formed() -> None:
 CORPUS_FLOORS = {  # file: (value F1, value + hedge/direction F1)
     "news.jsonl": (0.99, 0.97),
     "news_validation.jsonl": (0.98, 0.96),
-    "news_test.jsonl": (0.96, 0.92),
+    "news_test.jsonl": (0.98, 0.98),
+    "news_general.jsonl": (0.98, 0.97),
 }
 
 
