@@ -20,6 +20,7 @@ test suites and with the speed ratio: `python benchmarks/extraction.py`.
     python benchmarks/news_figures.py --validation    # the validation file
     python benchmarks/news_figures.py --test          # the test file
     python benchmarks/news_figures.py --general       # the general news file
+    python benchmarks/news_figures.py --mixed         # the mixed news file
 """
 
 from __future__ import annotations
@@ -42,8 +43,12 @@ from factcheck.figure_listing import list_figures
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpora" / "figures"
 #: The main file (the grammar is tuned on it), the validation file (written apart; its
 #: misses were read while the grammar grew), the test file (written blind, after both),
-#: and general news (politics, sport, courts, culture; written blind, after the test file).
-FILES = ("news.jsonl", "news_validation.jsonl", "news_test.jsonl", "news_general.jsonl")
+#: general news (politics, sport, courts, culture; written blind, after the test file), and
+#: a news site's mixed stream (written blind, last).
+FILES = (
+    "news.jsonl", "news_validation.jsonl", "news_test.jsonl", "news_general.jsonl",
+    "news_mixed.jsonl",
+)  # fmt: skip
 TOLERANCE = 1e-9
 #: Per tag (and "all"): figures matched by value, by value, hedge and direction; found;
 #: expected.
@@ -158,9 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--validation", action="store_true", help="the validation file")
     parser.add_argument("--test", action="store_true", help="the test file (written blind)")
     parser.add_argument("--general", action="store_true", help="the general news file")
+    parser.add_argument("--mixed", action="store_true", help="the mixed news file")
     parser.add_argument("--misses", action="store_true", help="print factcheck's misses")
     args = parser.parse_args(argv)
-    corpus = load(FILES[3 if args.general else 2 if args.test else 1 if args.validation else 0])
+    flags = [False, args.validation, args.test, args.general, args.mixed]
+    corpus = load(FILES[max(i for i, flag in enumerate(flags) if flag or i == 0)])
     extract = extractors()
     found, seconds = timed(extract, {"corpus": [s["text"] for s in corpus]})
     n_figures = sum(len(s["figures"]) for s in corpus)

@@ -229,8 +229,9 @@ def _in_context(text: str, figure: Figure) -> Figure:
     if direction is None and (figure.unit is Unit.PERCENT or figure.measure in _POINTS):
         direction = direction_of_rate(text[max(0, start - _BY_LOOKBEHIND) : start])
     if direction is None and not year:
-        share = figure.unit is Unit.PERCENT
-        direction = direction_after(text[figure.end : figure.end + _LOOKBEHIND], share)
+        share = figure.unit in _SHARES or figure.measure in _POINTS
+        named = _ARTICLE_BEFORE.search(text, max(0, start - 9), start) is not None
+        direction = direction_after(text[figure.end : figure.end + _LOOKBEHIND], share, named)
     return Figure(
         start, end, figure.low, figure.high, figure.unit, hedge, negative, direction,
         figure.measure,
@@ -254,6 +255,8 @@ _DURATIONS = frozenset({"months", "days", "weeks", "hours", "minutes", "seconds"
 _DURATION_PREPOSITIONS = frozenset({"over"})
 _MINUS_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|零下|负)$", re.IGNORECASE)
 _POINTS = frozenset({"basis-points", "points"})
+_SHARES = frozenset({Unit.PERCENT, Unit.RATIO})
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|another|the)\s+$", re.IGNORECASE)
 _BY_LOOKBEHIND = 60  # characters searched for the verb of "cut its policy rate by"
 
 
@@ -264,4 +267,6 @@ def _hedges(word: str, figure: Figure) -> bool:
         return _is_year(figure)
     if word in _DURATION_PREPOSITIONS:
         return figure.unit is not Unit.YEARS and figure.measure not in _DURATIONS
+    if word == "passed":  # "passed 4.5 million", but "passed 12 laws" counts what passed
+        return figure.high.value >= 1000 or figure.high.step > 1
     return True

@@ -72,6 +72,9 @@ HEDGE_WORDS: dict[str, Hedge] = {
     "more than": Hedge.MORE_THAN, "over": Hedge.MORE_THAN, "above": Hedge.MORE_THAN,
     "exceeding": Hedge.MORE_THAN, "in excess of": Hedge.MORE_THAN,
     "upwards of": Hedge.MORE_THAN, "surpassed": Hedge.MORE_THAN, "passing": Hedge.MORE_THAN,
+    "passed": Hedge.MORE_THAN, "longer than": Hedge.MORE_THAN, "greater than": Hedge.MORE_THAN,
+    "higher than": Hedge.MORE_THAN, "shorter than": Hedge.LESS_THAN,
+    "lower than": Hedge.LESS_THAN, "smaller than": Hedge.LESS_THAN,
     "surpassing": Hedge.MORE_THAN, "surpasses": Hedge.MORE_THAN, "exceeded": Hedge.MORE_THAN,
     "exceeds": Hedge.MORE_THAN, "topped": Hedge.MORE_THAN, "tops": Hedge.MORE_THAN,
     "at least": Hedge.AT_LEAST, "no less than": Hedge.AT_LEAST,
@@ -105,7 +108,7 @@ DIRECTION_VERBS: dict[str, str] = {
          "decline", "decrease", "plunge", "tumble", "slump", "sink", "shed", "lose", "ease",
          "contract", "shrink", "slide", "dip", "dipped", "dips", "sagged", "tumbles",
          "plummeted", "plummets", "sunk", "skidded", "weakened", "crashed", "collapsed",
-         "tanked", "halved"],
+         "tanked", "halved", "losing"],
         "down",
     ),
 }  # fmt: skip
@@ -113,7 +116,8 @@ DIRECTION_VERBS: dict[str, str] = {
 DIRECTION_NOUNS: dict[str, str] = {
     **dict.fromkeys(["rise", "increase", "gain", "jump", "surge", "growth", "climb"], "up"),
     **dict.fromkeys(
-        ["drop", "decline", "fall", "decrease", "loss", "slump", "contraction", "cut", "dip"],
+        ["drop", "decline", "fall", "decrease", "loss", "slump", "contraction", "cut", "dip",
+         "reduction"],
         "down",
     ),
 }  # fmt: skip
@@ -175,12 +179,14 @@ BY_VERBS: dict[str, str] = {
 #: "6% below the average", "11% more than a year earlier", "a 3% drop".
 DIRECTIONS_AFTER: dict[str, str] = {
     **dict.fromkeys(["higher", "above", "more than", "further than", "farther than"], "up"),
-    **dict.fromkeys(["lower", "below", "less than", "fewer than", "off"], "down"),
+    **dict.fromkeys(["lower", "below", "less than", "fewer than", "off", "short"], "down"),
     **DIRECTION_NOUNS,
 }
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+#: Nouns of change that need no article ("forecast growth of 1.1%"); "fall of 2020" does.
+_MEASURED_CHANGES = frozenset({"growth", "increase", "decline", "decrease", "reduction"})
 
 
 _LEADS = frozenset({*DIRECTION_VERBS, "by", "of"})  # what a figure's change is led by
@@ -210,7 +216,7 @@ def direction_before(before: str) -> str | None:
         first == "of"
         and len(words) > 2
         and words[1] in DIRECTION_NOUNS
-        and _ARTICLES.intersection(words[2:5])
+        and (_ARTICLES.intersection(words[2:5]) or words[1] in _MEASURED_CHANGES)
         and words[2] != "storm"  # "a storm surge of 2.4m" is a height
     ):
         return DIRECTION_NOUNS[words[1]]
@@ -263,23 +269,30 @@ def direction_of_rate(before: str) -> str | None:
     return None
 
 
-_STOPS = frozenset({"to", "from", "and", "while", "at", "with", "which", "that"})
+_STOPS = frozenset(
+    {"to", "from", "and", "but", "while", "at", "with", "which", "that", "only", "than", "for",
+     "in"}
+)  # fmt: skip
 
 
-def direction_after(after: str, share: bool = False) -> str | None:
+def direction_after(after: str, share: bool = False, named: bool = False) -> str | None:
     """The direction words right after a figure give it ("0.8% higher", "a 3% drop",
     "6% below the average", "a €2.1bn net loss", "two seconds off the record"); for a
-    share (``share``), a comparative too ("31 percent less likely")."""
+    share (``share``), a comparative too ("31 percent less likely"), and, after an
+    article (``named``), a noun of change one word on ("a 10% pay cut")."""
     words = after.split(None, 3)
     if not words or not after[:1].isspace():
         return None
     first = words[0].lower().strip(".,;:)")
-    if first == "net" and len(words) > 1:
-        first = words[1].lower().strip(".,;:)")
-    elif first in _COMPARATIVES and len(words) > 1:
-        if share and words[1].lower() != "than":
-            return _COMPARATIVES[first]
-        first = f"{first} {words[1].lower()}"
+    second = words[1].lower().strip(".,;:)") if len(words) > 1 else ""
+    if first == "net":  # "a €2.1bn net loss"
+        first = second
+    elif first in _COMPARATIVES and second:
+        if share and second != "than":
+            return _COMPARATIVES[first]  # "31 percent less likely"
+        first = f"{first} {second}"
+    elif share and named and first not in DIRECTIONS_AFTER:
+        return DIRECTION_NOUNS.get(second)  # "a 10% pay cut", "a 25 basis point rate rise"
     return DIRECTIONS_AFTER.get(first)
 
 

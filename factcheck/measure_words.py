@@ -114,6 +114,8 @@ _NAMES = (
     "Category", "Model", "Version", "Season", "Episode", "Volume", "Vol.", "Part", "KOSPI",
     "KOSDAQ", "Ligue", "Serie", "Bundesliga", "Voyager", "Pioneer", "Artemis", "Cessna",
     "NHS", "School", "Public School", "Primary School", "District", "Ward", "Precinct",
+    "Court", "Building", "Block", "Project", "Zone", "Sector", "Area", "Studio", "Stage",
+    "Fahrenheit", "HR", "H.R.", "iOS", "Android", "macOS", "Pier", "Hall", "Camp", "Bay",
 )  # fmt: skip
 #: "the first seven months": a period of the year, not seven of anything.
 _FIRST_PERIODS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -133,7 +135,7 @@ NOT_FIGURES = re.compile(
       | \b\d{1,2}-(?:year|month)(?=\s+(?:U\.S\.\s+|[A-Z][a-z]+\s+)?(?:Treasury|Treasuries|bonds?
            |notes?|yields?|Bunds?|gilts?|JGBs?|fixed|mortgages?|government|paper|swaps?|debt
            |sukuks?|loan\s+prime))
-      | \b\d{4}/\d{2}\b | \b\d{1,2}-[A-Z]\b | \b[2-6]G\b
+      | \b\d{4}/\d{2}\b | \b\d{1,2}-[A-Z]\b | \b[2-6]G\b | \b\d+-Eleven\b
       | \b\d+\s*[*×]\s*\d+\b
       | (?<![\d.,:])0\d+(?:\s\d{3,4}){0,3}                      # 0086, 0800 555 111
       | \b\d{1,4}[a-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard
@@ -153,7 +155,7 @@ NOT_FIGURES = re.compile(
     + r""")\s*\d+(?![\d.,]*\s*(?:%|percent|per\s+cent))
       | Group\s+of\s+(?:Seven|Eight|Twenty|Two|Three)\b
       | Formula\s+(?:One|Two|Three|E)\b
-      | (?:call|calling|dial|dialling|dialing)\s+\d{2,}\b
+      | (?:call|calling|dial|dialling|dialing)\s+\d{2,}(?:\s\d{3,4}){0,3}\b
       | [A-Z][a-z]+-Year\s+Plan\b
       | (?:one|two|three|four)-(?:off|wheelers?|time|way|stop|sided)\b
       | (?:two|three|five|seven|ten|twenty|thirty)-(?:year|month)(?=\s+(?:[A-Z][a-z]+\s+)?

@@ -50,9 +50,11 @@ _PLURAL_DENOMS = trie_pattern(d for d in DENOMINATORS if d.endswith("s"))
 _FRACTION = (
     r"(?<!first\s)(?<!second\s)(?<!the\s)half(?=\s+(?:of|the|its|their|all)\b)|(?<=\bby\s)half\b"
     r"|half(?=\s+an?\s+(?:hour|day|week|month|year|century|decade|point)\b)"
+    rf"|(?<=\bby\s)(?:{_CARD}|an?)\s+(?:{_DENOMS})\b"  # "grew by a fifth"
     rf"|(?:{_CARD}|an?)-(?:{_DENOMS})"
     rf"|(?:{_CARD})\s+(?:{_PLURAL_DENOMS})"
-    rf"|(?:{_CARD}|an?)\s+(?:{_DENOMS})(?=\s+of\b|\s*[.,;:)]|\s*$)"
+    rf"|(?:{_CARD}|an?)\s+(?:{_DENOMS})"
+    r"(?=\s+(?:of|fewer|more|less|lower|higher|smaller|larger|bigger|full|empty|to)\b|\s*[.,;:)]|\s*$)"
 )
 #: How far from its value a fraction in words reaches, as a share of it: "one-fifth" is
 #: 18 to 22 percent, "a third" 30 to 36.7 percent (docs/semantics.md).
@@ -114,7 +116,8 @@ _QUANTITY = re.compile(
     )
     (?:(?={_PREFIX_STARTS})(?P<cur>{_PREFIXES})\s*)?
     (?:
-        (?P<slash>[1-9]/(?:2|3|4|5|8|10))(?![\d/])
+        (?P<in_digits>[1-9]\d?\s+in\s+(?:[2-9]\d{{0,2}}|1\d{{1,2}})\b)   # "1 in 8"
+      | (?P<slash>[1-9]/(?:2|3|4|5|8|10))(?![\d/])
       | (?P<clock>\d:\d{{2}}:\d{{2}}(?:\.\d+)?|\d{{1,2}}:\d{{2}}\.\d+)(?![\d:])  # 2:03:17, 1:42.56
       | (?P<num>(?>{_DIGITS}))(?:\s*[-–]\s*(?P<num_to>(?>{_DIGITS}))(?![\w-]))?
         (?:\s*(?P<scale>{SPACED_SCALES})\b|(?P<glued>{GLUED_SCALES})(?![^\W{CJK}])
@@ -124,6 +127,7 @@ _QUANTITY = re.compile(
           (?:\s+of)?\s+an?\s+(?P<fs>thousand|million|billion|trillion)\b)
       | (?P<frac>\b(?:{_FRACTION})\b)
       | (?P<mult>\b(?:{_MULTIPLE})\b)
+      | (?P<in_words>(?:{_CARD})\s+in\s+(?:{_CARD})\b)  # "one in five"
       | (?P<words>\b{_WORDS}\b))
       | (?<!第)(?P<zh>[一二两三四五六七八九]?十[一二三四五六七八九]?|[二两三四五六七八九])
         (?=[年倍家名人天周]|个月)
@@ -241,6 +245,11 @@ def _quantity(m: re.Match[str]) -> Figure | None:
         low = high = Amount(Fraction(chinese_number(m["zh"])))
         if m.string.startswith("年", m.end()):
             unit = Unit.YEARS
+    elif m["in_digits"] or m["in_words"]:  # "one in five adults", "3 in 10 homes": a share
+        some, _, every = (m["in_digits"] or m["in_words"]).lower().split(None, 2)
+        share = Fraction(_small_number(some), _small_number(every))
+        low = high = Amount(share, 2 * FRACTION_TOLERANCE * share)  # an approximation
+        unit = unit or Unit.RATIO
     elif m["fscale"] or m["frac"] or m["slash"]:
         fraction = _fraction(m)
         if fraction is None:
@@ -387,6 +396,10 @@ def _fraction(m: re.Match[str]) -> Amount | None:
     if value is None:
         return None
     return Amount(value * scale, 2 * FRACTION_TOLERANCE * value * scale)
+
+
+def _small_number(written: str) -> int:
+    return int(written) if written.isdigit() else CARDINALS[written]
 
 
 def _fraction_words(words: str) -> Fraction | None:

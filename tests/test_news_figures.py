@@ -151,6 +151,7 @@ CORPUS_FLOORS = {  # file: (value F1, value + hedge/direction F1)
     "news_validation.jsonl": (0.98, 0.96),
     "news_test.jsonl": (0.98, 0.98),
     "news_general.jsonl": (0.98, 0.97),
+    "news_mixed.jsonl": (0.98, 0.97),
 }
 
 
