@@ -16,12 +16,21 @@ from factcheck.units import Unit
 __all__ = ["Listed", "list_figures", "render_jsonl", "render_text"]
 
 _NEWLINE = re.compile("\n")
+#: A minus written in the figure ("-1.3%", "minus 5", 零下25): the value is negative. A
+#: direction is not ("fell 2.5%" is 2.5, down), though both make the interval negative.
+_WRITTEN_MINUS = re.compile(r"(?:^|\s)[-−]\d|\b(?:minus|negative)\b|零下|负", re.IGNORECASE)
 #: Measures whose figures are read in another unit: "six months" is half a year.
 _AS_WRITTEN = {"months": 12}
 #: Calendar years read as a bare number of four digits: a date, not a quantity.
 _YEARS = range(1800, 2101)
 #: A year, or a span of years, after any hedge: "2018", "by 2030", "2019 to 2022".
-_WRITTEN_YEARS = re.compile(r"(?<![\d,.])\d{4}(?:\s*(?:-|–|to|and)\s*(?:\d{4}|\d{2}))?$")
+_WRITTEN_YEARS = re.compile(
+    r"(?:(?:by|since|before|after|until|till|in|between|from)\s+)?"
+    r"\d{4}(?:\s*(?:-|–|to|and)\s*(?:\d{4}|\d{2}))?",
+    re.IGNORECASE,
+)
+#: "until at least 2031": a hedged year after a preposition of time is still a year.
+_TIME_BEFORE = re.compile(r"\b(?:by|since|before|after|until|till|in)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +63,7 @@ def list_figures(text: str, *, lines_apart: bool = False) -> Iterator[Listed]:
         while line + 1 < len(starts) and starts[line + 1] <= figure.start:
             line += 1
         written = text[figure.start : figure.end]
-        signed = -1 if figure.negative and figure.direction is None else 1
+        signed = -1 if figure.negative and _WRITTEN_MINUS.search(written) else 1
         signed *= _AS_WRITTEN.get(figure.measure or "", 1)
         low, high = figure.low.value, figure.high.value
         if signed != 1:
@@ -72,7 +81,7 @@ def list_figures(text: str, *, lines_apart: bool = False) -> Iterator[Listed]:
             unit=figure.measure or (str(figure.unit) if figure.unit is not None else None),
             hedge=str(figure.hedge) if figure.hedge is not None else None,
             direction=figure.direction,
-            kind=_kind(figure, written),
+            kind=_kind(figure, written, text[max(0, figure.start - 12) : figure.start]),
         )
 
 
@@ -87,12 +96,17 @@ def _number(value: Fraction) -> float:
     return int(value) if value.denominator == 1 else float(value)
 
 
-def _kind(figure: Figure, written: str) -> str:
+def _kind(figure: Figure, written: str, before: str) -> str:
     if figure.unit is Unit.DATE:
         return "date"
     if figure.unit is Unit.RANK:
         return "rank"
-    if figure.unit is None and figure.measure is None and _WRITTEN_YEARS.search(written):
+    year = _WRITTEN_YEARS.fullmatch(written) or (
+        figure.hedge is not None
+        and _TIME_BEFORE.search(before)
+        and _WRITTEN_YEARS.search(written.rsplit(None, 1)[-1])
+    )
+    if figure.unit is None and figure.measure is None and year:
         low, high = figure.low.value, figure.high.value
         if all(v.denominator == 1 and int(v) in _YEARS for v in (low, high)):
             return "year"  # "by 2030", "at least 2031", "between 2020 and 2023"

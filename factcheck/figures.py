@@ -30,9 +30,9 @@ from factcheck.hedge_words import (
     direction_of_rate,
 )
 from factcheck.measure_words import GLUED_SCALES, SCALE_VALUES, SPACED_SCALES
-from factcheck.quantities import CJK, quantities
+from factcheck.quantities import CJK, folded, quantities
 from factcheck.regex_trie import trie_pattern
-from factcheck.units import Unit
+from factcheck.units import Unit, currency_of
 
 __all__ = ["Amount", "Figure", "Hedge", "scan"]
 
@@ -66,8 +66,8 @@ _HEDGE_BEFORE = re.compile(
     r"(?:^|(?<=[^\w]))(?P<hedge>" + trie_pattern(HEDGE_WORDS) + r")\s+$",
     re.IGNORECASE,
 )
-_RANGE_JOINER = re.compile(r"\s*(?:to|–|-|and|至|到)\s*(?P<minus>minus\s+)?", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"\b(?P<word>between|from)\s+$", re.IGNORECASE)
+_RANGE_JOINER = re.compile(r"\s*(?P<word>to|–|-|and|至|到)\s*(?P<minus>minus\s+)?", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\b(?P<word>between|from)\s+(?:minus\s+)?$", re.IGNORECASE)
 _RESTATED = re.compile(r"(?:\s+[a-z]+){0,2},\s+or\s+")  # "cut 850 jobs, or 6%"
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 #: Before "from A to B": a verb of change makes it two levels, not a range.
@@ -99,16 +99,6 @@ _LOOKBEHIND = 24  # characters before a figure searched for a hedge
 _YEAR_ONLY_HEDGES = frozenset({"by", "since"})
 
 
-def _is_year(figure: Figure) -> bool:
-    return (
-        figure.unit is None
-        and figure.low.step == 0
-        and all(
-            a.value.denominator == 1 and 1000 <= a.value <= 2999 for a in (figure.low, figure.high)
-        )
-    )
-
-
 def _written_year(text: str, figure: Figure) -> bool:
     """A year as news writes it: four digits, no comma ("2018", not "2,018")."""
     written = text[figure.start : figure.end]
@@ -120,12 +110,11 @@ def _join_range(text: str, first: Figure, second: Figure, before: str) -> Figure
     joiner = _RANGE_JOINER.fullmatch(gap)
     if joiner is None:
         return None
-    word = joiner.group(0).strip().lower()
     if gap in {"-", "–"} and first.unit is None and second.unit is None:
         return None  # "2-2": numbers touching a dash were read as one or left apart already
+    word = joiner["word"].lower()
     intro = _BETWEEN_BEFORE.search(before)
-    introduced = intro is not None
-    if word == "and" and not introduced:
+    if word == "and" and intro is None:
         return None  # "500 and 68" are two figures
     if intro is not None and intro["word"].lower() == "from":
         earlier = text[max(0, first.start - len(before) + intro.start() - 60) : first.start]
@@ -145,17 +134,18 @@ def _join_range(text: str, first: Figure, second: Figure, before: str) -> Figure
         return None
     if (first.unit is Unit.DATE) != (second.unit is Unit.DATE):
         return None  # "from 2019 to September 2022": a year and a day are not one range
+    low, high = first, second
     if joiner["minus"]:  # "between minus 80 and minus 60": magnitudes, the ends swap
         if not _MINUS_BEFORE.search(before):
             return None
-        first, second = second, first
-    if second.low.value < first.low.value:
+        low, high = second, first
+    if high.low.value < low.low.value:
         return None
-    unit = second.unit or first.unit
     start = first.start - len(before) + intro.start() if intro is not None else first.start
-    low = _scaled_like(text, first, second)
-    measure = second.measure or first.measure
-    return Figure(start, second.end, low, second.high, unit, measure=measure)
+    return Figure(
+        start, second.end, _scaled_like(text, low, high), high.high, second.unit or first.unit,
+        negative=bool(joiner["minus"]), measure=second.measure or first.measure,
+    )  # fmt: skip
 
 
 _SCALE_WORD = re.compile(
@@ -172,7 +162,9 @@ def _scaled_like(text: str, first: Figure, second: Figure) -> Amount:
         return first.low
     if _SCALE_WORD.search(text, first.start, first.end) is not None:
         return first.low
-    factor = SCALE_VALUES[" ".join(scale.group(0).lower().split())]
+    factor = SCALE_VALUES.get(" ".join(folded(scale.group(0)).split()))
+    if factor is None:
+        return first.low
     carried = Amount(first.low.value * factor, second.high.step)
     return carried if carried.value <= second.high.value else first.low
 
@@ -189,8 +181,9 @@ def _in_context(text: str, figure: Figure) -> Figure:
     # the last word before the figure (or a Chinese character) could end what it reads.
     last, cjk = _last_word(before)
     h = _HEDGE_BEFORE.search(before) if last in _HEDGE_ENDS else None
-    if h is not None and _hedges(h["hedge"].lower(), figure):
-        hedge = HEDGE_WORDS[h["hedge"].lower()]
+    word = folded(h["hedge"]) if h is not None else ""
+    if h is not None and word in HEDGE_WORDS and _hedges(word, figure, text, base + h.start()):
+        hedge = HEDGE_WORDS[word]
         start = base + h.start("hedge")
         before = before[: h.start("hedge")]
     elif before.endswith("sub-"):  # "sub-7 percent growth"
@@ -199,8 +192,11 @@ def _in_context(text: str, figure: Figure) -> Figure:
         hedge is None
         and cjk
         and (c := _CJK_HEDGE_BEFORE.search(before)) is not None
-        and not (c["hedge"] == "近" and text.startswith(("年来", "年间"), figure.end))
-    ):  # but 近三年来 is "in the last three years"
+        and not (
+            c["hedge"] == "近"
+            and (figure.unit is Unit.YEARS or text.startswith(("年来", "年间", "年"), figure.end))
+        )
+    ):  # but 近三年, 近5年来 are "the last three years", "the last five years"
         hedge = CJK_HEDGES_BEFORE[c["hedge"]]
         start = base + c.start("hedge")
         before = before[: c.start("hedge")]
@@ -215,8 +211,8 @@ def _in_context(text: str, figure: Figure) -> Figure:
         negative = direction == "down"
     elif (last in _MINUS_ENDS or cjk) and (minus := _MINUS_BEFORE.search(before)) is not None:
         start, negative = base + minus.start(), True
-    elif (change := direction_before(text[max(0, start - 40) : start])) is not None:
-        direction, negative = change, change == "down"
+    elif not year and (change := direction_before(text[max(0, start - 40) : start])) is not None:
+        direction, negative = change, figure.negative or change == "down"  # "grew -1.3%"
     elif (last == "by" or last in CUTS) and not year:  # "cut its rate by 25", "cut 400 jobs"
         direction = direction_by(text[max(0, start - _BY_LOOKBEHIND) : start])
     end = figure.end
@@ -224,10 +220,12 @@ def _in_context(text: str, figure: Figure) -> Figure:
     if hedge is None:
         if (c := _CJK_HEDGE_AFTER.match(after)) is not None:
             hedge, end = CJK_HEDGES_AFTER[c["hedge"] or c["hedge2"]], end + c.end()
-        elif (e := _HEDGE_AFTER.match(after)) is not None:
-            hedge, end = HEDGES_AFTER[e["hedge"].lower()], end + e.end()
+        elif (e := _HEDGE_AFTER.match(after)) is not None and folded(e["hedge"]) in HEDGES_AFTER:
+            hedge, end = HEDGES_AFTER[folded(e["hedge"])], end + e.end()
     if direction is None and (figure.unit is Unit.PERCENT or figure.measure in _POINTS):
         direction = direction_of_rate(text[max(0, start - _BY_LOOKBEHIND) : start])
+    if direction is None and _OFF.match(text, end) and _taken_off(figure):
+        direction = "down"  # "two seconds off the record", "5% off", not "50 km off the coast"
     if direction is None and not year:
         share = figure.unit in _SHARES or figure.measure in _POINTS
         named = _ARTICLE_BEFORE.search(text, max(0, start - 9), start) is not None
@@ -236,6 +234,16 @@ def _in_context(text: str, figure: Figure) -> Figure:
         start, end, figure.low, figure.high, figure.unit, hedge, negative, direction,
         figure.measure,
     )  # fmt: skip
+
+
+def _taken_off(figure: Figure) -> bool:
+    """Whether "off" after the figure takes it away: a share, money, time or points."""
+    unit = figure.unit
+    return (
+        unit in _SHARES
+        or (unit is not None and currency_of(unit) is not None)
+        or (figure.measure in _TIMED)
+    )
 
 
 def _last_word(before: str) -> tuple[str, bool]:
@@ -256,17 +264,37 @@ _DURATION_PREPOSITIONS = frozenset({"over"})
 _MINUS_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|零下|负)$", re.IGNORECASE)
 _POINTS = frozenset({"basis-points", "points"})
 _SHARES = frozenset({Unit.PERCENT, Unit.RATIO})
+_TIMED = frozenset({"seconds", "minutes", "hours", "points", "basis-points"})
+_OFF = re.compile(r"\s+off\b", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:an?|another|the)\s+$", re.IGNORECASE)
 _BY_LOOKBEHIND = 60  # characters searched for the verb of "cut its policy rate by"
 
 
-def _hedges(word: str, figure: Figure) -> bool:
-    """Whether the hedge word before the figure bounds it: "by" and "since" only a
-    year ("by 2025"), and "over" not a duration ("over five years")."""
+def _hedges(word: str, figure: Figure, text: str, at: int) -> bool:
+    """Whether the hedge word at ``at``, before the figure, bounds it: "by" and "since"
+    only a year ("by 2025", not "rose by 1,500"); "over" a duration only where it says
+    how long ("was over 15 years", "for over 15 years", "over 15 years old"), not when
+    ("over five years, the fund will"); "passed" and "passing" only a large figure
+    ("passed 4.5 million", not "passing 16 measures")."""
     if word in _YEAR_ONLY_HEDGES:
-        return _is_year(figure)
-    if word in _DURATION_PREPOSITIONS:
-        return figure.unit is not Unit.YEARS and figure.measure not in _DURATIONS
-    if word == "passed":  # "passed 4.5 million", but "passed 12 laws" counts what passed
+        return _written_year(text, figure)
+    if word in _DURATION_PREPOSITIONS and (
+        figure.unit is Unit.YEARS or figure.measure in _DURATIONS
+    ):
+        fronted = text.startswith(",", figure.end)  # "Over five years, the fund will …"
+        return not fronted and (
+            _HOW_LONG_BEFORE.search(text, max(0, at - 12), at) is not None
+            or _HOW_LONG_AFTER.match(text, figure.end) is not None
+        )
+    if word in _LARGE_ONLY:
         return figure.high.value >= 1000 or figure.high.step > 1
     return True
+
+
+#: Before "over 15 years" (or at the start of a value): how long, so a bound.
+_HOW_LONG_BEFORE = re.compile(
+    r"(?:^|\b(?:is|was|were|are|be|been|being|for|aged|lasting|lasted|lasts|took|takes))\s*$",
+    re.IGNORECASE,
+)
+_HOW_LONG_AFTER = re.compile(r"\s+(?:old|of\s+age|ago)\b", re.IGNORECASE)
+_LARGE_ONLY = frozenset({"passed", "passing"})

@@ -105,7 +105,7 @@ DIRECTION_VERBS: dict[str, str] = {
          "declined", "declines", "decreased", "decreases", "plunged", "plunges", "tumbled",
          "slumped", "sank", "shed", "sheds", "lost", "loses", "eased", "eases",
          "contracted", "shrank", "slid", "slides", "retreated", "fall", "drop", "slip",
-         "decline", "decrease", "plunge", "tumble", "slump", "sink", "shed", "lose", "ease",
+         "decline", "decrease", "plunge", "tumble", "slump", "sink", "lose", "ease",
          "contract", "shrink", "slide", "dip", "dipped", "dips", "sagged", "tumbles",
          "plummeted", "plummets", "sunk", "skidded", "weakened", "crashed", "collapsed",
          "tanked", "halved", "losing"],
@@ -179,7 +179,7 @@ BY_VERBS: dict[str, str] = {
 #: "6% below the average", "11% more than a year earlier", "a 3% drop".
 DIRECTIONS_AFTER: dict[str, str] = {
     **dict.fromkeys(["higher", "above", "more than", "further than", "farther than"], "up"),
-    **dict.fromkeys(["lower", "below", "less than", "fewer than", "off", "short"], "down"),
+    **dict.fromkeys(["lower", "below", "less than", "fewer than", "short"], "down"),
     **DIRECTION_NOUNS,
 }
 
@@ -258,7 +258,7 @@ def direction_of_rate(before: str) -> str | None:
     words = before.rsplit(None, 6)[::-1]
     for written in words[:6] if before[-1:].isspace() else ():
         word = written.lower().strip("([\"'“‘")
-        if word in BY_VERBS:
+        if word in BY_VERBS and word not in _BASE_FORMS:
             return BY_VERBS[word]
         if (
             word.endswith((",", ";", ":"))
@@ -269,9 +269,15 @@ def direction_of_rate(before: str) -> str | None:
     return None
 
 
+#: Forms that are as often adjectives or nouns before a rate ("a lower interest rate of
+#: 3.6 percent", "a pay rise of"), not the verb that changed it.
+_BASE_FORMS = frozenset(
+    {"lower", "raise", "lift", "boost", "trim", "slash", "hike", "reduce", "devalue", "rise",
+     "fall", "drop", "gain", "increase", "decrease", "decline", "advanced", "expand"}
+)  # fmt: skip
 _STOPS = frozenset(
     {"to", "from", "and", "but", "while", "at", "with", "which", "that", "only", "than", "for",
-     "in"}
+     "in", "on"}
 )  # fmt: skip
 
 

@@ -8,7 +8,7 @@
 - Numbers that are not figures: ids, times of day, dates without a year, and numbers
   that are part of a name ("S&P 500", "Group of Seven", "10-year Treasury").
 
-``factcheck.figures`` builds its grammar from these tables.
+``factcheck.quantities`` builds its grammar from these tables.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ MEASURES: dict[str, str] = {
     "points": r"\s+points?",
     "days": r"(?:\s+|-)days?|天",
     "weeks": r"(?:\s+|-)weeks?",
-    "hours": r"(?:\s+|-)hours?|\s*hrs?|小时",
+    "hours": r"(?:\s+|-)hours?|\s*(?-i:hrs?)\b|小时",
     "minutes": r"(?:\s+|-)minutes?|\s*mins|分钟",
     "seconds": r"(?:\s+|-)seconds?|\s*secs",
     "degrees-C": r"\s*(?:°\s*C|degrees?\s+(?:Celsius|centigrade))|(?<=\d)C|摄氏度",
@@ -72,7 +72,7 @@ MEASURES: dict[str, str] = {
     "g": r"\s+(?:g|grams?)",
     "lb": r"\s*(?:lbs?|pounds?(?=\s+of\b))",
     "tonnes": r"\s*(?:tonnes|tons?|metric\s+tons)|吨",
-    "Mt": r"\s*Mt",
+    "Mt": r"\s*(?-i:Mt)",
     "cm": r"\s*(?:cm|centimet(?:re|er)s?)",
     "mm": r"\s*(?:mm|millimet(?:re|er)s?)",
     "m": r"\s*(?:metres|meters|metre|meter)|米",
@@ -87,7 +87,7 @@ MEASURES: dict[str, str] = {
     "hectares": r"\s*(?:hectares?|ha)",
     "acres": r"\s*acres?",
     "mu": r"亩",
-    "litres": r"\s*(?:litres?|liters?)|(?<=\d)L|升",
+    "litres": r"\s*(?:litres?|liters?)|(?<=\d)L|升(?![至到为级])",
     "ml": r"\s*(?:ml|millilit(?:re|er)s?)",
     "cubic-metres": r"\s*(?:cubic\s+met(?:re|er)s?|m3|立方米)",
     "barrels": r"\s*barrels?(?!\s+(?:per|a)\s+day)",
@@ -131,15 +131,17 @@ NOT_FIGURES = re.compile(
       | (?<![:\d])\d{1,2}:\d{2}(?![.:]\d)\b | (?<![:\d])\d{2}:\d{2}:\d{2}\b  # not "in 2:03:17"
       | \b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.(?!\w)
       | \b\d{4}\s*(?:GMT|UTC|BST|CET|EST|EDT|IST|HKT|JST|local\s+time)\b
-      | \d{1,2}月(?:\d{1,2}日)? | \d{1,2}[-至]\d{1,2}月 | (?<=前)\d{1,2}个?月
+      | \d{1,2}月(?:\d{1,2}日)? | \d{1,2}[-至]\d{1,2}月 | (?<=前)\d{1,2}个?月 | (?<=第)\d+
       | \b\d{1,2}-(?:year|month)(?=\s+(?:U\.S\.\s+|[A-Z][a-z]+\s+)?(?:Treasury|Treasuries|bonds?
            |notes?|yields?|Bunds?|gilts?|JGBs?|fixed|mortgages?|government|paper|swaps?|debt
            |sukuks?|loan\s+prime))
-      | \b\d{4}/\d{2}\b | \b\d{1,2}-[A-Z]\b | \b[2-6]G\b | \b\d+-Eleven\b
+      | \b\d{4}/\d{2}\b | \b\d{1,2}-[A-Z]\b | \b[2-6]G\b | \b\d+-Eleven\b | \b24[-/]7\b
+      | \b9-(?:to-)?5\b
       | \b\d+\s*[*×]\s*\d+\b
       | (?<![\d.,:])0\d+(?:\s\d{3,4}){0,3}                      # 0086, 0800 555 111
       | \b\d{1,4}[a-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard
-           |Drive|Place|Square|Way|Court|Terrace|Crescent|Close|Gardens|Row|Parade|Highway)\b
+           |Drive|Place|Square|Terrace|Crescent|Gardens|Parade)\b(?!\s+[a-z]+s\b)  # "5 Wall
+                                                          # Street banks" is a count
       | \b\d{1,4}\s+(?:Rue|Via|Calle|Avenida|Avenue|Boulevard|Place|Piazza|Plaza|Strasse|Straße)\b
       | \b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August
            |September|October|November|December)\b(?![,.]?\s*\d{4})
@@ -155,9 +157,10 @@ NOT_FIGURES = re.compile(
     + r""")\s*\d+(?![\d.,]*\s*(?:%|percent|per\s+cent))
       | Group\s+of\s+(?:Seven|Eight|Twenty|Two|Three)\b
       | Formula\s+(?:One|Two|Three|E)\b
-      | (?:call|calling|dial|dialling|dialing)\s+\d{2,}(?:\s\d{3,4}){0,3}\b
+      | (?:call|calling|dial|dialling|dialing)\s+\d{3,}(?:\s\d{3,4}){0,3}\b(?!\s+[a-z]+s\b)
       | [A-Z][a-z]+-Year\s+Plan\b
       | (?:one|two|three|four)-(?:off|wheelers?|time|way|stop|sided)\b
+      | (?:single|double|triple)-digits?\b
       | (?:two|three|five|seven|ten|twenty|thirty)-(?:year|month)(?=\s+(?:[A-Z][a-z]+\s+)?
            (?:Treasury|Treasuries|bonds?|notes?|yields?|gilts?|sukuks?|debt|paper|mortgages?))
       | first\s+(?:"""
@@ -165,7 +168,7 @@ NOT_FIGURES = re.compile(
     + r""")\s+(?:months|quarters|weeks)\b
       | Year\s+\d{1,2}\b(?!\s*(?:%|percent))
       | Flight\s+[A-Z]{2}\s*\d+
-      | (?:G|COP|F)\d{1,2}\b
+      | (?:G|F)\d{1,2}\b | (?i:COP)\s*\d{1,2}\b
     )""",
     re.VERBOSE,
 )

@@ -8,6 +8,7 @@ out. Hedges, directions and ranges are the second step's.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from fractions import Fraction
 from itertools import accumulate
@@ -33,7 +34,14 @@ from factcheck.periods import PROSE_DATE, period_of_match
 from factcheck.regex_trie import trie_pattern, word_starts
 from factcheck.units import CURRENCIES, Unit
 
-__all__ = ["CJK", "FRACTION_TOLERANCE", "MAX_DIGITS", "quantities"]
+__all__ = ["CJK", "FRACTION_TOLERANCE", "MAX_DIGITS", "folded", "quantities"]
+
+
+def folded(written: str) -> str:
+    """A word as the grammar's tables spell it. The grammar matches case-insensitively,
+    which in Unicode also lets "ſ" stand for "s" and "İ" for "i": what NFKC does not
+    bring back to a table's spelling is looked up and not found, never a crash."""
+    return unicodedata.normalize("NFKC", written).lower()
 
 
 _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![^\s(])\.\d+)"
@@ -106,7 +114,7 @@ CJK = "\u3400-\u9fff"
 _QUANTITY = re.compile(
     rf"""
     (?:
-        (?=[-−+])(?<![^\s(\[])(?:                         # a sign, after a space or bracket
+        (?=[-−+])(?<![^\s(\[{CJK}])(?:              # a sign, after a space, bracket or 增长
             (?P<sign>[-−+])(?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b|°|degrees?\b|C\b))
           | (?<![\d,.%]\s)(?P<minus>[-−])(?=\d))          # -41.2%, -30C; "rose to -18.4"
       | (?<![.{_SYMBOLS}-])(?<![^\W{CJK}])(?<![A-Za-z]-)   # not inside a word, number or name
@@ -130,7 +138,7 @@ _QUANTITY = re.compile(
       | (?P<in_words>(?:{_CARD})\s+in\s+(?:{_CARD})\b)  # "one in five"
       | (?P<words>\b{_WORDS}\b))
       | (?<!第)(?P<zh>[一二两三四五六七八九]?十[一二三四五六七八九]?|[二两三四五六七八九])
-        (?=[年倍家名人天周]|个月)
+        (?P<zh_unit>年|倍|天|周|个月|(?=[家名人]))
     )
     (?P<and_half>\s+and\s+a\s+half\b)?
     (?:(?={_UNIT_WORD_STARTS})(?:(?P<unit>{_UNIT_GROUPS})|(?P<measure>{_MEASURE_GROUPS})))?
@@ -146,7 +154,9 @@ MAX_DIGITS = 30
 
 
 def _too_long(number: str | None) -> bool:
-    return number is not None and len(number) > MAX_DIGITS < sum(map(str.isdigit, number))
+    if number is None or len(number) <= MAX_DIGITS:  # a quick no: digits are fewer still
+        return False
+    return sum(map(str.isdigit, number)) > MAX_DIGITS
 
 
 def _digits(text: str, scale: int, rounded: bool) -> Amount:
@@ -225,10 +235,10 @@ def _quantity(m: re.Match[str]) -> Figure | None:
         return None
     unit = _unit(m)
     if m["cur"]:
-        prefix_unit = _CURRENCY_PREFIX[m["cur"].strip().lower()]
-        if unit is not None and unit is not prefix_unit:
+        prefix_unit = _CURRENCY_PREFIX.get(folded(m["cur"].strip()))  # None for "İnr"
+        if prefix_unit is not None and unit is not None and unit is not prefix_unit:
             return None  # "$5 percent": not a figure we can read
-        unit = prefix_unit
+        unit = prefix_unit or unit
     rounded = unit is Unit.PERCENT  # a share is a rounded ratio, even when whole
     if _too_long(m["num"]) or _too_long(m["num_to"]):
         return None
@@ -242,35 +252,23 @@ def _quantity(m: re.Match[str]) -> Figure | None:
         low = high = _clock(m["clock"])
         measure = "seconds"
     elif m["zh"]:  # "三年", "两倍": small numbers in Chinese numerals before a measure
-        low = high = Amount(Fraction(chinese_number(m["zh"])))
-        if m.string.startswith("年", m.end()):
-            unit = Unit.YEARS
-    elif m["in_digits"] or m["in_words"]:  # "one in five adults", "3 in 10 homes": a share
-        some, _, every = (m["in_digits"] or m["in_words"]).lower().split(None, 2)
-        share = Fraction(_small_number(some), _small_number(every))
-        low = high = Amount(share, 2 * FRACTION_TOLERANCE * share)  # an approximation
-        unit = unit or Unit.RATIO
-    elif m["fscale"] or m["frac"] or m["slash"]:
-        fraction = _fraction(m)
-        if fraction is None:
-            return None
-        low = high = fraction
-        unit = unit or (None if m["fscale"] else Unit.RATIO)
-    elif m["mult"]:
-        word = m["mult"].lower()
-        times = _MULTIPLE_WORDS.get(word) or CARDINALS[word.removesuffix("fold").rstrip("-")]
-        low = high = Amount(Fraction(times))
-        unit = unit or Unit.TIMES
+        unit, measure = _ZH_UNITS.get(m["zh_unit"], (None, None))
+        twelfths = 12 if measure == "months" else 1  # months are read as years
+        low = high = Amount(Fraction(chinese_number(m["zh"]), twelfths))
     else:
-        words = [w for w in re.split(r"[\s-]+", m["words"].lower()) if w]
-        if words[0] in {"a", "an"}:
-            words[0] = "one"
-        number = words_to_number(words)
-        if number is None:
+        amount = (
+            _ratio(m) if m["in_digits"] or m["in_words"]
+            else _fraction(m) if m["fscale"] or m["frac"] or m["slash"]
+            else _multiple(m) if m["mult"]
+            else _in_words(m["words"])
+        )  # fmt: skip
+        if amount is None:
             return None
-        big = [SCALES[w] for w in words if w in SCALES and SCALES[w] >= 1000]
-        step = Fraction(min(big)) if big and words[-1] in SCALES else Fraction(0)
-        low = high = Amount(Fraction(number), step)
+        low = high = amount
+        if m["in_digits"] or m["in_words"] or m["frac"] or m["slash"]:
+            unit = unit or Unit.RATIO
+        elif m["mult"]:
+            unit = unit or Unit.TIMES
     if m["and_half"]:  # "one and a half months"
         low, high = (Amount(a.value + Fraction(1, 2), a.step) for a in (low, high))
     if unit is Unit.YEARS and m["unit"] and "month" in m["unit"].lower():
@@ -282,6 +280,35 @@ def _quantity(m: re.Match[str]) -> Figure | None:
     return Figure(m.start(), m.end(), low, high, unit, negative=negative, measure=measure)
 
 
+def _ratio(m: re.Match[str]) -> Amount | None:
+    """ "one in five adults", "3 in 10 homes": a share, approximate as fractions are."""
+    some, _, every = (m["in_digits"] or m["in_words"]).lower().split(None, 2)
+    if not (_small_number(some) and _small_number(every)):
+        return None
+    share = Fraction(_small_number(some), _small_number(every))
+    return Amount(share, 2 * FRACTION_TOLERANCE * share)
+
+
+def _multiple(m: re.Match[str]) -> Amount | None:
+    """ "twice", "tripled", "sixfold"."""
+    word = folded(m["mult"])
+    times = _MULTIPLE_WORDS.get(word) or CARDINALS.get(word.removesuffix("fold").rstrip("-"))
+    return None if times is None else Amount(Fraction(times))
+
+
+def _in_words(written: str) -> Amount | None:
+    """ "thirteen thousand", "a hundred and five": rounded at its scale word, if last."""
+    words = [w for w in re.split(r"[\s-]+", written.lower()) if w]
+    if words[0] in {"a", "an"}:
+        words[0] = "one"
+    number = words_to_number(words)
+    if number is None:
+        return None
+    big = [SCALES[w] for w in words if w in SCALES and SCALES[w] >= 1000]
+    step = Fraction(min(big)) if big and words[-1] in SCALES else Fraction(0)
+    return Amount(Fraction(number), step)
+
+
 def _in_digits(
     m: re.Match[str], measure: str | None, rounded: bool
 ) -> tuple[Amount, Amount, str | None] | None:
@@ -290,7 +317,9 @@ def _in_digits(
     word = m["scale"] or m["glued"] or m["wan"]
     if word is not None and word.lower() == "m" and _metres(m):
         word, measure = None, "m"  # "a 400m race", "storm surges of 3m"
-    scale = SCALE_VALUES[" ".join(word.lower().split())] if word else 1
+    scale = SCALE_VALUES.get(" ".join(folded(word).split())) if word else 1
+    if scale is None:
+        return None
     if measure == "Mt":  # million tonnes
         scale, measure = scale * 10**6, "tonnes"
     low = high = _digits(m["num"], scale, rounded)
@@ -311,6 +340,13 @@ def _clock(written: str) -> Amount:
     return Amount(minutes * 60 + amount.value, amount.step)
 
 
+#: Measures written after a number in Chinese numerals: 三年, 两倍, 五天, 三个月.
+_ZH_UNITS: dict[str, tuple[Unit | None, str | None]] = {
+    "年": (Unit.YEARS, None), "倍": (Unit.TIMES, None), "天": (None, "days"),
+    "周": (None, "weeks"), "个月": (Unit.YEARS, "months"),
+}  # fmt: skip
+
+
 #: Before or after "3-1": a score, two numbers, not a range from 3 to 1.
 _SCORE_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|won|wins?|winning|lost|lose|loses|losing|drew|draw|drawn|defeat\w*"
@@ -318,6 +354,7 @@ _SCORE_BEFORE = re.compile(
     r"|score(?:line|d)?)\b[^.;:]{0,40}$",
     re.IGNORECASE,
 )
+_TALLIED = re.compile(r"\s+(?:votes|points|runs|goals|wickets)\b", re.IGNORECASE)
 _SCORE_AFTER = re.compile(
     r"\s*(?:draw|win|victory|defeat|loss|lead|home\s+win|away\s+win|on\s+aggregate)\b", re.I
 )
@@ -333,6 +370,8 @@ def _score(m: re.Match[str]) -> list[Figure] | None:
     if not (first.isdigit() and second.isdigit() and len(first) <= 3 and len(second) <= 3):
         return None
     before = m.string[max(0, m.start() - 60) : m.start()]
+    if _COUNTED_AFTER.match(m.string, m.end()) and not _TALLIED.match(m.string, m.end()):
+        return None  # "win 20-25 seats": a range of a count
     if int(second) >= int(first) and not (
         _SCORE_BEFORE.search(before) or _SCORE_AFTER.match(m.string, m.end())
     ):
@@ -391,7 +430,7 @@ def _fraction(m: re.Match[str]) -> Amount | None:
     words, scale = m["frac"], 1
     if m["fscale"]:  # "half a million", "a quarter of a million"
         words = re.sub(rf"(?:\s+of)?\s+an?\s+{m['fs']}$", "", m["fscale"], flags=re.I)
-        scale = SCALE_VALUES[m["fs"].lower()]
+        scale = SCALE_VALUES.get(folded(m["fs"]), 0)
     value = Fraction(1, 2) if words.lower() == "half" else _fraction_words(words)
     if value is None:
         return None
@@ -399,7 +438,7 @@ def _fraction(m: re.Match[str]) -> Amount | None:
 
 
 def _small_number(written: str) -> int:
-    return int(written) if written.isdigit() else CARDINALS[written]
+    return int(written) if written.isdigit() else CARDINALS.get(folded(written), 0)
 
 
 def _fraction_words(words: str) -> Fraction | None:
@@ -434,7 +473,9 @@ def _dates(text: str) -> list[Figure]:
 
 #: A cheap first look: text with no digit and no number word holds no figure.
 _MAYBE = re.compile(
-    r"\d|\b(?:" + trie_pattern([*CARDINALS, *DENOMINATORS, *_MULTIPLE_WORDS, *SCALES]) + r")",
+    r"\d|[一二两三四五六七八九十]|\b(?:"
+    + trie_pattern([*CARDINALS, *DENOMINATORS, *_MULTIPLE_WORDS, *SCALES])
+    + r")",
     re.IGNORECASE,
 )
 

@@ -39,3 +39,22 @@ def test_scan_never_raises_and_spans_are_ordered(text: str) -> None:
         assert last_end <= figure.start < figure.end <= len(text)
         assert figure.low.value <= figure.high.value
         last_end = figure.end
+
+
+#: Pieces of the grammar's words and signs, with letters whose case folding is Unicode's
+#: ("ſ" matches "s", "İ" matches "i", the Kelvin sign matches "k"), glued at random.
+pieces = st.lists(
+    st.sampled_from(
+        ["ſ", "İ", "ı", "K", "rs", "Rſ", "inr", "uſ$", "thouſand", "ſix", "-fold", "lakh", "half",
+         " a ", " of ", "5", "1,500", ".5", "%", " ", "-", "minus ", "between ", " and ", "万",
+         "三", "年", "dozen", "in ", "3-1", "2:03:17", "by "]
+    ),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@given(pieces)
+def test_scan_never_raises_on_words_of_its_grammar(text: str) -> None:
+    for figure in scan(text):
+        assert 0 <= figure.start < figure.end <= len(text)
+        assert figure.low.value <= figure.high.value
