@@ -5,8 +5,11 @@
 - Measures factcheck reads but does not reason about: "64GB", "1,200MW", "12 kg",
   "45C", "25 basis points". A figure in one of them is listed (``factcheck figures``)
   with the measure's name, and lint leaves it alone: a count claim of 64 is not "64GB".
-- Numbers that are not figures: ids, times of day, dates without a year, and numbers
-  that are part of a name ("S&P 500", "Group of Seven", "10-year Treasury").
+- Whether "3m" is metres or millions, and the measures written after a number in
+  Chinese numerals (三年, 两倍, 三个月).
+- Numbers that are not figures: ids, times of day, dates without a year, addresses,
+  phone numbers, and numbers that are part of a name ("S&P 500", "Group of Seven",
+  "10-year Treasury").
 
 ``factcheck.quantities`` builds its grammar from these tables.
 """
@@ -16,8 +19,18 @@ from __future__ import annotations
 import re
 
 from factcheck.regex_trie import trie_pattern
+from factcheck.units import Unit
 
-__all__ = ["GLUED_SCALES", "MEASURES", "NOT_FIGURES", "SCALE_VALUES", "SPACED_SCALES"]
+__all__ = [
+    "COUNTED_AFTER",
+    "GLUED_SCALES",
+    "MEASURES",
+    "NOT_FIGURES",
+    "SCALE_VALUES",
+    "SPACED_SCALES",
+    "ZH_UNITS",
+    "is_metres",
+]
 
 #: Scale words written after a space (or touching the number): "5 billion", "2.5 lakh".
 SPACED_SCALES = (
@@ -103,6 +116,43 @@ MEASURES: dict[str, str] = {
 #: (S&P 500, Nifty 50), a model (Boeing 737, iPhone 15, PlayStation 5), a rule or a place
 #: in a text (Section 427, Resolution 2728), a group (G20, Group of Seven, COP28), a
 #: network (5G), a plan (Five-Year Plan), a bond's term (10-year Treasury), "one-off".
+#: Measures written after a number in Chinese numerals: 三年, 两倍, 五天, 三个月.
+ZH_UNITS: dict[str, tuple[Unit | None, str | None]] = {
+    "年": (Unit.YEARS, None), "倍": (Unit.TIMES, None), "天": (None, "days"),
+    "周": (None, "weeks"), "个月": (Unit.YEARS, "months"),
+}  # fmt: skip
+
+
+#: After "3m": what makes it metres, and what makes it millions ("3m users").
+METRES_AFTER_WORDS = re.compile(
+    r"\s+(?:tall|high|deep|long|wide|freestyle|backstroke|breaststroke|butterfly|medley"
+    r"|sprint|hurdles|relay|race|dash|above|below|under|across|final|heats?|semi-?finals?"
+    r"|title|record|champion\w*|gold|silver|bronze|of\s+(?:rain|snow|water))\b",
+    re.IGNORECASE,
+)
+METRES_BEFORE_WORDS = re.compile(
+    r"\b(?:surges?|waves?|depth|height|heights|deep|tall|high|long|wide|level|levels|snow"
+    r"|rain|drifts?|altitude|elevation|distance|throw|jump|span|diameter|length|width)"
+    r"(?:\s+of)?(?:\s+(?:up\s+to|about|around|nearly|over|more\s+than))?\s+$",
+    re.IGNORECASE,
+)
+COUNTED_AFTER = re.compile(
+    r"\s+(?:[a-z]+s|people|children|men|women|staff|cattle|sheep|livestock)\b", re.IGNORECASE
+)
+
+
+def is_metres(text: str, span: tuple[int, int]) -> bool:
+    """Whether the "m" touching the number at ``span`` (no currency before it) is metres,
+    not millions: before "tall", "freestyle" and the like, or after "surges of", "a depth
+    of" and the like when no counted noun follows ("3m users" is millions)."""
+    start, end = span
+    after = text[end : end + 40]
+    if METRES_AFTER_WORDS.match(after):
+        return True
+    before = text[max(0, start - 24) : start]
+    return METRES_BEFORE_WORDS.search(before) is not None and COUNTED_AFTER.match(after) is None
+
+
 #: Words that name what the number after them belongs to: "S&P 500", "Line 14".
 _NAMES = (
     "S&P", "FTSE", "Nikkei", "DAX", "CAC", "Stoxx", "STOXX", "Nifty", "Sensex", "Fortune",

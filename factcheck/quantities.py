@@ -15,11 +15,14 @@ from itertools import accumulate
 
 from factcheck.figure_model import Amount, Figure
 from factcheck.measure_words import (
+    COUNTED_AFTER,
     GLUED_SCALES,
     MEASURES,
     NOT_FIGURES,
     SCALE_VALUES,
     SPACED_SCALES,
+    ZH_UNITS,
+    is_metres,
 )
 from factcheck.numwords import (
     CARDINALS,
@@ -252,7 +255,7 @@ def _quantity(m: re.Match[str]) -> Figure | None:
         low = high = _clock(m["clock"])
         measure = "seconds"
     elif m["zh"]:  # "三年", "两倍": small numbers in Chinese numerals before a measure
-        unit, measure = _ZH_UNITS.get(m["zh_unit"], (None, None))
+        unit, measure = ZH_UNITS.get(m["zh_unit"], (None, None))
         twelfths = 12 if measure == "months" else 1  # months are read as years
         low = high = Amount(Fraction(chinese_number(m["zh"]), twelfths))
     else:
@@ -315,7 +318,7 @@ def _in_digits(
     """A number in digits with its scale ("3.5m", "1,240 crore", "2018-20"), the ends of a
     range, and its measure (which "3m" of metres and "180Mt" change)."""
     word = m["scale"] or m["glued"] or m["wan"]
-    if word is not None and word.lower() == "m" and _metres(m):
+    if word is not None and word.lower() == "m" and not m["cur"] and is_metres(m.string, m.span()):
         word, measure = None, "m"  # "a 400m race", "storm surges of 3m"
     scale = SCALE_VALUES.get(" ".join(folded(word).split())) if word else 1
     if scale is None:
@@ -338,13 +341,6 @@ def _clock(written: str) -> Amount:
         minutes = minutes * 60 + int(part)
     amount = _digits(seconds, 1, False)
     return Amount(minutes * 60 + amount.value, amount.step)
-
-
-#: Measures written after a number in Chinese numerals: 三年, 两倍, 五天, 三个月.
-_ZH_UNITS: dict[str, tuple[Unit | None, str | None]] = {
-    "年": (Unit.YEARS, None), "倍": (Unit.TIMES, None), "天": (None, "days"),
-    "周": (None, "weeks"), "个月": (Unit.YEARS, "months"),
-}  # fmt: skip
 
 
 #: Before or after "3-1": a score, two numbers, not a range from 3 to 1.
@@ -370,7 +366,7 @@ def _score(m: re.Match[str]) -> list[Figure] | None:
     if not (first.isdigit() and second.isdigit() and len(first) <= 3 and len(second) <= 3):
         return None
     before = m.string[max(0, m.start() - 60) : m.start()]
-    if _COUNTED_AFTER.match(m.string, m.end()) and not _TALLIED.match(m.string, m.end()):
+    if COUNTED_AFTER.match(m.string, m.end()) and not _TALLIED.match(m.string, m.end()):
         return None  # "win 20-25 seats": a range of a count
     if int(second) >= int(first) and not (
         _SCORE_BEFORE.search(before) or _SCORE_AFTER.match(m.string, m.end())
@@ -386,37 +382,6 @@ def _measure(m: re.Match[str]) -> str | None:
     if not m["measure"]:
         return None
     return next(name for i, name in enumerate(_MEASURE_NAMES) if m[f"m{i}"] is not None)
-
-
-#: After "3m": what makes it metres, and what makes it millions ("3m users").
-_METRES_AFTER = re.compile(
-    r"\s+(?:tall|high|deep|long|wide|freestyle|backstroke|breaststroke|butterfly|medley"
-    r"|sprint|hurdles|relay|race|dash|above|below|under|across|final|heats?|semi-?finals?"
-    r"|title|record|champion\w*|gold|silver|bronze|of\s+(?:rain|snow|water))\b",
-    re.IGNORECASE,
-)
-_METRES_BEFORE = re.compile(
-    r"\b(?:surges?|waves?|depth|height|heights|deep|tall|high|long|wide|level|levels|snow"
-    r"|rain|drifts?|altitude|elevation|distance|throw|jump|span|diameter|length|width)"
-    r"(?:\s+of)?(?:\s+(?:up\s+to|about|around|nearly|over|more\s+than))?\s+$",
-    re.IGNORECASE,
-)
-_COUNTED_AFTER = re.compile(
-    r"\s+(?:[a-z]+s|people|children|men|women|staff|cattle|sheep|livestock)\b", re.IGNORECASE
-)
-
-
-def _metres(m: re.Match[str]) -> bool:
-    """Whether "m" touching a number is metres, not millions: never after a currency;
-    metres before "tall", "freestyle" and the like, or after "surges of", "a depth of"
-    and the like when no counted noun follows."""
-    if m["cur"]:
-        return False
-    after = m.string[m.end() : m.end() + 40]
-    if _METRES_AFTER.match(after):
-        return True
-    before = m.string[max(0, m.start() - 24) : m.start()]
-    return _METRES_BEFORE.search(before) is not None and _COUNTED_AFTER.match(after) is None
 
 
 def _fraction(m: re.Match[str]) -> Amount | None:
