@@ -37,7 +37,7 @@ from factcheck.periods import PROSE_DATE, period_of_match
 from factcheck.regex_trie import trie_pattern, word_starts
 from factcheck.units import CURRENCIES, Unit
 
-__all__ = ["CJK", "FRACTION_TOLERANCE", "MAX_DIGITS", "folded", "quantities"]
+__all__ = ["CJK", "FRACTION_TOLERANCE", "MAX_DIGITS", "UNIT_WORD_STARTS", "folded", "quantities"]
 
 
 def folded(written: str) -> str:
@@ -89,9 +89,7 @@ _MEASURE_NAMES = tuple(MEASURES)
 _UNIT_GROUPS = "|".join(f"(?P<u{i}>{p})" for i, (_, p) in enumerate(_UNIT_PATTERNS))
 _MEASURE_GROUPS = "|".join(f"(?P<m{i}>{MEASURES[n]})" for i, n in enumerate(_MEASURE_NAMES))
 #: What a unit or a measure after a number starts with (a quick test before trying them).
-_UNIT_WORD_STARTS = word_starts(
-    [*(p for _, p in _UNIT_PATTERNS), *MEASURES.values()], symbols="%°-"
-)
+UNIT_WORD_STARTS = word_starts([*(p for _, p in _UNIT_PATTERNS), *MEASURES.values()], symbols="%°-")
 _CURRENCY_PREFIX = {prefix: c.unit for c in CURRENCIES for prefix in c.prefixes}
 #: Before a figure: symbols ("HK$", "€") touch it; codes are words ("RMB 5", "KSh 30")
 #: or touch it in capitals ("USD1,700", "RM2.9"); a code of one letter ("R1.2 billion")
@@ -144,7 +142,7 @@ _QUANTITY = re.compile(
         (?P<zh_unit>年|倍|天|周|个月|(?=[家名人]))
     )
     (?P<and_half>\s+and\s+a\s+half\b)?
-    (?:(?={_UNIT_WORD_STARTS})(?:(?P<unit>{_UNIT_GROUPS})|(?P<measure>{_MEASURE_GROUPS})))?
+    (?:(?={UNIT_WORD_STARTS})(?:(?P<unit>{_UNIT_GROUPS})|(?P<measure>{_MEASURE_GROUPS})))?
     (?![^\W{CJK}])                                # a Chinese character may follow: 万家
     """,
     re.IGNORECASE | re.VERBOSE,

@@ -34,15 +34,21 @@ def word_starts(patterns: Iterable[str], symbols: str, length: int = 3) -> str:
     """A quick test for ``(?:p1|p2|…)``: an expression that every text one of the
     ``patterns`` matches starts with (after spaces), and few others do.
 
-    It is the trie of the first ``length`` letters of every literal run of letters in the
-    patterns' source, read both with and without the characters marked optional
-    ("k?cal": "kcal" and "cal"), or one of ``symbols``: the characters other than
-    letters that a pattern may start with ("%", "-fold"). A pattern whose first word is
-    spelled by a character class ("[a-z]") is not covered: the tables it serves are of
-    words, and tests/test_regex_trie.py holds the gate to every unit's spellings."""
-    starts: set[str] = set()
+    Its words are the literal runs of letters in the patterns' source, read both with
+    and without the characters marked optional ("k?cal": "kcal" and "cal"; "u\\.?s\\.?":
+    "us" and "u", "s"): a run of ``length`` letters or more stands for any word it
+    begins, a shorter one for itself as a whole word ("ha", "x" in "5x"; Chinese, which
+    touches the next word, always as a beginning: 吨至). Besides
+    them, one of ``symbols``: the characters other than letters a pattern may start
+    with ("%", "-fold"). A pattern whose first word is spelled by a character class
+    ("[a-z]") is not covered: the tables it serves are of words, and
+    tests/test_regex_trie.py holds the test to every unit's spellings."""
+    runs: set[str] = set()
     for pattern in patterns:
         plain = _ESCAPE.sub(" ", pattern)
-        for literal in (_OPTIONAL.sub(" ", plain), plain.replace("?", "").replace("*", "")):
-            starts.update(run[:length].lower() for run in _RUN.findall(literal))
-    return rf"\s*(?:{trie_pattern(starts)}|[{re.escape(symbols)}])"
+        for literal in (_OPTIONAL.sub("", plain), plain.replace("?", "").replace("*", "")):
+            runs.update(run.lower() for run in _RUN.findall(literal))
+    whole = {run for run in runs if len(run) < length and run.isascii()}  # "ha", not 吨
+    prefixes = trie_pattern({run[:length] for run in runs - whole})
+    words = trie_pattern(whole)
+    return rf"\s*(?:{prefixes}|(?:{words})(?![^\W\d_])|[{re.escape(symbols)}])"
