@@ -217,16 +217,19 @@ def _in_context(text: str, figure: Figure) -> Figure:
         direction = direction_by(text[max(0, start - _BY_LOOKBEHIND) : start])
     end = figure.end
     after = text[end : end + _LOOKBEHIND]
-    if hedge is None:
+    spaced = after[:1].isspace()  # most words after a figure follow a space; 多, 以上 do not
+    if hedge is None and after[:1] >= "\u3400":
         if (c := _CJK_HEDGE_AFTER.match(after)) is not None:
             hedge, end = CJK_HEDGES_AFTER[c["hedge"] or c["hedge2"]], end + c.end()
-        elif (e := _HEDGE_AFTER.match(after)) is not None and folded(e["hedge"]) in HEDGES_AFTER:
+    elif hedge is None and spaced and after.lstrip()[:2].lower() in {"or", "an"}:
+        e = _HEDGE_AFTER.match(after)
+        if e is not None and folded(e["hedge"]) in HEDGES_AFTER:
             hedge, end = HEDGES_AFTER[folded(e["hedge"])], end + e.end()
     if direction is None and (figure.unit is Unit.PERCENT or figure.measure in _POINTS):
         direction = direction_of_rate(text[max(0, start - _BY_LOOKBEHIND) : start])
-    if direction is None and _OFF.match(text, end) and _taken_off(figure):
+    if direction is None and spaced and _OFF.match(text, end) and _taken_off(figure):
         direction = "down"  # "two seconds off the record", "5% off", not "50 km off the coast"
-    if direction is None and not year:
+    if direction is None and spaced and not year:
         share = figure.unit in _SHARES or figure.measure in _POINTS
         named = _ARTICLE_BEFORE.search(text, max(0, start - 9), start) is not None
         direction = direction_after(text[figure.end : figure.end + _LOOKBEHIND], share, named)

@@ -176,7 +176,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept"
 # position where no group can start, the expression fails after a few tests, not after
 # trying each of its twenty forms (scanning is dominated by positions that start nothing).
 NOT_FIGURES = re.compile(
-    r"""(?=[+\d])(?:
+    r"""(?=[+\d])(?<!\d)(?:                     # where a number starts, not inside one
         (?<![\d+])\+?\d{2,}(?:-\d{2,}){2,}
       | (?<![:\d])\d{1,2}:\d{2}(?![.:]\d)\b | (?<![:\d])\d{2}:\d{2}:\d{2}\b  # not "in 2:03:17"
       | \b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.(?!\w)
