@@ -9,7 +9,7 @@ One Markdown report in three parts, the method of each printed with it:
 2. Our own corpus, tests/corpora/figures/news.jsonl and the held-out news_validation.jsonl:
    hand-annotated news sentences, scored by value and by value with hedge and direction,
    as benchmarks/news_figures.py scores them (that script gives them per tag, and misses).
-3. Speed: per sentence, median of 3 interleaved runs after a warm-up, and the ratio.
+3. Speed: per sentence, median of 5 interleaved runs after a warm-up, and the ratio.
 
 Each part gives factcheck beside quantulum3 when installed (`pip install quantulum3`; its
 classifier extra is not needed). An input quantulum3 raises on counts as finding nothing.
@@ -307,9 +307,10 @@ NEWS_METHOD = """\
 Our own corpus, tests/corpora/figures/ (its README.md): wire-style sentences written for it,
 every figure annotated by hand with its value, hedge and direction. The grammar was tuned on
 news.jsonl; news_validation.jsonl was written after it, on other topics and in other
-wordings, and its misses were read while the grammar grew; news_test.jsonl was written blind
-after the grammar was done and scored once before its misses were read (docs/figures.md has
-that first score). Scored as `benchmarks/news_figures.py` scores it (per tag,
+wordings; news_test.jsonl, news_general.jsonl (politics, courts, sport, culture) and
+news_mixed.jsonl (a news site's stream) were each written blind after the grammar's last
+changes and scored once before their misses were read (docs/figures.md has those first
+scores). Scored as `benchmarks/news_figures.py` scores it (per tag,
 and every miss, there): per sentence, each annotated figure matches at most one figure found,
 in order, when their values agree within a relative 1e-9; for "+ hedge/direction" their hedge
 and direction must agree as well. P = matched / found and R = matched / annotated, over all

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 
 #: Timed runs per extractor and group of inputs; the median is reported.
-RUNS = 3
+RUNS = 5
 
 
 def _quantulum() -> Any:

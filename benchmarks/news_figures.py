@@ -11,7 +11,7 @@ over all sentences, per tag and overall. Found: factcheck's figures of kind `qua
 (dates, years and ranks are not quantities), by `value` (a range's low end), and
 quantulum3's (`pip install quantulum3`), when installed, by its values (a range's low
 end too); it reads no hedge or direction, so its figures are scored with both None.
-Time per sentence: the median of 3 interleaved runs after a warm-up
+Time per sentence: the median of 5 interleaved runs after a warm-up
 (benchmarks/extractor_runs.py). The same scores for all three files, beside the peer
 test suites and with the speed ratio: `python benchmarks/extraction.py`.
 
