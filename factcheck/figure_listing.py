@@ -23,7 +23,8 @@ _WRITTEN_MINUS = re.compile(r"(?:^|\s)[-−]\d|\b(?:minus|negative)\b|零下|负
 _AS_WRITTEN = {"months": 12}
 #: Calendar years read as a bare number of four digits: a date, not a quantity.
 _YEARS = range(1800, 2101)
-#: A year, or a span of years, after any hedge: "2018", "by 2030", "2019 to 2022".
+#: A year, or a span of years, alone or after a preposition of time: "2018", "by 2030",
+#: "between 2019 and 2022" (not "About 2000 people": a count).
 _WRITTEN_YEARS = re.compile(
     r"(?:(?:by|since|before|after|until|till|in|between|from)\s+)?"
     r"\d{4}(?:\s*(?:-|–|to|and)\s*(?:\d{4}|\d{2}))?",

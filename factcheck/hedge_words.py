@@ -123,41 +123,11 @@ DIRECTION_NOUNS: dict[str, str] = {
 }  # fmt: skip
 #: Chinese, right before the figure: "增长12.5%", "下降3%".
 CJK_DIRECTIONS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "增长",
-            "上涨",
-            "上升",
-            "增加",
-            "提高",
-            "增幅",
-            "新增",
-            "加快",
-            "增产",
-            "扩大",
-            "提升",
-            "上调",
-        ],
-        "up",
-    ),
-    **dict.fromkeys(
-        [
-            "下降",
-            "下跌",
-            "减少",
-            "降低",
-            "下滑",
-            "降幅",
-            "亏损",
-            "减产",
-            "缩小",
-            "放缓",
-            "回落",
-            "下调",
-        ],
-        "down",
-    ),
-}
+    **dict.fromkeys(["增长", "上涨", "上升", "增加", "提高", "增幅", "新增", "加快", "增产", "扩大",
+                     "提升", "上调"], "up"),
+    **dict.fromkeys(["下降", "下跌", "减少", "降低", "下滑", "降幅", "亏损", "减产", "缩小", "放缓",
+                     "回落", "下调"], "down"),
+}  # fmt: skip
 #: Verbs before "by" and the figure, a few words back: "cut its policy rate by 25 basis
 #: points", "devalued the birr by 30%". They give the figure a direction only.
 BY_VERBS: dict[str, str] = {
