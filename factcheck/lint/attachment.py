@@ -19,7 +19,7 @@ from functools import cached_property
 
 from factcheck.figures import Figure, Hedge
 from factcheck.lint.mentions import TELLING, Discourse, Mention, Named, Names
-from factcheck.lint.words import STOPWORDS, Token, stem, tokenize
+from factcheck.lint.words import GENERIC, STOPWORDS, Token, stem, tokenize
 from factcheck.periods import Period, from_day_number
 from factcheck.units import Unit
 
@@ -279,6 +279,8 @@ def _attach(s: _Sentence, figure: Figure, drafted: date | None) -> Attachment:
     counted_start = last
     if tuple(words[last : last + 2]) in _PARTITIVE_AFTER:  # "15,000 of them were specialized SMEs"
         counted_start = last + 2 + (last + 2 < len(words) and words[last + 2] in _COPULAS)
+    elif figure.unit is None and words[last : last + 1] == ["of"]:
+        counted_start = _of_whole(s, last, clause_end)  # "21 of China's 297 cities had …"
     counted_end = counted_start
     while counted_end < min(clause_end, counted_start + MAX_COUNTED):
         token = tokens[counted_end]
@@ -318,6 +320,28 @@ def _attach(s: _Sentence, figure: Figure, drafted: date | None) -> Attachment:
         tuple(words[:clause_end]), own is not None,
         s.short(clause_start, clause_end, first, last), s.alone,
     )  # fmt: skip
+
+
+#: Words between "of" and what a count is a part of: "21 of China's 297 cities".
+_OF_DETERMINERS = frozenset(
+    {"the", "its", "their", "his", "her", "our", "all", "these", "those", "s"}
+)
+_OF_REACH = 10  # words after "of" searched for the copula of "N of the M X were Y"
+
+
+def _of_whole(s: _Sentence, of: int, end: int) -> int:
+    """Where the phrase a count is part of starts, after its "of": past determiners,
+    possessive names and numbers ("21 of China's 297 cities had …": at "cities").
+    Not for "68 of the 500 firms were national little giants", where what the
+    count is follows the copula, nor for "685 of the firms on it", where "firms"
+    says nothing of its own: there, ``of`` (the phrase is read on as before)."""
+    words = s.words
+    i = of + 1
+    while i < end and (words[i] in _OF_DETERMINERS or words[i].isdigit() or i in s.named_at):
+        i += 1
+    if i >= end or stem(words[i]) in GENERIC or _COPULAS.intersection(words[i : i + _OF_REACH]):
+        return of
+    return i
 
 
 def _ends_counted(token: Token) -> bool:

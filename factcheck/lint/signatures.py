@@ -20,25 +20,13 @@ from factcheck.lint.attachment import Attachment, is_year
 from factcheck.lint.expected import Expected, Match
 from factcheck.lint.qualifiers import ORDINAL_WORDS, numbered, qualifiers_agree, ways
 from factcheck.lint.timing import in_time, misdated, moved, shown
-from factcheck.lint.words import phrase, stem
+from factcheck.lint.words import DESCRIBING, GENERIC, phrase, stem
 from factcheck.model import Modality
 from factcheck.periods import Period
 from factcheck.units import Measure, Unit
 
 __all__ = ["Outcome", "Signatures"]
 
-#: Words that name no particular thing counted: "45 firms" counts what its clause says.
-GENERIC = frozenset((
-    "firm", "company", "enterprise", "business", "sme", "player", "one", "entity",
-    "member", "name", "winner",
-))  # fmt: skip
-#: Words that may stand in a counted phrase without saying what is counted.
-DESCRIBING = frozenset((
-    "local", "new", "more", "such", "other", "specialized", "specialised",
-    "sophisticated", "national", "provincial", "level", "key", "small", "medium",
-    "sized", "and", "or", "high", "tech", "private", "chinese", "domestic", "state",
-    "innovative", "certified", "recognised", "recognized", "qualified", "so", "called",
-))  # fmt: skip
 _FUTURE = {Modality.GOAL, Modality.PROJECTED}
 #: Words before a term that make it where the figure is, not what it counts: "firms on
 #: the list", "across the group".

@@ -9,6 +9,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = [
+    "DESCRIBING",
+    "GENERIC",
     "STOPWORDS", "UNIT_WORDS", "WORD", "Token", "content", "phrase", "stem", "stems", "tokenize",
     "words",
 ]  # fmt: skip
@@ -49,6 +51,20 @@ class Token(NamedTuple):
     end: int
     capital: bool  # written with a capital first letter
     gap: str  # the characters between the previous token and this one
+
+
+#: Words that name no particular thing counted: "45 firms" counts what its clause says.
+GENERIC = frozenset((
+    "firm", "company", "enterprise", "business", "sme", "player", "one", "entity",
+    "member", "name", "winner",
+))  # fmt: skip
+#: Words that may stand in a counted phrase without saying what is counted.
+DESCRIBING = frozenset((
+    "local", "new", "more", "such", "other", "specialized", "specialised",
+    "sophisticated", "national", "provincial", "level", "key", "small", "medium",
+    "sized", "and", "or", "high", "tech", "private", "chinese", "domestic", "state",
+    "innovative", "certified", "recognised", "recognized", "qualified", "so", "called",
+))  # fmt: skip
 
 
 def tokenize(text: str) -> list[Token]:
