@@ -96,8 +96,8 @@ _CURRENCY_PREFIX = {prefix: c.unit for c in CURRENCIES for prefix in c.prefixes}
 #: only before a decimal or a scale word, since "R21" and "N95" are names.
 _SCALED = rf"\d[\d,]*(?:\.\d|\s*(?:{SPACED_SCALES})\b|(?:{GLUED_SCALES})\b)"
 _CODES = [p for p in _CURRENCY_PREFIX if p.isalpha() and len(p) > 1]
-#: Codes that are also English words ("a cop", "a pen"): read only in capitals.
-_WORD_CODES = frozenset({"cop", "pen", "ars", "sar", "try", "php", "ils", "huf", "aud", "cad"})
+#: Codes that are also English words ("a pen", "cad"): read only in capitals.
+_WORD_CODES = frozenset({"pen", "ars", "huf", "aud", "cad"}) & frozenset(_CODES)
 _PREFIXES = (
     trie_pattern(p for p in _CURRENCY_PREFIX if not p.isalpha())
     + rf"|(?:{trie_pattern(c for c in _CODES if c not in _WORD_CODES)})(?=\s)"
