@@ -78,7 +78,10 @@ _MULTIPLE = trie_pattern(_MULTIPLE_WORDS) + rf"|(?:{_CARD})-?fold"
 _FIRST_WORDS = trie_pattern([*CARDINALS, *_MULTIPLE_WORDS, "half"]) + r"|an?[\s-]"
 
 _UNIT_PATTERNS: tuple[tuple[Unit, str], ...] = (
-    (Unit.PERCENT, r"\s*(?:%|percent\b|per\s*cent\b|pct\b|percentage\s+points?\b)|个百分点"),
+    (
+        Unit.PERCENT,
+        r"\s*(?:%|percent\b|per\s*cent\b|pct\b|percentage\s+points?\b)|(?<=\d)pc\b|个百分点",
+    ),
     *((c.unit, rf"\s*(?:{c.words})\b") for c in CURRENCIES),
     (Unit.CNY, r"元"),
     (Unit.TIMES, r"(?:\s*times\b|-?fold\b|(?<=\d)x\b|倍)"),
@@ -128,6 +131,7 @@ _QUANTITY = re.compile(
         (?P<in_digits>[1-9]\d?\s+in\s+(?:[2-9]\d{{0,2}}|1\d{{1,2}})\b)   # "1 in 8"
       | (?P<slash>[1-9]/(?:2|3|4|5|8|10))(?![\d/])
       | (?P<clock>\d:\d{{2}}:\d{{2}}(?:\.\d+)?|\d{{1,2}}:\d{{2}}\.\d+)(?![\d:])  # 2:03:17, 1:42.56
+      | (?P<vulgar>\d{{0,3}}[½¼¾⅓⅔⅛])                                  # "1½ hours"
       | (?P<num>(?>{_DIGITS}))(?:\s*[-–]\s*(?P<num_to>(?>{_DIGITS}))(?![\w-]))?
         (?:\s*(?P<scale>{SPACED_SCALES})\b|(?P<glued>{GLUED_SCALES})(?![^\W{CJK}])
            |(?P<wan>万亿|百万|亿|万))?
@@ -141,7 +145,7 @@ _QUANTITY = re.compile(
       | (?<!第)(?P<zh>[一二两三四五六七八九]?十[一二三四五六七八九]?|[二两三四五六七八九])
         (?P<zh_unit>年|倍|天|周|个月|(?=[家名人]))
     )
-    (?P<and_half>\s+and\s+a\s+half\b)?
+    (?P<and_half>[\s-]+and[\s-]+a[\s-]+half\b)?
     (?:(?={UNIT_WORD_STARTS})(?:(?P<unit>{_UNIT_GROUPS})|(?P<measure>{_MEASURE_GROUPS})))?
     (?![^\W{CJK}])                                # a Chinese character may follow: 万家
     """,
@@ -252,6 +256,9 @@ def _quantity(m: re.Match[str]) -> Figure | None:
     elif m["clock"]:
         low = high = _clock(m["clock"])
         measure = "seconds"
+    elif m["vulgar"]:  # "1½": a whole number and a fraction, written exactly
+        whole, part = m["vulgar"][:-1], _VULGAR[m["vulgar"][-1]]
+        low = high = Amount(int(whole or "0") + part)
     elif m["zh"]:  # "三年", "两倍": small numbers in Chinese numerals before a measure
         unit, measure = ZH_UNITS.get(m["zh_unit"], (None, None))
         twelfths = 12 if measure == "months" else 1  # months are read as years
@@ -308,6 +315,10 @@ def _in_words(written: str) -> Amount | None:
     big = [SCALES[w] for w in words if w in SCALES and SCALES[w] >= 1000]
     step = Fraction(min(big)) if big and words[-1] in SCALES else Fraction(0)
     return Amount(Fraction(number), step)
+
+
+_VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3),
+           "⅔": Fraction(2, 3), "⅛": Fraction(1, 8)}  # fmt: skip
 
 
 def _in_digits(
@@ -436,7 +447,7 @@ def _dates(text: str) -> list[Figure]:
 
 #: A cheap first look: text with no digit and no number word holds no figure.
 _MAYBE = re.compile(
-    r"\d|[一二两三四五六七八九十]|\b(?:"
+    r"\d|[一二两三四五六七八九十½¼¾⅓⅔⅛]|\b(?:"
     + trie_pattern([*CARDINALS, *DENOMINATORS, *_MULTIPLE_WORDS, *SCALES])
     + r")",
     re.IGNORECASE,
