@@ -5,25 +5,23 @@ into findings (or, for expressions, into its own ``ExpressionError``), never int
 traceback:
 
 1. the YAML loader and the loading of claims and constraints files, up to a full check
-   and its report in every format;
-2. the constraint expression parser, and the engine evaluating what it parses;
-3. the figure scanner and the draft linter.
+   and its report in every format (here);
+2. the constraint expression parser, and the engine evaluating what it parses
+   (tests/test_fuzz_expressions.py);
+3. the figure scanner and the draft linter (tests/test_fuzz_prose.py).
 
 Each is fed arbitrary bytes or text and, to reach past the first syntax error, text
 built from the tokens of its own grammar. Files nested tens of thousands deep are read
 in a child process, where a crash of the C parser fails one test, not the whole run.
 The default run tries 100 examples of each;
-``HYPOTHESIS_PROFILE=fuzz pytest tests/test_fuzz.py`` tries 10,000 (tests/conftest.py).
+``HYPOTHESIS_PROFILE=fuzz pytest tests/test_fuzz*.py`` tries
+10,000 (tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import functools
 import multiprocessing
-import re
-from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -33,31 +31,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import api
-from factcheck.config import Settings, discover_settings
-from factcheck.engine.propagation import evaluate, propagate
-from factcheck.engine.relations import Relation, RelationKind, Term, variables_in
-from factcheck.expressions import (
-    Binary,
-    Call,
-    Comparison,
-    Constant,
-    ExpressionError,
-    Name,
-    Negation,
-    Number,
-    parse_constraint,
-)
-from factcheck.factbase import FactBase
-from factcheck.figures import scan
-from factcheck.findings import Finding, Location
+from factcheck.config import Settings
+from factcheck.findings import Finding
 from factcheck.formatters import FORMATTERS, OutputOptions, render
-from factcheck.intervals import Interval
-from factcheck.lint.drafts import read_draft
-from factcheck.lint.run import LintOptions, lint_drafts
 from factcheck.loader import CLAIM_SECTIONS, CONSTRAINT_SECTIONS, _Collected, _load_file
 from factcheck.yamlsource import load_yaml_text
 
 from .conftest import ROOT
+from .fuzzing import (
+    BASE_IDS,
+    FIGURES,
+    UNUSUAL,
+    assert_inside,
+    assert_located,
+    expressions,
+    joined,
+    long_digits,
+    well_formed,
+)
 
 # A failing example of thousands of characters is still worth seeing whole.
 pytestmark = pytest.mark.filterwarnings(
@@ -66,55 +57,11 @@ pytestmark = pytest.mark.filterwarnings(
 
 #: A small valid fact base (tests/cases/loader/_base.yaml) for fuzzed files to sit beside.
 BASE_CASE = ROOT / "tests" / "cases" / "loader" / "_base.yaml"
-#: Ids of the base, so that fuzzed records and expressions can name things that exist.
-BASE_IDS = (
-    "eworks-2022", "china", "beijing", "national-little-giants", "provincial-little-giants",
-    "provincial-little-giants-share", "little-giant-lists", "loan-interest-rate",
-    "loans-amount", "bj-national-little-giants",
-)  # fmt: skip
-
-
-def _long_digits(low: int = 1_000, high: int = 6_000) -> st.SearchStrategy[str]:
-    """A run of thousands of digits: cheap to draw, expensive if parsed carelessly."""
-    return st.integers(low, high).map(lambda n: "9" * n)
 
 
 def _decoded(raw: bytes) -> str:
     """A file's text as an editor shows it, near enough to bound a finding's place."""
     return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
-
-
-def _joined(tokens: st.SearchStrategy[str], max_size: int = 60) -> st.SearchStrategy[str]:
-    return st.lists(tokens, max_size=max_size).map("".join)
-
-
-def assert_located(findings: Iterable[Finding], text: str | None = None) -> None:
-    """Every finding points at a real place: 1-based line and column, and, when the
-    file's text is given, a line and column that exist in it."""
-    for finding in findings:
-        places = [finding.location, *(related.location for related in finding.related)]
-        for where in places:
-            assert where.line >= 1, finding
-            assert where.column >= 1, finding
-            assert where.end_line is None or where.end_line >= 1, finding
-            assert where.end_column is None or where.end_column >= 1, finding
-        if text is not None:
-            _assert_inside(finding, text)
-
-
-def _assert_inside(finding: Finding, text: str) -> None:
-    """The finding's own location is inside ``text``. Generous on purpose: any way of
-    counting lines (splitlines also breaks at \\r, \\x85, U+2028 …) and the longest
-    line counted by "\\n" alone, so that only a location off the file fails."""
-    lines = len(text.splitlines()) + 1
-    longest = max(len(line) for line in text.split("\n")) + 1
-    where = finding.location
-    off = (
-        f"{where} ({finding.code} {finding.message!r}) is off the file: "
-        f"it has {lines - 1} lines, the longest {longest - 1} characters"
-    )
-    assert where.line <= lines, off
-    assert where.column <= longest, off
 
 
 # == 1. YAML: the loader, the schema, the whole check =================================
@@ -161,8 +108,8 @@ IMPLAUSIBLE = (
 SCALARS = st.one_of(
     st.sampled_from(PLAUSIBLE),
     st.sampled_from(IMPLAUSIBLE),
-    _long_digits(),
-    _long_digits().map(lambda digits: f'"{digits}.5 percent"'),
+    long_digits(),
+    long_digits().map(lambda digits: f'"{digits}.5 percent"'),
     st.text(max_size=12),
 )
 KEYS = st.one_of(st.sampled_from(FIELDS + SECTIONS), st.text(max_size=6))
@@ -177,7 +124,7 @@ PUNCTUATION = (
     "%YAML 1.1\n", "%TAG ! tag:example.com,2000:\n", "\\", "@", "`", "\x1b", "\ud7ff",
 )  # fmt: skip
 
-yaml_soup = _joined(
+yaml_soup = joined(
     st.one_of(
         st.sampled_from(PUNCTUATION),
         st.sampled_from(TAGS),
@@ -272,7 +219,7 @@ figures_as_written = st.one_of(
     st.deferred(lambda: st.sampled_from(FIGURES + UNUSUAL)),
     st.integers().map(str),
     st.decimals(allow_nan=False, allow_infinity=False).map(str),
-    _long_digits(),
+    long_digits(),
 )
 periods = st.one_of(
     st.sampled_from(["2022", "2022-09", "2023-07-14", "2019/2022", "2022-09/2022-12"]),
@@ -436,272 +383,6 @@ def test_check_never_raises(fact_base_folder: Path, claims: bytes, constraints: 
     for finding in report.findings:
         for path, raw in (("claims/fuzz.yaml", claims), ("constraints/fuzz.yaml", constraints)):
             if finding.location.path.endswith(path):
-                _assert_inside(finding, _decoded(raw))
+                assert_inside(finding, _decoded(raw))
     for name in FORMATTERS:
         render(name, report, OutputOptions())
-
-
-# == 2. Constraint expressions ========================================================
-
-identifiers = st.from_regex(r"\A[a-z][a-z0-9]{0,6}(?:[-_.][a-z0-9]{1,5}){0,3}\Z")
-numerals = st.one_of(
-    st.integers(0, 10**6).map(str),
-    st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)).map(lambda n: f"{n[0]}.{n[1]}"),
-    st.integers(0, 10**40).map(str),
-)
-numbers = st.one_of(
-    numerals,
-    _long_digits(),
-    st.tuples(_long_digits(1, 3_000), _long_digits(1, 3_000)).map(".".join),
-    st.sampled_from(["１２３", "٣", "1١", "1.٥", "1e5", "0x10", "1_000", ".5", "5.", "1,000"]),
-)
-EXPRESSION_TOKENS = (
-    "+", "-", "*", "/", "×", "÷", "−", "**", "^", "%", "==", "<=", "<", ">=", ">", "≤", "≥",
-    "=", "!=", "(", ")", ",", " ", "\t", "\n", "min(", "max(", "sum(", "lo(", "hi(", "foo(",
-    "__import__('os')", "a.b", "lambda x: x", "__class__", "'", '"', "#", ";", "\x00",
-)  # fmt: skip
-expression_soup = _joined(
-    st.one_of(
-        st.sampled_from(EXPRESSION_TOKENS),
-        st.sampled_from(BASE_IDS),
-        identifiers,
-        numbers,
-        st.integers(1, 5_000).map(lambda n: "(" * n),
-        st.integers(1, 5_000).map(lambda n: ")" * n),
-    ),
-    max_size=30,
-)
-
-
-@st.composite
-def comparisons(draw: st.DrawFn) -> str:
-    """A comparison that is mostly well formed: two sides of soup around an operator,
-    optionally wrapped in thousands of parentheses."""
-    depth = draw(st.integers(0, 3_000))
-    left, right = draw(expression_soup), draw(expression_soup)
-    op = draw(st.sampled_from(["==", "<=", "<", ">=", ">", "≤", "≥"]))
-    return f"{'(' * depth}{left}{')' * depth} {op} {right}"
-
-
-#: Names a constraint may use in the fact base of ``test_check_never_raises``.
-EXPRESSION_NAMES = (*BASE_IDS, "fuzz-claim", "fuzz-claim-2", "fuzz-unknown", "fuzz-unknown-2")
-operands = st.one_of(
-    st.sampled_from(EXPRESSION_NAMES),
-    identifiers,
-    numerals,
-    numerals.map(lambda number: f"{number}%"),
-    st.sampled_from(EXPRESSION_NAMES).map(lambda name: f"lo({name})"),
-    st.sampled_from(EXPRESSION_NAMES).map(lambda name: f"hi({name})"),
-)
-arithmetic = st.recursive(
-    operands,
-    lambda inner: st.one_of(
-        st.tuples(inner, st.sampled_from(["+", "-", "*", "/", "×", "÷", "−"]), inner).map(" ".join),
-        inner.map(lambda term: f"({term})"),
-        inner.map(lambda term: f"-{term}"),
-        st.tuples(
-            st.sampled_from(["min", "max", "sum"]), st.lists(inner, min_size=1, max_size=4)
-        ).map(lambda call: f"{call[0]}({', '.join(call[1])})"),
-    ),
-    max_leaves=12,
-)
-well_formed: st.SearchStrategy[str] = st.tuples(
-    arithmetic, st.sampled_from(["==", "<=", "<", ">=", ">", "≤", "≥"]), arithmetic
-).map(" ".join)
-expressions: st.SearchStrategy[str] = st.one_of(
-    st.text(), expression_soup, comparisons(), well_formed
-)
-
-
-def parsed(text: str) -> Comparison | ExpressionError:
-    """The tree of ``text``, or the error it is refused with; any other exception
-    propagates (and fails the test)."""
-    try:
-        return parse_constraint(text)
-    except ExpressionError as exc:
-        return exc
-
-
-@given(text=expressions)
-def test_expression_parser_raises_only_expression_error(text: str) -> None:
-    """Any text parses, or is refused with an ``ExpressionError`` that points inside
-    the text (its offset is what FC210 turns into a column)."""
-    result = parsed(text)
-    if isinstance(result, ExpressionError):
-        assert 0 <= result.start <= len(text), (result.start, len(text))
-        assert result.start <= result.end, (result.start, result.end)
-
-
-ends = st.one_of(
-    st.none(),
-    st.integers(-(10**6), 10**6),
-    st.fractions(max_denominator=1_000),
-    st.integers(1, 3_000).map(lambda n: Fraction(10**n)),
-)
-
-
-@st.composite
-def intervals(draw: st.DrawFn) -> Interval:
-    """A non-empty interval: bounded or not, open or closed ends."""
-    lo, hi = draw(ends), draw(ends)
-    if lo is not None and hi is not None and hi < lo:
-        lo, hi = hi, lo
-    if lo is not None and lo == hi:
-        return Interval(lo, hi)
-    return Interval(lo, hi, draw(st.booleans()), draw(st.booleans()))
-
-
-def _with_bounds(node: Term, domains: dict[str, Interval]) -> Term:
-    """``node`` with ``lo(x)``/``hi(x)`` replaced by that end of x's interval, as the
-    engine's compiler does (factcheck/engine/model.py ``_Compiler._bound``)."""
-    if isinstance(node, Call) and node.function in {"lo", "hi"}:
-        (arg,) = node.args
-        assert isinstance(arg, Name)
-        interval = domains[arg.id]
-        end = interval.lo if node.function == "lo" else interval.hi
-        if end is None:
-            return Number(Fraction(0), node.start, node.end)
-        return Constant(Interval.point(end), node.start, node.end)
-    if isinstance(node, Negation):
-        return Negation(_with_bounds(node.operand, domains), node.start, node.end)
-    if isinstance(node, Binary):
-        left, right = _with_bounds(node.left, domains), _with_bounds(node.right, domains)
-        return Binary(node.op, left, right, node.start, node.end)
-    if isinstance(node, Call):
-        args = tuple(_with_bounds(arg, domains) for arg in node.args)
-        return Call(node.function, args, node.start, node.end)
-    return node
-
-
-@settings(deadline=None)
-@given(text=expressions, data=st.data())
-def test_parsed_expressions_evaluate_over_any_intervals(text: str, data: st.DataObject) -> None:
-    """What parses, the engine can evaluate and propagate over any intervals of its
-    names (unbounded, open, huge), without raising."""
-    tree = parsed(text)
-    if isinstance(tree, ExpressionError):
-        return
-    names = list(dict.fromkeys([*variables_in(tree.left), *variables_in(tree.right)]))
-    domains = {name: data.draw(intervals(), label=name) for name in names}
-    left, right = _with_bounds(tree.left, domains), _with_bounds(tree.right, domains)
-    relation = Relation(
-        id="fuzz",
-        kind=RelationKind.CONSTRAINT,
-        left=left,
-        op=tree.op,
-        right=right,
-        variables=tuple(names),
-        location=Location("constraints/fuzz.yaml"),
-        description="a fuzzed constraint",
-    )
-    evaluate(left, domains)
-    evaluate(right, domains)
-    propagate([relation], domains)
-
-
-# == 3. Prose: the figure scanner and the draft linter ================================
-
-PROSE = (
-    "the", "capital", "had", "cultivated", "national-level", "little", "giants", "Beijing",
-    "Guangdong", "firms", "companies", "ranking", "first", "by", "September", "more than",
-    "nearly", "about", "up", "down", "by", "percent", "between", "and", "to", "from", "of",
-    "in", "year", "batch", "fifth", "one-eighth", "two thirds", "a third of", "doubled",
-    "twofold", "thirteen thousand", "a hundred and five", "Co.", "Ltd.", "U.S.", "e.g.",
-    ". ", "! ", "? ", ", ", "; ", "(", ")", '"', "“", "”", "'s",
-)  # fmt: skip
-FIGURES: tuple[str, ...] = (
-    "9.5 percent", "nearly 13,000", "$684.4 million", "($684.4 million)", "5 billion yuan",
-    "590", "5,261", "500,68", "17.9%", "2018-20", "2019 to 2022", "between 500 and 600",
-    "US$1.2bn", "¥3 trillion", "RMB 5 billion", "3.6 percent", "1,336 loans", "September 2022",
-    "2022-09-30", "Sept. 30, 2022", "10,000", "up 13 percent", "down by 2.5 percent",
-    "1.5-fold", "3 times", "12 km", "5 years", "6 months", "No. 1", "COVID-19", "0.000", "00",
-    ".5", "1,00,000", "1,2345", "-5", "–", "1 - 2", "9.5 per cent", "2 percentage points",
-)  # fmt: skip
-UNUSUAL: tuple[str, ...] = (
-    "１２３", "1.2万", "3亿元", "五百", "٥٠٠", "İ", "İstanbul", "ǅ", "ß", "ﬁ", "K", "😀",
-    "👍🏽", "שלום 5", "مرحبا ٣", "\u202e", "\u200b", "\u00a0", "\u2028", "\x00", "\r\n", "\r",
-    "\t", "\ufeff", "\n", "\n\n",
-)  # fmt: skip
-MARKDOWN = (
-    "```", "```python\n", "~~~", "<!--", "-->", "<!-- factcheck: ignore FC301 wrong -->",
-    "<!-- factcheck: ignore -->", "<!-- factcheck: ignore FC999 -->", "<script>", "</script>",
-    "<style>", "<b>", "</b>", "<br/>", "&amp;", "**", "*", "_", "`", "``", "[link](x)",
-    "[a]: http://x", "](", "![img](y.png \"t\")", "| a | 5 |", "|---|---|", "# ", "> ",
-    "    ", "- ", "1. ", "---\n", "\\",
-)  # fmt: skip
-DATES = ("2022-09-30", "2022-13-45", "0000-01-01", "9999-12-31", "0001-01-01", "2022-02-30")
-
-
-@st.composite
-def front_matter(draw: st.DrawFn) -> str:
-    """Nothing, or a Markdown front matter whose ``date:`` the linter reads."""
-    if draw(st.booleans()):
-        return ""
-    when = draw(st.sampled_from(DATES) | st.from_regex(r"\A\d{4}-\d{2}-\d{2}\Z"))
-    quote = draw(st.sampled_from(["", '"', "'"]))
-    return f"---\ntitle: a draft\ndate: {quote}{when}{quote}\n---\n"
-
-
-#: The quotes of the bundled fact base: sentences the linter can match to claims.
-QUOTES = tuple(
-    " ".join(claim["quote"].split())
-    for path in sorted((ROOT / "claims").glob("*.yaml"))
-    for claim in (yaml.safe_load(path.read_text("utf-8")) or {}).get("claims") or ()
-)
-
-
-@st.composite
-def retold(draw: st.DrawFn) -> str:
-    """A sentence of a source with some of its figures changed, as a draft retells it."""
-    figure = st.one_of(
-        st.sampled_from(FIGURES), st.integers(0, 10**6).map(lambda n: f"{n:,}"), st.just("")
-    )
-    quote = draw(st.sampled_from(QUOTES))
-    return re.sub(r"\d[\d,.]*\d|\d", lambda m: draw(figure | st.just(m.group())), quote)
-
-
-prose_tokens = st.one_of(
-    retold(),
-    st.sampled_from(PROSE),
-    st.sampled_from(FIGURES),
-    st.sampled_from(UNUSUAL),
-    st.sampled_from(MARKDOWN),
-    _long_digits(),
-    st.integers(300, 2_000).map(lambda n: "1" + ",000" * n),
-    st.integers(1_000, 3_000).map(lambda n: "0." + "3" * n),
-    st.integers(1_000, 3_000).map(lambda n: "１" * n),
-    st.text(max_size=8),
-)
-prose_soup = st.lists(st.tuples(prose_tokens, st.sampled_from([" ", "", "\n"])), max_size=40).map(
-    lambda pairs: "".join(token + gap for token, gap in pairs)
-)
-prose = st.one_of(st.text(), prose_soup, st.tuples(front_matter(), prose_soup).map("".join))
-
-
-@given(text=prose)
-def test_scan_never_raises_and_spans_are_in_the_text(text: str) -> None:
-    """Every figure the scanner finds is a non-empty span of the text it was given."""
-    for figure in scan(text):
-        assert 0 <= figure.start < figure.end <= len(text), (figure, len(text))
-
-
-@functools.cache
-def bundled_factbase() -> FactBase:
-    """The bundled fact base, loaded once: what `factcheck lint` checks drafts against.
-    (Not a fixture, so that a failing example does not print all of it.)"""
-    loaded, _ = api.load(discover_settings(ROOT))
-    return loaded
-
-
-@settings(deadline=None)
-@given(text=prose, markdown=st.booleans())
-def test_lint_never_raises(text: str, markdown: bool) -> None:
-    """Reading any draft, Markdown or plain text, and linting it against the fact base
-    reports findings on lines and columns of the draft, and never raises."""
-    draft = read_draft("draft.md" if markdown else "draft.txt", text)
-    assert len(draft.prose) == len(text)
-    findings, _ = lint_drafts(bundled_factbase(), [draft], LintOptions(strict=True))
-    assert_located(findings, text)
-    for finding in findings:
-        assert finding.location.path == draft.path, finding
-        assert finding.location.line <= text.count("\n") + 1, finding
