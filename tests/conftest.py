@@ -7,7 +7,7 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -128,3 +128,24 @@ def validate_sarif(sarif: object) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(schema_path.read_text("utf-8"))
     jsonschema.Draft4Validator(schema).validate(sarif)
+
+
+# -- for the atomic-write tests (tests/test_atomic_*.py) ------------------------------------
+
+
+@pytest.fixture
+def umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    """A known umask for the test: 0o022 unless parametrized."""
+    value: int = getattr(request, "param", 0o022)
+    previous = os.umask(value)
+    yield value
+    os.umask(previous)
+
+
+@pytest.fixture
+def tree(write_tree: WriteTree) -> Path:
+    """A fact base with a draft to lint, and empty out/ and ref/ folders to write into."""
+    folder = write_tree({"draft.md": "By September 2022 the capital had 590 firms.\n"})
+    (folder / "out").mkdir()
+    (folder / "ref").mkdir()
+    return folder

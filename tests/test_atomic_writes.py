@@ -8,149 +8,32 @@ from __future__ import annotations
 
 import os
 import signal
-import stat
 import subprocess
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
 from factcheck import atomicfile
 from factcheck import cache as cache_module
-from factcheck.cli import app
 
-from .conftest import ROOT, WriteTree
+from .atomic_writers import (
+    Writer,
+    argv_env,
+    assert_the_next_run_writes_it_right,
+    each_writer,
+    invoke,
+    make_old,
+    mode,
+    reference,
+    temporaries,
+    written,
+)
+from .conftest import ROOT
 
-runner = CliRunner()
-
-DRAFT = {"draft.md": "By September 2022 the capital had 590 firms.\n"}
-#: What a file to be replaced holds: longer than anything written, so a write that
-#: does not replace the file whole would leave its tail.
-OLD = b"an old file, longer than anything factcheck writes here\n" * 2_000
-
-
-@dataclass(frozen=True)
-class Writer:
-    """A command that writes a file. ``argv`` has ``{out}`` where the output goes, or
-    ``env`` names the variable that says where; ``name`` is the file written in that
-    folder (a glob), or "" when ``out`` is the file itself. A ``private`` file is
-    always 0o600 (a cache entry holds parsed claims)."""
-
-    id: str
-    argv: tuple[str, ...]
-    out: str
-    name: str = ""
-    env: str | None = None
-    private: bool = False
-
-
-WRITERS = [
-    Writer("check", ("check", "-f", "json", "--output-file", "{out}"), "report.json"),
-    Writer("lint", ("lint", "draft.md", "--output-file", "{out}"), "lint.txt"),
-    Writer("graph", ("graph", "-f", "dot", "--output-file", "{out}"), "graph.dot"),
-    Writer("baseline", ("baseline", "write", "--file", "{out}"), "baseline.json"),
-    Writer("schema", ("schema", "--output-dir", "{out}"), "schemas", "claims.schema.json"),
-    Writer(
-        "cache",
-        ("check", "-f", "json"),
-        "cache",
-        "*.json",
-        env="FACTCHECK_CACHE_DIR",
-        private=True,
-    ),
-]
-each_writer = pytest.mark.parametrize("writer", WRITERS, ids=lambda w: w.id)
-
-
-@pytest.fixture(autouse=True)
-def umask(request: pytest.FixtureRequest) -> Iterator[int]:
-    """Every test runs under a known umask: 0o022 unless parametrized."""
-    value: int = getattr(request, "param", 0o022)
-    previous = os.umask(value)
-    yield value
-    os.umask(previous)
-
-
-@pytest.fixture
-def tree(write_tree: WriteTree) -> Path:
-    folder = write_tree(DRAFT)
-    (folder / "out").mkdir()
-    (folder / "ref").mkdir()
-    return folder
-
-
-def argv_env(writer: Writer, root: str) -> tuple[list[str], dict[str, str]]:
-    """The command line and environment that make ``writer`` write under ``root``."""
-    out = str(Path(root) / writer.out)
-    argv = [arg.replace("{out}", out) for arg in writer.argv]
-    return argv, {writer.env: str(folder_of(writer, root))} if writer.env else {}
-
-
-def folder_of(writer: Writer, root: str) -> Path:
-    """Where ``writer`` writes under ``root``: for the cache, a folder beside the
-    project rather than in it (factcheck writes no cache into the tree it checks)."""
-    if writer.env is None:
-        return Path.cwd() / root / writer.out
-    return Path.cwd().parent / f"{Path.cwd().name}-{root}-{writer.out}"
-
-
-def invoke(writer: Writer, root: str = "out") -> Result:
-    argv, env = argv_env(writer, root)
-    return runner.invoke(app, argv, env=env)
-
-
-def written(writer: Writer, root: str = "out") -> Path:
-    """The one file ``writer`` wrote under ``root``."""
-    out = folder_of(writer, root)
-    if not writer.name:
-        return out
-    (match,) = out.glob(writer.name)
-    return match
-
-
-def make_old(writer: Writer) -> Path:
-    """Give the command a file to replace, and return it: planted bytes; for the cache,
-    a first run's entry, whose claims file then changes so that the next run rewrites
-    the entry (and must not report from the stale one: the claim's quote is now wrong)."""
-    if writer.env is None:
-        target = Path.cwd() / "out" / writer.out / writer.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(OLD)
-        return target
-    first = invoke(writer)
-    assert first.exit_code == 0, first.output
-    claims = Path("claims/base.yaml")
-    claims.write_text(claims.read_text("utf-8").replace("590", "591"), "utf-8")
-    return written(writer)
-
-
-def reference(writer: Writer) -> tuple[Result, bytes]:
-    """What an uninterrupted run writes from scratch (under ref/), and its result."""
-    result = invoke(writer, "ref")
-    return result, written(writer, "ref").read_bytes()
-
-
-def temporaries(target: Path) -> list[str]:
-    return sorted(p.name for p in target.parent.glob(".*.tmp"))
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-def assert_the_next_run_writes_it_right(writer: Writer, target: Path) -> None:
-    """After an interruption, running the command again gives what a run from scratch
-    gives: the same exit code and output, and the same bytes in the file."""
-    expected_result, expected = reference(writer)
-    again = invoke(writer)
-    assert again.exit_code == expected_result.exit_code, again.output
-    assert again.stdout == expected_result.stdout.replace("ref/", "out/")
-    assert target.read_bytes() == expected
-
+#: Every test runs under a known umask (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("umask")
 
 # -- a normal write ---------------------------------------------------------------------
 
@@ -415,8 +298,6 @@ main()
 """
 
 #: The writers that name their file (a cache entry is written by factcheck/cache.py).
-FILE_WRITERS = [w for w in WRITERS if w.env is None]
-each_file_writer = pytest.mark.parametrize("writer", FILE_WRITERS, ids=lambda w: w.id)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no POSIX signals here (Windows)")
@@ -474,168 +355,3 @@ def test_a_process_that_handles_sigterm_keeps_its_handler(
         signal.signal(signal.SIGTERM, previous)
     atomicfile.write_atomic(tmp_path / "y.txt", "y")  # the default: restored after
     assert signal.getsignal(signal.SIGTERM) == previous
-
-
-# -- what is at the target --------------------------------------------------------------
-
-
-def target_of(writer: Writer) -> Path:
-    """Where ``writer`` writes its file under out/ (its folder made)."""
-    target = Path.cwd() / "out" / writer.out / writer.name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return target
-
-
-def assert_refused(result: Result, target: Path, why: str) -> None:
-    """The run stops with a usage error that names the file and says why."""
-    assert result.exit_code == 2, (result.exit_code, result.output)
-    assert f"cannot write {target.relative_to(Path.cwd())}: " in result.stderr
-    assert why in result.stderr
-
-
-def _fifo(target: Path) -> str:
-    os.mkfifo(target)
-    return "is not a regular file (a named pipe)"
-
-
-def _folder(target: Path) -> str:
-    target.mkdir()
-    (target / "kept").write_text("a file in the folder")
-    return "is a directory"
-
-
-def _link_to_fifo(target: Path) -> str:
-    os.mkfifo(target.parent / "pipe")
-    target.symlink_to("pipe")
-    return "its target " + str(target.parent / "pipe") + " is not a regular file"
-
-
-def _link_loop(target: Path) -> str:
-    target.symlink_to(target.name)
-    return "is a symbolic link loop"
-
-
-def _read_only(target: Path) -> str:
-    target.write_bytes(OLD)
-    target.chmod(0o444)
-    return "is read-only"
-
-
-def _hard_link(target: Path) -> str:
-    target.write_bytes(OLD)
-    os.link(target, target.parent / "other-name")
-    return "has 2 hard links"
-
-
-def _another_users(target: Path) -> str:
-    target.write_bytes(OLD)
-    os.chown(target, 65534, 65534)  # nobody
-    return "belongs to another user (uid 65534)"
-
-
-REFUSED = [
-    pytest.param(_fifo, id="named-pipe"),
-    pytest.param(_folder, id="folder"),
-    pytest.param(_link_to_fifo, id="link-to-a-named-pipe"),
-    pytest.param(_link_loop, id="link-loop"),
-    pytest.param(_read_only, id="read-only"),
-    pytest.param(_hard_link, id="hard-link"),
-    pytest.param(
-        _another_users,
-        id="another-users-file",
-        marks=pytest.mark.skipif(
-            not hasattr(os, "geteuid") or os.geteuid() != 0,
-            reason="only root can give a file to another user",
-        ),
-    ),
-]
-
-
-def _identity(path: Path) -> tuple[int, int, int, int, int, bytes | None]:
-    """What must not change about a refused target: what it is and what it holds."""
-    status = path.lstat()
-    data = path.read_bytes() if stat.S_ISREG(status.st_mode) else None
-    return status.st_ino, status.st_mode, status.st_uid, status.st_nlink, status.st_size, data
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="named pipes, links and owners are POSIX")
-@pytest.mark.parametrize("plant", REFUSED)
-@each_file_writer
-def test_a_target_that_is_not_a_file_of_ones_own_is_refused_and_left_alone(
-    writer: Writer, plant: Any, tree: Path
-) -> None:
-    """A named pipe, a folder, a link to either or a link loop, a read-only file, a
-    file with other hard links, another user's file: a rename would replace each (as
-    root, or in one's own folder, it succeeds), so factcheck refuses with exit code 2 and
-    a message naming the file and the reason, and leaves it exactly as it was."""
-    target = target_of(writer)
-    why = plant(target)
-    before = _identity(target)
-    result = invoke(writer)
-    assert_refused(result, target, why)
-    assert _identity(target) == before
-    assert temporaries(target) == []
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges there")
-@each_file_writer
-def test_a_symbolic_link_is_written_through(writer: Writer, tree: Path) -> None:
-    """A link stays a link and the file it points at (in another folder) is replaced,
-    as a plain write would do: replacing the link itself would leave that file stale."""
-    target = target_of(writer)
-    elsewhere = tree / "elsewhere"
-    elsewhere.mkdir()
-    real = elsewhere / "real-file"
-    real.write_bytes(OLD)
-    real.chmod(0o640)
-    target.symlink_to(real)
-    _, expected = reference(writer)
-    result = invoke(writer)
-    assert result.exit_code == 0, result.output
-    assert target.is_symlink()
-    assert os.readlink(target) == str(real)
-    assert real.read_bytes() == expected
-    assert mode(real) == 0o640
-    assert temporaries(target) == temporaries(real) == []
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges there")
-@each_file_writer
-def test_a_dangling_symbolic_link_gets_its_file(writer: Writer, tree: Path) -> None:
-    """A link to a file not yet there creates it, as a plain write would (a report kept
-    in a build folder that was cleaned)."""
-    target = target_of(writer)
-    (tree / "build").mkdir()
-    target.symlink_to(tree / "build" / "report")
-    _, expected = reference(writer)
-    assert invoke(writer).exit_code == 0
-    assert target.is_symlink()
-    assert (tree / "build" / "report").read_bytes() == expected
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ("check", "--output-file", ""),
-        ("lint", "draft.md", "--output-file", ""),
-        ("graph", "--output-file", ""),
-        ("baseline", "write", "--file", ""),
-    ],
-    ids=["check", "lint", "graph", "baseline"],
-)
-def test_an_empty_file_name_is_a_usage_error(argv: tuple[str, ...], tree: Path) -> None:
-    """``--output-file ''`` names no file (it used to be read as the current folder,
-    "cannot write .: Device or resource busy")."""
-    result = runner.invoke(app, list(argv))
-    assert result.exit_code == 2
-    assert "an empty path names no file" in result.output
-    assert "Device or resource busy" not in result.output
-
-
-def test_a_long_file_name_gets_a_temporary_file_that_fits(tmp_path: Path) -> None:
-    """A name of 255 bytes, the most a file system allows, is written: the temporary
-    file beside it has a shorter name, not one 14 bytes over the limit."""
-    target = tmp_path / ("é" * 127 + "x")  # 255 bytes in UTF-8
-    atomicfile.write_atomic(target, "written")
-    assert target.read_text("utf-8") == "written"
-    assert temporaries(target) == []
