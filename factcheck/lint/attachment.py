@@ -281,6 +281,7 @@ def _attach(s: _Sentence, figure: Figure, drafted: date | None) -> Attachment:
         counted_start = last + 2 + (last + 2 < len(words) and words[last + 2] in _COPULAS)
     elif figure.unit is None and words[last : last + 1] == ["of"]:
         counted_start = _of_whole(s, last, clause_end)  # "21 of China's 297 cities had …"
+    counted_start = min(counted_start, clause_end)  # "2022; of them": the clause ended
     counted_end = counted_start
     while counted_end < min(clause_end, counted_start + MAX_COUNTED):
         token = tokens[counted_end]
