@@ -212,28 +212,31 @@ def direction_by(before: str) -> str | None:
         return "down"
     if words[0].lower() != "by":
         return None
-    for written in words[1:8]:
-        word = written.lower().strip("([\"'“‘,")
-        if word in BY_VERBS:
-            return BY_VERBS[word]
-        if any(c.isdigit() for c in word) or word in {"to", "from", "and", "while"}:
-            return None
-    return None
+    return _verb_back(words[1:8], _BY_STOPS, in_clause=False)
 
 
 def direction_of_rate(before: str) -> str | None:
     """The direction a verb gives a rate or a number of points with its object between
     them: "lowered borrowing costs 75 basis points", "lifted its key rate a further 25
     basis points", "lifted its dividend 8 pct"."""
-    words = before.rsplit(None, 6)[::-1]
-    for written in words[:6] if before[-1:].isspace() else ():
-        word = written.lower().strip("([\"'“‘")
-        if word in BY_VERBS and word not in _BASE_FORMS:
+    if not before[-1:].isspace():
+        return None
+    return _verb_back(before.rsplit(None, 6)[::-1][:6], _STOPS, in_clause=True)
+
+
+def _verb_back(words: list[str], stops: frozenset[str], *, in_clause: bool) -> str | None:
+    """The direction of the nearest verb of change among ``words`` (nearest first),
+    looked for up to a number or a word of ``stops``; ``in_clause``, also up to the end
+    of a clause (a comma), and past adjectives and nouns that are spelled as verbs
+    ("a lower interest rate")."""
+    for written in words:
+        word = written.lower().strip("([\"'“‘" if in_clause else "([\"'“‘,")
+        if word in BY_VERBS and not (in_clause and word in _BASE_FORMS):
             return BY_VERBS[word]
         if (
-            word.endswith((",", ";", ":"))
-            or _STOPS.intersection((word,))
+            word in stops
             or any(c.isdigit() for c in word)
+            or (in_clause and word.endswith((",", ";", ":")))
         ):
             return None
     return None
@@ -245,6 +248,7 @@ _BASE_FORMS = frozenset(
     {"lower", "raise", "lift", "boost", "trim", "slash", "hike", "reduce", "devalue", "rise",
      "fall", "drop", "gain", "increase", "decrease", "decline", "advanced", "expand"}
 )  # fmt: skip
+_BY_STOPS = frozenset({"to", "from", "and", "while"})
 _STOPS = frozenset(
     {"to", "from", "and", "but", "while", "at", "with", "which", "that", "only", "than", "for",
      "in", "on"}
