@@ -193,10 +193,12 @@ def _is_pronoun_one(m: re.Match[str]) -> bool:
 
 
 def _unit(m: re.Match[str]) -> Unit | None:
-    if not m["unit"]:
-        return None
-    index = next(i for i in range(len(_UNIT_PATTERNS)) if m[f"u{i}"])
-    return _UNIT_PATTERNS[index][0]
+    return _UNIT_PATTERNS[_which(m, "u", len(_UNIT_PATTERNS))][0] if m["unit"] else None
+
+
+def _which(m: re.Match[str], prefix: str, count: int) -> int:
+    """Which of the groups ``prefix``0 … ``prefix``(count - 1) matched."""
+    return next(i for i in range(count) if m[f"{prefix}{i}"] is not None)
 
 
 #: Words one number in words may take: "nine hundred and ninety-nine thousand nine
@@ -388,9 +390,7 @@ def _score(m: re.Match[str]) -> list[Figure] | None:
 
 
 def _measure(m: re.Match[str]) -> str | None:
-    if not m["measure"]:
-        return None
-    return next(name for i, name in enumerate(_MEASURE_NAMES) if m[f"m{i}"] is not None)
+    return _MEASURE_NAMES[_which(m, "m", len(_MEASURE_NAMES))] if m["measure"] else None
 
 
 def _fraction(m: re.Match[str]) -> Amount | None:
