@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.periods import MONTH_NAMES
 from factcheck.regex_trie import trie_pattern
 from factcheck.units import Unit
 
@@ -170,8 +171,10 @@ _NAMES = (
 #: "the first seven months": a period of the year, not seven of anything.
 _FIRST_PERIODS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                   "eleven", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")  # fmt: skip
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-           "Dec")  # fmt: skip
+#: Month names capitalised, as a day without a year is written ("March 29", "Sept. 9"):
+#: in full, and short, which stands for any word it begins ("Sept.", "March").
+_MONTHS = trie_pattern(name.title() for name in MONTH_NAMES)
+_MONTH_STARTS = trie_pattern(name.title() for name in MONTH_NAMES if len(name) <= 4)
 # Grouped by what their first character is, each group behind a lookahead on it: at a
 # position where no group can start, the expression fails after a few tests, not after
 # trying each of its twenty forms (scanning is dominated by positions that start nothing).
@@ -193,12 +196,13 @@ NOT_FIGURES = re.compile(
            |Drive|Place|Square|Terrace|Crescent|Gardens|Parade)\b(?!\s+[a-z]+s\b)  # "5 Wall
                                                           # Street banks" is a count
       | \b\d{1,4}\s+(?:Rue|Via|Calle|Avenida|Avenue|Boulevard|Place|Piazza|Plaza|Strasse|Straße)\b
-      | \b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August
-           |September|October|November|December)\b(?![,.]?\s*\d{4})
+      | \b\d{1,2}(?:st|nd|rd|th)?\s+(?:"""
+    + _MONTHS
+    + r""")\b(?![,.]?\s*\d{4})
     )
   | (?=[A-Za-z])\b(?:
         (?:"""
-    + trie_pattern(_MONTHS)
+    + _MONTH_STARTS
     + r""")(?:\.|[a-z]{0,6}\b)
         \s*\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\b(?!,?\s*\d{4}\b)
       | (?:No|no|Nr|nr)\.\s*\d+

@@ -18,6 +18,7 @@ from factcheck.regex_trie import trie_pattern
 
 __all__ = [
     "EPOCH",
+    "MONTH_NAMES",
     "PROSE_DATE",
     "PROSE_MONTHS",
     "Period",
@@ -122,6 +123,8 @@ def parse_period(text: str) -> Period:
     return Period(start.start, end.end)
 
 
+#: Month names as prose writes them, lowercase: "march", "mar", "sept".
+MONTH_NAMES: tuple[str, ...] = tuple(_MONTHS)
 PROSE_MONTHS = trie_pattern(_MONTHS)
 #: A day or a month written as in prose; also found inside running text by the scanner.
 #: Each form behind a lookahead on its first character, so that the scan is quick.
