@@ -27,7 +27,15 @@ from factcheck.rules.constraints import (
 from factcheck.rules.registry import Rule
 from factcheck.units import Unit
 
-__all__ = ["describe_sides", "engine_findings", "render_term", "show_in", "show_variable"]
+__all__ = [
+    "describe_sides",
+    "engine_findings",
+    "nearest_text",
+    "render_relation",
+    "render_term",
+    "show_in",
+    "show_variable",
+]
 
 RULE_OF: dict[RelationKind, type[Rule]] = {
     RelationKind.CONSTRAINT: ConstraintViolated,
@@ -56,6 +64,11 @@ def render_term(term: Term) -> str:
         return f"{_wrapped(term.left)} {term.op} {_wrapped(term.right)}"
     assert isinstance(term, Call)
     return f"{term.function}({', '.join(render_term(a) for a in term.args)})"
+
+
+def render_relation(relation: Relation) -> str:
+    """``left op right`` as text: "a = b * c"."""
+    return f"{render_term(relation.left)} {_OPS[relation.op]} {render_term(relation.right)}"
 
 
 def _plain(value: Fraction) -> str:
@@ -129,7 +142,7 @@ def _days(term: Term, variables: Mapping[str, Variable]) -> bool:
     )
 
 
-def _nearest_text(nearest: tuple[Nearest, ...], variables: Mapping[str, Variable]) -> str:
+def nearest_text(nearest: tuple[Nearest, ...], variables: Mapping[str, Variable]) -> str:
     parts = []
     for n in nearest:
         variable = variables[n.claim]
@@ -203,7 +216,7 @@ def _violation(
     message = (
         f"{relation.description}{sides} "
         f"(needs {left} {_OPS[relation.op]} {right}{gap_text})"
-        f"{_nearest_text(verdict.nearest, variables)}"
+        f"{nearest_text(verdict.nearest, variables)}"
     )
     if relation.kind is RelationKind.CONSTRAINT:
         message = f"constraint {relation.id!r} is violated: {message}"
@@ -236,7 +249,7 @@ def _conflict(conflict: Conflict, model: EngineModel, result: EngineResult) -> F
     through = ", ".join(conflict.relations)
     message = (
         f"claims {ids} cannot all be true together, through {through}"
-        f"{_nearest_text(conflict.nearest, variables)}"
+        f"{nearest_text(conflict.nearest, variables)}"
     )
     acknowledged = next((r.acknowledged for r in involved if r.acknowledged), None)
     first = variables[conflict.claims[0]] if conflict.claims else None

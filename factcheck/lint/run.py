@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -12,14 +12,16 @@ from factcheck.arithmetic import hull
 from factcheck.display import show_interval
 from factcheck.factbase import FactBase
 from factcheck.figures import Figure, scan
-from factcheck.findings import Finding
+from factcheck.findings import Finding, Related
 from factcheck.intervals import Interval
-from factcheck.lint.arithmetic_checks import SentenceFigures, check_sentence
 from factcheck.lint.attachment import Attachment, attach
 from factcheck.lint.drafts import Draft
 from factcheck.lint.expected import Match
 from factcheck.lint.matching import ClaimIndex, SentenceWords
 from factcheck.lint.mentions import Discourse
+from factcheck.lint.statements import read_statements
+from factcheck.lint.statements.judging import Problem, judge_statements
+from factcheck.lint.statements.passage import Passage
 from factcheck.periods import Period
 from factcheck.rules.integrity import BidiControl, bidi_spans, describe_bidi
 from factcheck.rules.lint import (
@@ -66,29 +68,57 @@ class _Linter:
         found: list[tuple[int, Finding]] = []  # with the offset each is at, for suppressions
         names = self.index.names
         discourse = Discourse(names)
-        for sentence in draft.sentences:
+        paragraph: list[tuple[int, int, Sequence[Figure]]] = []
+        for number, sentence in enumerate(draft.sentences):
             text = draft.prose[sentence.start : sentence.end]
-            figures = tuple(f for f in scan(text) if f.compared)
+            scanned = tuple(scan(text))
+            figures = tuple(f for f in scanned if f.compared)
             words = SentenceWords(text, figures, draft.preceding(sentence))
             attached = attach(text, figures, names, discourse, when)
             for figure, attachment in zip(figures, attached, strict=True):
                 self.stats.figures += 1
                 for finding in self._figure(draft, sentence.start, words, figure, attachment):
                     found.append((sentence.start + figure.start, finding))
-            facts = SentenceFigures(
-                text, figures, self.index.widths, rates, when.year if when else None
-            )
-            for problem in check_sentence(facts):
-                at = sentence.start + problem.figure.start
-                end = sentence.start + problem.figure.end
-                excerpt, column = draft.excerpt(at, end)
-                finding = problem.rule.finding(
-                    problem.message, draft.location(at, end), excerpt=excerpt,
-                    excerpt_column=column,
-                )  # fmt: skip
-                found.append((at, finding))
+            paragraph.append((sentence.start, sentence.end, scanned))
+            following = draft.sentences[number + 1] if number + 1 < len(draft.sentences) else None
+            if following is None or following.paragraph != sentence.paragraph:
+                found.extend(self._relations(draft, paragraph, when))
+                paragraph = []
         found.extend(_bidi(draft))
         return _suppress(draft, found)
+
+    def _relations(
+        self, draft: Draft, sentences: list[tuple[int, int, Sequence[Figure]]], when: date | None
+    ) -> Iterator[tuple[int, Finding]]:
+        """What the paragraph of ``sentences`` states between its own figures, judged by
+        the engine (``factcheck.lint.statements``)."""
+        if sum(len(figures) for _, _, figures in sentences) < 2:
+            return
+        start, end = sentences[0][0], sentences[-1][1]
+        passage = Passage.of(
+            draft.prose[start:end], start,
+            [(s - start, e - start, figures) for s, e, figures in sentences],
+            self.index.widths, when.year if when else None,
+        )  # fmt: skip
+        statements = read_statements(passage)
+        if not statements:
+            return
+        where = draft.location(start, start)
+        for problem in judge_statements(passage, statements, where):
+            yield start + problem.start, self._problem(draft, start, problem)
+
+    @staticmethod
+    def _problem(draft: Draft, offset: int, problem: Problem) -> Finding:
+        at, end = offset + problem.start, offset + problem.end
+        excerpt, column = draft.excerpt(at, end)
+        related = tuple(
+            Related(draft.location(offset + s, offset + e), "a figure of the relation")
+            for s, e in problem.related
+        )
+        return problem.rule.finding(
+            problem.message, draft.location(at, end), related=related, excerpt=excerpt,
+            excerpt_column=column,
+        )  # fmt: skip
 
     def _figure(
         self,

@@ -1,0 +1,26 @@
+"""Relations a draft states between its own figures, read from its prose.
+
+Each reader takes a paragraph (``Passage``) and yields ``Statement``s for one kind of
+relation; ``judging`` hands them to the engine. Readers are listed in ``READERS``; a new
+kind of relation is a new module and a line here, with its cases in
+tests/cases/lint/statements.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from factcheck.lint.statements.changes import read_changes
+from factcheck.lint.statements.passage import Passage
+from factcheck.lint.statements.shares import read_shares
+from factcheck.lint.statements.statement import Statement
+
+__all__ = ["READERS", "read_statements"]
+
+Reader = Callable[[Passage], Iterator[Statement]]
+
+READERS: tuple[Reader, ...] = (read_shares, read_changes)
+
+
+def read_statements(passage: Passage) -> list[Statement]:
+    return [statement for read in READERS for statement in read(passage)]

@@ -1,0 +1,170 @@
+"""A paragraph's statements judged by the engine: its figures become variables, the
+relations it states become relations, and ``engine.verdicts.judge`` finds what cannot
+hold, with the figures in each minimal conflicting set and their nearest consistent
+values. The findings' rules are per kind of relation (``RULES``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from factcheck.dimensions import dimension_of, scale_of
+from factcheck.engine.model import EngineModel, scaled
+from factcheck.engine.relations import Relation, RelationKind, Variable, variables_in
+from factcheck.engine.reporting import describe_sides, nearest_text, render_relation
+from factcheck.engine.verdicts import Status, Verdict, judge
+from factcheck.findings import Location
+from factcheck.intervals import Interval
+from factcheck.lint.statements.passage import Passage
+from factcheck.lint.statements.statement import Category, Operand, Reading, Statement
+from factcheck.rules.lint import (
+    DraftChangeMismatch,
+    DraftConversionImplausible,
+    DraftDateMismatch,
+    DraftOrderMismatch,
+    DraftPointsMismatch,
+    DraftRateMismatch,
+    DraftRatioMismatch,
+    DraftRelationsConflict,
+    DraftRestatementMismatch,
+    DraftShareMismatch,
+    DraftSumMismatch,
+)
+from factcheck.rules.registry import Rule
+from factcheck.units import Unit
+
+__all__ = ["RULES", "Problem", "judge_statements"]
+
+RULES: dict[Category, type[Rule]] = {
+    Category.SHARE: DraftShareMismatch,
+    Category.CONVERSION: DraftConversionImplausible,
+    Category.CHANGE: DraftChangeMismatch,
+    Category.SUM: DraftSumMismatch,
+    Category.DATE: DraftDateMismatch,
+    Category.POINTS: DraftPointsMismatch,
+    Category.RANK: DraftOrderMismatch,
+    Category.RESTATEMENT: DraftRestatementMismatch,
+    Category.RATIO: DraftRatioMismatch,
+    Category.RATE: DraftRateMismatch,
+}
+_NONNEGATIVE = Interval(Fraction(0), None, True, False)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What to report: the rule, the message, and the passage offsets it is at."""
+
+    rule: type[Rule]
+    message: str
+    start: int
+    end: int
+    related: tuple[tuple[int, int], ...] = ()  # passage spans of the other figures
+
+
+class _Names:
+    """The variables of the figures the readings use, named as the draft writes them,
+    so that the engine's messages read "'30' / '727' is 4.1 percent"."""
+
+    def __init__(self, passage: Passage, where: Location) -> None:
+        self.passage = passage
+        self.where = where
+        self.variables: dict[str, Variable] = {}
+
+    def add(self, operand: Operand) -> None:
+        if operand.label in self.variables:
+            return
+        figure = operand.mention.figure
+        scale = scale_of(operand.unit)
+        self.variables[operand.label] = Variable(
+            id=operand.label,
+            kind="claim",
+            unit=operand.unit,
+            dimension=dimension_of(operand.unit),
+            scale=scale,
+            stated=scaled(self.passage.interval(operand.mention), scale),
+            domain=Interval.everything() if figure.negative else _NONNEGATIVE,
+            location=self.where,
+            whole=operand.unit is Unit.COUNT and figure.low.step == 0 and figure.hedge is None,
+        )
+
+
+def _relation(reading: Reading, names: _Names, rid: str) -> Relation:
+    for operand in reading.operands:
+        names.add(operand)
+    variables = tuple(
+        dict.fromkeys(n for side in (reading.left, reading.right) for n in variables_in(side))
+    )
+    whole = frozenset(v for v in variables if names.variables[v].whole)
+    return Relation(
+        id=rid, kind=RelationKind.CONSTRAINT, left=reading.left, op=reading.op,
+        right=reading.right, variables=variables, location=names.where,
+        description=reading.says, whole=whole,
+    )  # fmt: skip
+
+
+def _verdict_of(relation: Relation, names: _Names) -> Verdict:
+    used = {v: names.variables[v] for v in relation.variables}
+    return judge(EngineModel(used, [relation])).verdicts[relation.id]
+
+
+def judge_statements(
+    passage: Passage, statements: Sequence[Statement], where: Location
+) -> Iterator[Problem]:
+    """The statements that cannot hold, each reported at its anchor; then the sets of
+    statements that hold one by one but not together."""
+    names = _Names(passage, where)
+    chosen: list[tuple[Statement, Relation]] = []
+    for number, statement in enumerate(statements):
+        relations = [
+            _relation(r, names, f"{statement.category}-{number}-{i}")
+            for i, r in enumerate(statement.readings)
+        ]
+        verdicts = [_verdict_of(r, names) for r in relations]
+        holding = [
+            r for r, v in zip(relations, verdicts, strict=True) if v.status is not Status.VIOLATED
+        ]
+        if holding:
+            chosen.append((statement, holding[0]))
+            continue
+        yield _problem(statement, verdicts[0], names)
+    if len(chosen) > 1:
+        yield from _joint(chosen, names)
+
+
+def _problem(statement: Statement, verdict: Verdict, names: _Names) -> Problem:
+    relation = verdict.relation
+    sides = " but ".join(describe_sides(verdict, names.variables))
+    message = (
+        f"{relation.description}: {sides} (needs {render_relation(relation)})"
+        f"{nearest_text(verdict.nearest, names.variables)}"
+    )
+    anchor = statement.anchor
+    return Problem(
+        RULES[statement.category], message, anchor.start, anchor.end,
+        _spans(statement.readings[0], anchor.index),
+    )  # fmt: skip
+
+
+def _spans(reading: Reading, anchor: int) -> tuple[tuple[int, int], ...]:
+    return tuple(
+        (o.mention.start, o.mention.end) for o in reading.operands if o.mention.index != anchor
+    )
+
+
+def _joint(chosen: list[tuple[Statement, Relation]], names: _Names) -> Iterator[Problem]:
+    """Statements that each hold but cannot all hold together (the engine's minimal
+    conflicting sets): "12, 9 and 4, together 30" beside "of the 25"."""
+    relations = [r for _, r in chosen]
+    used = {v: names.variables[v] for r in relations for v in r.variables}
+    result = judge(EngineModel(used, relations))
+    by_id = {r.id: (s, r) for s, r in chosen}
+    for conflict in result.conflicts:
+        involved = [by_id[r] for r in conflict.relations]
+        last = max(involved, key=lambda pair: pair[0].anchor.start)[0]
+        said = "; ".join(r.description for _, r in involved)
+        message = (
+            f"the draft's relations cannot all hold together: {said}"
+            f"{nearest_text(conflict.nearest, names.variables)}"
+        )
+        yield Problem(DraftRelationsConflict, message, last.anchor.start, last.anchor.end)

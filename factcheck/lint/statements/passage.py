@@ -1,0 +1,245 @@
+"""A paragraph of a draft as the statement readers see it: its sentences, and every figure
+in them as a ``Mention`` that knows its sentence, its words around and what it counts.
+
+Relations in news prose reach across sentences ("Thirty firms made the list of 727. That
+is 4.1 percent of it."), so readers work on the paragraph, not on one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from functools import cached_property
+
+from factcheck.expressions import Name
+from factcheck.figures import Figure
+from factcheck.hedges import HedgeWidths, interval_of
+from factcheck.intervals import Interval
+from factcheck.lint.attachment import is_year
+from factcheck.units import Unit, currency_of
+
+__all__ = ["Mention", "Operand", "Passage", "noun_key"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure of the passage: ``figure``'s offsets are the passage's."""
+
+    figure: Figure
+    sentence: int  # index of its sentence in the passage
+    index: int  # its place among the passage's figures
+    points: bool = False  # a difference of percentages: "2.3 percentage points"
+
+    @property
+    def start(self) -> int:
+        return self.figure.start
+
+    @property
+    def end(self) -> int:
+        return self.figure.end
+
+    @property
+    def unit(self) -> Unit | None:
+        return self.figure.unit
+
+    @property
+    def is_year(self) -> bool:
+        return is_year(self.figure)
+
+    @property
+    def is_count(self) -> bool:
+        """A plain number that counts something ("727 firms", "Thirty"), not a year."""
+        return (
+            self.figure.unit in {None, Unit.COUNT}
+            and self.figure.measure is None
+            and not self.is_year
+            and not self.figure.negative
+        )
+
+    @property
+    def is_money(self) -> bool:
+        return self.figure.unit is not None and currency_of(self.figure.unit) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Operand:
+    """A figure of the draft as one side of a relation, in the unit the relation reads it
+    in (a bare "31 million" read as euros after "in euros")."""
+
+    mention: Mention
+    unit: Unit
+    label: str  # the figure as written, unique in its paragraph: "'727'"
+
+    @property
+    def name(self) -> Name:
+        return Name(self.label, self.mention.start, self.mention.end)
+
+
+#: Words that end the phrase a figure counts ("727 little giants chosen this year").
+_NOUN_STOP = re.compile(
+    r"\b(?:in|on|at|for|from|with|by|to|that|which|who|and|or|of|is|are|was|were|had|"
+    r"have|has|will|would|a|an|the|this|these|its|their|per|each|last|this|than)\b"
+)
+_WORD = re.compile(r"[a-z][a-z\-]*")
+#: What the same kind of thing is called in news about firms: "companies", "firms".
+_SYNONYMS = {
+    "company": "firm", "enterprise": "firm", "business": "firm", "sme": "firm",
+    "giant": "firm", "smes": "firm", "entity": "firm", "listing": "firm",
+}  # fmt: skip
+
+
+def noun_key(word: str) -> str:
+    """A word reduced to what it names: plural off, firm-like words as "firm"."""
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("ches", "shes", "sses", "xes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        w = w[:-1]
+    return _SYNONYMS.get(w, w)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph: its text, sentence spans and figures, and what the draft says of
+    its date. ``offset`` is where the paragraph starts in the draft."""
+
+    text: str
+    offset: int
+    sentences: tuple[tuple[int, int], ...]
+    mentions: tuple[Mention, ...]
+    widths: HedgeWidths
+    year: int | None = None  # the draft's year, when it has a date
+
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        offset: int,
+        sentences: Sequence[tuple[int, int, Sequence[Figure]]],
+        widths: HedgeWidths,
+        year: int | None = None,
+    ) -> Passage:
+        """``sentences``: spans relative to ``text``, each with its figures relative to
+        the sentence."""
+        mentions: list[Mention] = []
+        spans: list[tuple[int, int]] = []
+        for number, (start, end, figures) in enumerate(sentences):
+            spans.append((start, end))
+            for figure in figures:
+                for part in _changes_apart(text, _moved(figure, start)):
+                    written = text[part.start : part.end].lower()
+                    points = part.measure == "points" or (
+                        part.unit is Unit.PERCENT and "point" in written
+                    )
+                    mentions.append(Mention(part, number, len(mentions), points))
+        return cls(text, offset, tuple(spans), tuple(mentions), widths, year)
+
+    # -- the words ------------------------------------------------------------------
+
+    def written(self, mention: Mention) -> str:
+        return " ".join(self.text[mention.start : mention.end].split())
+
+    def sentence_text(self, number: int) -> str:
+        start, end = self.sentences[number]
+        return self.text[start:end]
+
+    def before(self, mention: Mention, reach: int = 60) -> str:
+        """The lowered words of its sentence before ``mention`` (at most ``reach``)."""
+        start = max(self.sentences[mention.sentence][0], mention.start - reach)
+        return self.text[start : mention.start].lower()
+
+    def after(self, mention: Mention, reach: int = 60) -> str:
+        end = min(self.sentences[mention.sentence][1], mention.end + reach)
+        return self.text[mention.end : end].lower()
+
+    def between(self, a: Mention, b: Mention) -> str:
+        return self.text[a.end : b.start].lower()
+
+    def opening(self, number: int, reach: int = 40) -> str:
+        """The lowered start of sentence ``number``."""
+        start, end = self.sentences[number]
+        return self.text[start : min(end, start + reach)].lower().lstrip()
+
+    def noun(self, mention: Mention) -> str | None:
+        """What the figure counts, as ``noun_key`` reduces it: "727 little giants" →
+        "firm", "50 peelers" → "peeler"; None when no word follows."""
+        after = re.sub("[\"“”‘’]", "", self.after(mention, 50))
+        after = re.sub(r"^[\s\-]*(?:more|fewer|other|such|new)\s+", " ", after)
+        stop = _NOUN_STOP.search(after)
+        head = after[: stop.start()] if stop else after
+        head = re.split(r"[,.;:()\"“”]", head)[0]
+        words = _WORD.findall(head)
+        return noun_key(words[-1]) if words else None
+
+    # -- the figures ----------------------------------------------------------------
+
+    def in_sentence(self, number: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == number]
+
+    def earlier(self, mention: Mention, sentences: int = 1) -> Iterator[Mention]:
+        """Figures before ``mention``, nearest first: in its sentence, then in up to
+        ``sentences`` sentences before it."""
+        for m in reversed(self.mentions[: mention.index]):
+            if m.sentence < mention.sentence - sentences:
+                return
+            yield m
+
+    def later(self, mention: Mention, sentences: int = 0) -> Iterator[Mention]:
+        for m in self.mentions[mention.index + 1 :]:
+            if m.sentence > mention.sentence + sentences:
+                return
+            yield m
+
+    def is_points(self, mention: Mention) -> bool:
+        return mention.points
+
+    def operand(self, mention: Mention, unit: Unit | None = None) -> Operand:
+        """``mention`` as a relation's operand, read in ``unit`` (by default its own, a
+        count when it has none, a percentage for points)."""
+        if unit is None:
+            unit = mention.unit or (Unit.PERCENT if self.is_points(mention) else Unit.COUNT)
+        return Operand(mention, unit, self._labels[mention.index])
+
+    @cached_property
+    def _labels(self) -> list[str]:
+        """Each figure as written, quoted; a figure written twice gets its place."""
+        written = [self.written(m) for m in self.mentions]
+        seen: dict[str, int] = {}
+        labels = []
+        for text in written:
+            seen[text] = seen.get(text, 0) + 1
+            labels.append(f"'{text}'" if seen[text] == 1 else f"'{text}' ({seen[text]})")
+        return labels
+
+    def interval(self, mention: Mention) -> Interval:
+        return interval_of(mention.figure, self.widths)
+
+    def starts_sentence(self, mention: Mention, words: int = 3) -> bool:
+        """Whether ``mention`` is among the first ``words`` words of its sentence."""
+        start = self.sentences[mention.sentence][0]
+        return len(self.text[start : mention.start].split()) < words
+
+
+def _moved(figure: Figure, by: int) -> Figure:
+    return replace(figure, start=figure.start + by, end=figure.end + by)
+
+
+_FROM_TO = re.compile(r"from\s+(?P<low>.+?)\s+to\s+(?P<high>.+)", re.IGNORECASE | re.DOTALL)
+
+
+def _changes_apart(text: str, figure: Figure) -> tuple[Figure, ...]:
+    """A range written "from 15 to 39" is a change, not a range: its two ends."""
+    m = _FROM_TO.fullmatch(text, figure.start, figure.end)
+    if m is None or not figure.is_range:
+        return (figure,)
+    low = replace(figure, start=m.start("low"), end=m.end("low"), high=figure.low)
+    high = replace(figure, start=m.start("high"), end=m.end("high"), low=figure.high)
+    return low, high
+
+
+def value_of(mention: Mention) -> Fraction:
+    return mention.figure.low.value
