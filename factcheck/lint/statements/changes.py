@@ -39,6 +39,13 @@ _AGAIN = re.compile(r"as (?:many|much|large|big|high) as (?:before|previously|a 
 _NOT_A_CHANGE = re.compile(r"(?:rang(?:e|ing)|between|aged?)\s+$")
 
 
+#: Between a new value and the old one after it: "27.4 percent of investment, up from".
+_BACK_FROM = re.compile(
+    r"(?:[^.;]|\.\d){0,60}?,?\s*(?:up|down|rising|falling|rose|fell)?\s*"
+    r"(?:from|compared with|against)\s+"
+)
+
+
 def change_pair(passage: Passage, sentence: int) -> tuple[Mention, Mention] | None:
     """The old and new value a sentence states a change between: "from A to B", "to B
     from A", "B, up from A", "B, compared with A"."""
@@ -49,7 +56,7 @@ def change_pair(passage: Passage, sentence: int) -> tuple[Mention, Mention] | No
         gap = passage.between(a, b)
         if _FROM.search(passage.before(a, 12)) and re.fullmatch(r"\s*(?:in \d{4}\s*)?to\s+", gap):
             return a, b
-        if re.fullmatch(r"[^,.;]{0,12},?\s*(?:up|down|rising|falling)?\s*(?:from|compared with|against)\s+", gap):
+        if _BACK_FROM.fullmatch(gap):
             return b, a
     return None
 

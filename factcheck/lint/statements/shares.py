@@ -25,7 +25,7 @@ from factcheck.units import Unit
 
 __all__ = ["read_shares"]
 
-_OF = re.compile(r"\s*(?:of|among)\s+(?P<what>[^,.;:()]*)")
+_OF = re.compile(r"\s*(?:of|among)\s+(?P<what>(?:[^,.;:()]|[.,]\d)*)")
 #: "of" a whole that a pronoun or a general word stands for.
 _POINTING = re.compile(
     r"(?:them|these|those|which|it|all|the\s+(?:\w+'s\s+)?(?:total|list|lot|whole|number|"
