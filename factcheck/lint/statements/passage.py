@@ -31,6 +31,7 @@ class Mention:
     sentence: int  # index of its sentence in the passage
     index: int  # its place among the passage's figures
     points: bool = False  # a difference of percentages: "2.3 percentage points"
+    year: bool = False  # a calendar year as written: "2021", not "2,021"
 
     @property
     def start(self) -> int:
@@ -46,7 +47,7 @@ class Mention:
 
     @property
     def is_year(self) -> bool:
-        return is_year(self.figure)
+        return self.year
 
     @property
     def is_count(self) -> bool:
@@ -80,7 +81,10 @@ class Operand:
 #: Words that end the phrase a figure counts ("727 little giants chosen this year").
 _NOUN_STOP = re.compile(
     r"\b(?:in|on|at|for|from|with|by|to|that|which|who|and|or|of|is|are|was|were|had|"
-    r"have|has|will|would|a|an|the|this|these|its|their|per|each|last|this|than)\b"
+    r"have|has|will|would|a|an|the|this|these|its|their|per|each|last|than|before|after|"
+    r"since|until|as|when|while|but|so|into|across|over|under|between|among|during|"
+    r"through|within|without|can|could|may|might|should|must|do|did|does|make|made|"
+    r"makes|work|works|hold|holds|held|get|got|got|receive|received)\b"
 )
 _WORD = re.compile(r"[a-z][a-z\-]*")
 #: What the same kind of thing is called in news about firms: "companies", "firms".
@@ -135,7 +139,8 @@ class Passage:
                     points = part.measure == "points" or (
                         part.unit is Unit.PERCENT and "point" in written
                     )
-                    mentions.append(Mention(part, number, len(mentions), points))
+                    year = is_year(part) and not re.search(r"\d[,\s]\d", written)
+                    mentions.append(Mention(part, number, len(mentions), points, year))
         return cls(text, offset, tuple(spans), tuple(mentions), widths, year)
 
     # -- the words ------------------------------------------------------------------
