@@ -84,9 +84,16 @@ _NOUN_STOP = re.compile(
     r"have|has|will|would|a|an|the|this|these|its|their|per|each|last|than|before|after|"
     r"since|until|as|when|while|but|so|into|across|over|under|between|among|during|"
     r"through|within|without|can|could|may|might|should|must|do|did|does|make|made|"
-    r"makes|work|works|hold|holds|held|get|got|got|receive|received)\b"
+    r"makes|work|works|hold|holds|held|get|got|receive|received|chosen|named|selected|"
+    r"based|located|listed|set|said)\b"
 )
 _WORD = re.compile(r"[a-z][a-z\-]*")
+#: Words before what a figure counts that do not say what it is.
+_DESCRIBING = frozenset((
+    "more", "fewer", "other", "such", "new", "and", "or", "specialized", "specialised",
+    "sophisticated", "national", "provincial", "municipal", "local", "key", "small",
+    "medium", "sized", "private", "state", "innovative", "certified", "listed",
+))  # fmt: skip
 #: What the same kind of thing is called in news about firms: "companies", "firms".
 _SYNONYMS = {
     "company": "firm", "enterprise": "firm", "business": "firm", "sme": "firm",
@@ -171,13 +178,17 @@ class Passage:
 
     def noun(self, mention: Mention) -> str | None:
         """What the figure counts, as ``noun_key`` reduces it: "727 little giants" →
-        "firm", "50 peelers" → "peeler"; None when no word follows."""
-        after = re.sub("[\"“”‘’]", "", self.after(mention, 50))
-        after = re.sub(r"^[\s\-]*(?:more|fewer|other|such|new)\s+", " ", after)
-        stop = _NOUN_STOP.search(after)
-        head = after[: stop.start()] if stop else after
-        head = re.split(r"[,.;:()\"“”]", head)[0]
-        words = _WORD.findall(head)
+        "firm", "98,000 specialized and sophisticated SMEs" → "firm", "50 peelers" →
+        "peeler"; None when no word follows."""
+        after = re.sub("[\"“”‘’]", "", self.after(mention, 60))
+        head = re.split(r"[,.;:()]", after)[0]
+        words: list[str] = []
+        for word in _WORD.findall(head):
+            if word in _DESCRIBING or ("-" in word and not words):
+                continue
+            if _NOUN_STOP.fullmatch(word):
+                break
+            words.append(word)
         return noun_key(words[-1]) if words else None
 
     # -- the figures ----------------------------------------------------------------
