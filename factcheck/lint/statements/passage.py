@@ -189,7 +189,9 @@ class Passage:
             if _NOUN_STOP.fullmatch(word):
                 break
             words.append(word)
-        return noun_key(words[-1]) if words else None
+        # "28 machines running", "3,600 firms newly certified": the plural is the noun.
+        plural = [w for w in words if w.endswith("s") and not w.endswith("ss")]
+        return noun_key((plural or words)[-1]) if words else None
 
     # -- the figures ----------------------------------------------------------------
 
