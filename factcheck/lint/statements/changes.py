@@ -30,7 +30,7 @@ from factcheck.lint.statements.statement import (
 )
 from factcheck.units import Unit
 
-__all__ = ["change_pair", "read_changes"]
+__all__ = ["change_pair", "is_growth", "read_changes"]
 
 _FROM = re.compile(r"\bfrom\s*$")
 _TO = re.compile(r"\b(?:to|at|reach|reached|reaching|hit)\s*$")
@@ -61,12 +61,21 @@ def change_pair(passage: Passage, sentence: int) -> tuple[Mention, Mention] | No
     return None
 
 
+def is_growth(passage: Passage, multiple: Mention) -> bool:
+    """Whether a multiple says how a value grew: "tripled", "2.6 times as many as
+    before", "a fivefold increase"."""
+    return bool(
+        multiple.figure.direction
+        or _AGAIN.search(passage.text[multiple.start : multiple.end + 40].lower())
+    )
+
+
 def read_changes(passage: Passage) -> Iterator[Statement]:
     for m in passage.mentions:
         figure = m.figure
         if figure.unit is Unit.PERCENT and figure.direction and not passage.is_points(m):
             statement = _percent(passage, m)
-        elif figure.unit is Unit.TIMES and _AGAIN.search(passage.text[m.start : m.end + 40].lower()):
+        elif figure.unit is Unit.TIMES and is_growth(passage, m):
             statement = _multiple(passage, m)
         elif m.is_count and figure.direction and _THAN.match(passage.after(m, 20)):
             statement = _difference(passage, m)
