@@ -146,8 +146,8 @@ class Passage:
                     points = part.measure == "points" or (
                         part.unit is Unit.PERCENT and "point" in written
                     )
-                    year = is_year(part) and not re.search(r"\d[,\s]\d", written)
-                    mentions.append(Mention(part, number, len(mentions), points, year))
+                    calendar = is_year(part) and not re.search(r"\d[,\s]\d", written)
+                    mentions.append(Mention(part, number, len(mentions), points, calendar))
         return cls(text, offset, tuple(spans), tuple(mentions), widths, year)
 
     # -- the words ------------------------------------------------------------------
