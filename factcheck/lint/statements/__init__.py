@@ -14,6 +14,7 @@ from factcheck.lint.statements.changes import read_changes
 from factcheck.lint.statements.dates import read_dates
 from factcheck.lint.statements.passage import Passage
 from factcheck.lint.statements.points import read_points
+from factcheck.lint.statements.ranks import read_ranks
 from factcheck.lint.statements.rates import read_rates
 from factcheck.lint.statements.ratios import read_ratios
 from factcheck.lint.statements.restatements import read_restatements
@@ -25,7 +26,7 @@ __all__ = ["READERS", "read_statements"]
 
 Reader = Callable[[Passage], Iterator[Statement]]
 
-READERS: tuple[Reader, ...] = (read_shares, read_changes, read_points, read_sums, read_restatements, read_rates, read_ratios, read_dates)
+READERS: tuple[Reader, ...] = (read_shares, read_changes, read_points, read_sums, read_restatements, read_rates, read_ratios, read_dates, read_ranks)
 
 
 def read_statements(passage: Passage) -> list[Statement]:

@@ -1,0 +1,137 @@
+"""Order and rank: a figure said to lead, or to outweigh others, must be at least as
+large as the figures it is said to lead.
+
+- "led with 1,260, ahead of Nanshan with 1,087 and Longhua with 767"; "had the most,
+  212, followed by Shandong with 200"; "form the largest group with 15, ahead of ...";
+  "807 companies, more than any other province. Zhejiang followed with 398";
+- "890 of them, more than all the province's other cities put together": more than the
+  whole less itself;
+- "ranked seventh ... Only Shanghai, Shenzhen, Beijing, Guangzhou, Hangzhou and Nanjing
+  placed higher": one more than the places named above it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from fractions import Fraction
+
+from factcheck.figure_model import Amount, Figure
+from factcheck.lint.statements.cues import same_kind
+from factcheck.lint.statements.passage import Mention, Operand, Passage
+from factcheck.lint.statements.statement import Category, Reading, Statement, constant, minus
+from factcheck.units import Unit
+
+__all__ = ["read_ranks"]
+
+_LEADS = re.compile(
+    r"\b(?:led|leads|leading|topped|tops|the most|the largest|the biggest|the highest|"
+    r"largest|biggest|highest|first place|ranked first|came first|more than any other|"
+    r"most of any)\b"
+)
+_FOLLOWS = re.compile(
+    r"(?:ahead of|followed by|followed with|trailed by|before|then|and|,|second|third|"
+    r"next|with)\s*[^.;]{0,40}?$"
+)
+_NEXT_FOLLOWS = re.compile(r"^[^.;]{0,40}?\b(?:followed|came second|was second|ranked second|trailed|came next)\b")
+_ALL_OTHERS = re.compile(
+    r"\bmore\b[^.;]{0,40}?\bthan\s+all\s+(?:of\s+)?(?:the\s+)?(?:[\w']+\s+){0,3}?other\b[^.;]{0,40}?"
+    r"\b(?:combined|put together|together)\b"
+)
+_ORDINAL = re.compile(
+    r"\b(?:ranked|ranks|ranking|placed|came|stood)\s+(?P<n>first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\b"
+)
+_HIGHER = re.compile(
+    r"^\s*(?i:only)\s+(?P<names>[A-Z][^.;]*?)\s+(?:placed|ranked|came|were|was|stood|scored)\s+"
+    r"(?:higher|above|ahead|better)\b"
+)
+_ORDINALS = {
+    w: i for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1
+    )
+}  # fmt: skip
+
+
+def read_ranks(passage: Passage) -> Iterator[Statement]:
+    for m in passage.mentions:
+        if not (m.is_count or m.is_money):
+            continue
+        clause = passage.before(m, 50) + " " + passage.after(m, 90)
+        if _LEADS.search(clause):
+            yield from _leads(passage, m)
+    for number in range(len(passage.sentences)):
+        others = _ALL_OTHERS.search(passage.sentence_text(number).lower())
+        if others is not None:
+            statement = _more_than_rest(passage, number, others)
+            if statement is not None:
+                yield statement
+    yield from _ordinals(passage)
+
+
+def _leads(passage: Passage, leader: Mention) -> Iterator[Statement]:
+    """The leader against each figure said to follow it, in its sentence or the next."""
+    followers = [
+        m for m in passage.later(leader, 1)
+        if same_kind(m, leader) and m.figure.direction is None and not m.figure.hedge
+        and (
+            m.sentence == leader.sentence and _FOLLOWS.search(passage.between(leader, m)[-60:])
+            or m.sentence == leader.sentence + 1
+            and _NEXT_FOLLOWS.match(passage.sentence_text(m.sentence))
+            and passage.in_sentence(m.sentence)[0] is m
+        )
+    ]  # fmt: skip
+    for follower in followers:
+        if re.search(r"\b(?:in all|in total|of the|all told)\b", passage.after(follower, 15)):
+            continue
+        a, b = passage.operand(leader), passage.operand(follower)
+        says = f"{a.label} leads {b.label}"
+        yield Statement(Category.RANK, leader, (Reading(a.name, ">=", b.name, (a, b), says),))
+
+
+def _more_than_rest(passage: Passage, number: int, words: re.Match[str]) -> Statement | None:
+    """ "890 of them, more than all the other cities put together": more than the whole
+    less itself. The part is the first figure of the sentence, or else of the paragraph
+    ("Xiamen has 144 ... Fujian has 288. That leaves Xiamen with more than all other
+    Fujian cities combined"); the whole the largest of its kind before the words."""
+    start = passage.sentences[number][0]
+    own = [m for m in passage.in_sentence(number) if m.is_count]
+    firsts = own[:1] or [m for m in passage.mentions if m.is_count][:1]
+    if not firsts:
+        return None
+    part = firsts[0]
+    wholes = [
+        m for m in passage.mentions
+        if m is not part and same_kind(m, part) and m.start < start + words.start()
+        and m.figure.low.value > part.figure.low.value
+    ]  # fmt: skip
+    if not wholes:
+        return None
+    whole = max(wholes, key=lambda m: m.figure.low.value)
+    a, w = passage.operand(part), passage.operand(whole)
+    says = f"{a.label} is more than the rest of {w.label}"
+    anchor = part
+    if part.sentence != number:  # reported where the words are
+        span = Figure(start + words.start(), start + words.end(), part.figure.low, part.figure.high)
+        anchor = Mention(span, number, -1000 - number)
+    return Statement(Category.RANK, anchor, (Reading(a.name, ">", minus(w.name, a.name), (a, w), says),))
+
+
+def _ordinals(passage: Passage) -> Iterator[Statement]:
+    for number in range(len(passage.sentences) - 1):
+        start = passage.sentences[number][0]
+        ranked = _ORDINAL.search(passage.sentence_text(number))
+        higher = _HIGHER.match(passage.sentence_text(number + 1))
+        if ranked is None or higher is None:
+            continue
+        n = ranked.group("n")
+        value = _ORDINALS.get(n.lower()) or int(re.sub(r"\D", "", n) or 0)
+        names = [x for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", higher.group("names")) if x.strip()]
+        at = start + ranked.start("n")
+        figure = Figure(at, at + len(n), Amount(Fraction(value)), Amount(Fraction(value)), Unit.RANK)
+        mention = Mention(figure, number, -1 - number)
+        rank = Operand(mention, Unit.RANK, f"'{n}'")
+        says = f"{rank.label} is one below the {len(names)} places named higher"
+        right = constant(len(names) + 1, f"{len(names)} + 1")
+        yield Statement(Category.RANK, mention, (Reading(rank.name, "==", right, (rank,), says),))
+
