@@ -326,6 +326,17 @@ def test_explain_shows_the_relations_a_rank_claim_makes(write_tree: WriteTree) -
     assert relation["status"] == "holds"
 
 
+def test_explain_prints_places_and_notes_as_written(write_tree: WriteTree) -> None:
+    """rich reads ":100:" as an emoji code: a constraint defined at line 100 of its file
+    was shown as "national.yaml💯11"."""
+    as_of = "            as_of: 2022-09\n"
+    notes = "            notes: 'Seen at national.yaml:100:11, not :smile: text.'\n"
+    write_tree({"claims/base.yaml": MINIMAL["claims/base.yaml"].replace(as_of, as_of + notes)})
+    result = runner.invoke(app, ["explain", "bj-firms"])
+    assert result.exit_code == 0, result.output
+    assert "national.yaml:100:11, not :smile: text." in result.stdout
+
+
 def test_explain_unknown_id_is_a_usage_error(write_tree: WriteTree) -> None:
     write_tree(ACKNOWLEDGED)
     result = runner.invoke(app, ["explain", "bj-firm"])

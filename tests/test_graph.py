@@ -48,9 +48,9 @@ def test_graphml_round_trips_with_every_claim_and_relation(monkeypatch: pytest.M
     monkeypatch.chdir(ROOT)
     drawn = nx.read_graphml(io.BytesIO(graph("-f", "graphml").encode("utf-8")))
     kinds = [data["kind"] for _, data in drawn.nodes(data=True)]
-    assert kinds.count("claim") == 100
+    assert kinds.count("claim") == 106
     assert kinds.count("unknown") == 5
-    assert kinds.count("constraint") == 32
+    assert kinds.count("constraint") == 36
     assert nx.is_bipartite(drawn)
 
 

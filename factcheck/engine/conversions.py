@@ -7,7 +7,8 @@ on either side), give or take the settings' ``rate_tolerance``."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import timedelta
 from fractions import Fraction
 from itertools import combinations
@@ -22,12 +23,63 @@ from factcheck.model import Claim
 from factcheck.periods import Period
 from factcheck.units import CURRENCIES, Unit, currency_of, rate_currency
 
-__all__ = ["RATE_BRACKET_DAYS", "RATE_WINDOW_DAYS", "conversion_relations"]
+__all__ = ["RATE_BRACKET_DAYS", "RATE_WINDOW_DAYS", "RateBook", "conversion_relations"]
 
 #: Reference rates this close to a source's publication period count as its date's.
 RATE_WINDOW_DAYS = 31
 #: Failing those, the nearest rates on either side within this many days bracket it.
 RATE_BRACKET_DAYS = 92
+#: Lint's coarser test, failing both: the range of the rates within a year either side,
+#: widened by ``COARSE_TOLERANCE`` (a currency can move that much between samples).
+RATE_YEAR_DAYS = 366
+COARSE_TOLERANCE = Fraction(1, 10)
+
+
+@dataclass(frozen=True)
+class RateBook:
+    """The reference rates per dollar of each currency, by the period they hold for
+    (reference claims of an ``exchange-rate`` metric in ``CNY/USD``, ``KES/USD`` …), and
+    the band the spot rate may sit from them (the settings' ``rate_tolerance``)."""
+
+    rates: Mapping[Unit, list[tuple[Period, Interval]]]
+    tolerance: Fraction
+
+    @classmethod
+    def of(cls, readings: Iterable[tuple[Period, Unit, Interval]], tolerance: Fraction) -> RateBook:
+        """``readings``: each claim's period, unit and interval; those in a rate unit
+        (``CNY/USD``) are kept."""
+        rates: dict[Unit, list[tuple[Period, Interval]]] = defaultdict(list)
+        for when, unit, interval in readings:
+            currency = rate_currency(unit)
+            if currency is not None and interval.lo is not None and interval.hi is not None:
+                rates[currency.unit].append((when, interval))
+        return cls(dict(rates), tolerance)
+
+    def plausible(self, top: Unit, bottom: Unit, when: Period, *, coarse: bool = False) -> Interval | None:
+        """Where ``top / bottom`` (yuan per dollar, say) may plausibly lie around
+        ``when``; None when a currency has no reference rate near it. ``coarse``: failing
+        a rate within ``RATE_WINDOW_DAYS`` or a bracket, the range of those within a
+        year either side (a weaker test, for prose: it still catches a slipped
+        magnitude)."""
+        bands = []
+        tolerance = self.tolerance
+        for unit in (top, bottom):
+            if unit is Unit.USD:
+                continue  # the dollar per dollar is 1
+            band = _per_dollar(self.rates.get(unit, []), when)
+            if band is None and coarse:
+                band = _within(self.rates.get(unit, []), when, RATE_YEAR_DAYS)
+                tolerance = max(tolerance, COARSE_TOLERANCE)
+            if band is None:
+                return None
+            bands.append(band)
+        if not bands:
+            return None
+        if top is Unit.USD:  # dollars per yuan: the reciprocal of the yuan's rate
+            parity = divide(Interval.point(1), bands[0])
+        else:
+            parity = bands[0] if len(bands) == 1 else divide(bands[0], bands[1])
+        return _widened(parity, tolerance)
 
 
 def conversion_relations(
@@ -40,12 +92,10 @@ def conversion_relations(
     ($684.4 million)", "KSh 1.2 billion (HK$72 million)"), their ratio is the rate
     between them: each currency's rate per dollar (reference claims of an
     ``exchange-rate`` metric in ``CNY/USD``, ``KES/USD``, …), divided."""
-    rates: dict[Unit, list[tuple[Period, Interval]]] = defaultdict(list)
-    for cid, entry in claims.items():
-        currency = rate_currency(variables[cid].unit)
-        stated = variables[cid].stated
-        if currency is not None and stated.lo is not None and stated.hi is not None:
-            rates[currency.unit].append((entry.record.as_of, stated))
+    book = RateBook.of(
+        ((e.record.as_of, variables[cid].unit, variables[cid].stated) for cid, e in claims.items()),
+        factbase.settings.rate_tolerance,
+    )
     by_quantity: dict[tuple[object, ...], dict[Unit, str]] = defaultdict(dict)
     for cid, entry in claims.items():
         unit = variables[cid].unit
@@ -57,22 +107,22 @@ def conversion_relations(
             )
             by_quantity[key].setdefault(unit, cid)
     for group in by_quantity.values():
-        ordered = sorted(group, key=_ORDER.index)
+        ordered = sorted(group, key=ORDER.index)
         for first, second in combinations(ordered, 2):
             yield from _conversion(
-                factbase, claims, rates, (group[first], first), (group[second], second),
+                factbase, claims, book, (group[first], first), (group[second], second),
                 untestable,
             )  # fmt: skip
 
 
 #: Which of two figures is divided by the other: yuan over dollars, as news writes them.
-_ORDER = [Unit.CNY, *(c.unit for c in CURRENCIES if c.unit not in {Unit.CNY, Unit.USD}), Unit.USD]
+ORDER = [Unit.CNY, *(c.unit for c in CURRENCIES if c.unit not in {Unit.CNY, Unit.USD}), Unit.USD]
 
 
 def _conversion(  # noqa: PLR0917  (the two figures, each a claim and its currency)
     factbase: FactBase,
     claims: Mapping[str, Entry[Claim]],
-    rates: Mapping[Unit, list[tuple[Period, Interval]]],
+    book: RateBook,
     top: tuple[str, Unit],
     bottom: tuple[str, Unit],
     untestable: list[Untestable],
@@ -83,29 +133,25 @@ def _conversion(  # noqa: PLR0917  (the two figures, each a claim and its curren
         return
     published = source.record.published.when
     names = f"{_name(unit_a)}/{_name(unit_b)}"
-    bands = []
-    for unit in (unit_a, unit_b):
-        if unit is Unit.USD:
-            continue  # the dollar per dollar is 1
-        band = _per_dollar(rates.get(unit, []), published)
-        if band is None:
-            reason = (
-                f"the conversion {upper} / {lower} is untestable: no reference "
-                f"{_name(unit)}/dollar rate within {RATE_WINDOW_DAYS} days of {published}, "
-                f"nor one on each side within {RATE_BRACKET_DAYS} days"
-            )
-            untestable.append(Untestable(reason, claims[lower].where("value"), (upper, lower)))
-            return
-        bands.append(band)
-    tolerance = factbase.settings.rate_tolerance  # the spot rate's band around the parity
-    parity = bands[0] if len(bands) == 1 else divide(bands[0], bands[1])  # a cross rate
-    plausible = _widened(parity, tolerance)
+    plausible = book.plausible(unit_a, unit_b, published)
+    if plausible is None:
+        missing = next(
+            u for u in (unit_a, unit_b)
+            if u is not Unit.USD and book.plausible(u, Unit.USD, published) is None
+        )  # fmt: skip
+        reason = (
+            f"the conversion {upper} / {lower} is untestable: no reference "
+            f"{_name(missing)}/dollar rate within {RATE_WINDOW_DAYS} days of {published}, "
+            f"nor one on each side within {RATE_BRACKET_DAYS} days"
+        )
+        untestable.append(Untestable(reason, claims[lower].where("value"), (upper, lower)))
+        return
     ratio = Binary("/", claim_name(upper), claim_name(lower), 0, 0)
     yield derived_relation(
         RelationKind.CONVERSION, f"{upper}/{lower}", ratio, "==", Constant(plausible),
         (upper, lower), claims[lower],
         f"{upper} / {lower} is a {names} rate, which around {published} was "
-        f"{_show_rate(plausible)} (the reference parity ± {float(tolerance):.0%})",
+        f"{_show_rate(plausible)} (the reference parity ± {float(book.tolerance):.0%})",
         factbase,
     )  # fmt: skip
 
@@ -130,6 +176,13 @@ def _widened(band: Interval, tolerance: Fraction) -> Interval:
     assert band.lo is not None
     assert band.hi is not None
     return Interval(band.lo * (1 - tolerance), band.hi * (1 + tolerance))
+
+
+def _within(rates: list[tuple[Period, Interval]], when: Period, days: int) -> Interval | None:
+    reach = timedelta(days=days)
+    window = Period(when.start - reach, when.end + reach)
+    near = [i for period, i in rates if period.overlaps(window)]
+    return hull(near) if near else None
 
 
 def _bracket(rates: list[tuple[Period, Interval]], published: Period) -> list[Interval]:

@@ -33,9 +33,11 @@ def _step(tree: Tree, step: Step) -> None:
 
 def format_explanation(explanation: Explanation, options: OutputOptions) -> str:
     buffer = io.StringIO()
+    # emoji=False: a place or a quote is printed as written ("national.yaml:100:11",
+    # which rich would otherwise print with a 💯 for ":100:").
     console = Console(
         file=buffer, force_terminal=options.color, no_color=not options.color,
-        width=options.width, highlight=False, soft_wrap=False,
+        width=options.width, highlight=False, soft_wrap=False, emoji=False,
     )  # fmt: skip
     root = Tree(f"[bold]{explanation.kind} {escape(explanation.id)}[/]")
     for label, value in explanation.facts:

@@ -32,6 +32,7 @@ def _console(buffer: io.StringIO, options: OutputOptions) -> Console:
         width=options.width,
         highlight=False,
         soft_wrap=True,
+        emoji=False,  # a place or a quote is printed as written: ":100:" is no 💯
     )
 
 

@@ -6,14 +6,14 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
+from functools import cached_property
 
-from factcheck.arithmetic import hull
 from factcheck.display import show_interval
+from factcheck.engine.conversions import RateBook
 from factcheck.factbase import FactBase
 from factcheck.figures import Figure, scan
 from factcheck.findings import Finding, Related
-from factcheck.intervals import Interval
 from factcheck.lint.attachment import Attachment, attach
 from factcheck.lint.drafts import Draft
 from factcheck.lint.expected import Match
@@ -22,7 +22,6 @@ from factcheck.lint.mentions import Discourse
 from factcheck.lint.statements import read_statements
 from factcheck.lint.statements.judging import Problem, judge_statements
 from factcheck.lint.statements.passage import Passage
-from factcheck.periods import Period
 from factcheck.rules.integrity import BidiControl, bidi_spans, describe_bidi
 from factcheck.rules.lint import (
     DateContradictsClaim,
@@ -31,12 +30,8 @@ from factcheck.rules.lint import (
     UncheckedFigure,
     UnusedSuppression,
 )
-from factcheck.units import Measure
 
 __all__ = ["LintOptions", "LintStats", "lint_drafts"]
-
-RATE_WINDOW = timedelta(days=31)
-
 
 @dataclass(frozen=True)
 class LintOptions:
@@ -64,7 +59,6 @@ class _Linter:
 
     def draft(self, draft: Draft) -> list[Finding]:
         when = self.options.date or (date.fromisoformat(draft.date) if draft.date else None)
-        rates = self._rates(when)
         found: list[tuple[int, Finding]] = []  # with the offset each is at, for suppressions
         names = self.index.names
         discourse = Discourse(names)
@@ -98,7 +92,7 @@ class _Linter:
         passage = Passage.of(
             draft.prose[start:end], start,
             [(s - start, e - start, figures) for s, e, figures in sentences],
-            self.index.widths, when.year if when else None,
+            self.index.widths, when, self.rate_book,
         )  # fmt: skip
         statements = read_statements(passage)
         if not statements:
@@ -175,33 +169,17 @@ class _Linter:
             f"{where}; {match.why}"
         )
 
-    def _rates(self, when: date | None) -> Interval | None:
-        rates = [
-            (e.record.as_of, self.factbase.readings[cid].interval)
-            for cid, e in self.factbase.claims.items()
-            if cid in self.factbase.readings
-            and self.factbase.metrics.get(e.record.metric) is not None
-            and self.factbase.metrics[e.record.metric].record.measures is Measure.EXCHANGE_RATE
-        ]
-        if when is None:
-            return None  # without a date the rate of the day is unknown (it was 8.3 in 2000)
-        window = Period(_shifted(when, -RATE_WINDOW), _shifted(when, RATE_WINDOW))
-        rates = [r for r in rates if r[0].overlaps(window)]
-        if not rates:
-            return None
-        band = hull(interval for _, interval in rates)
-        assert band.lo is not None
-        assert band.hi is not None
-        tolerance = self.factbase.settings.rate_tolerance
-        return Interval(band.lo * (1 - tolerance), band.hi * (1 + tolerance))
-
-
-def _shifted(when: date, by: timedelta) -> date:
-    """``when + by``, held within the calendar (a draft dated 9999-12-31)."""
-    try:
-        return when + by
-    except OverflowError:
-        return date.max if by > timedelta(0) else date.min
+    @cached_property
+    def rate_book(self) -> RateBook:
+        """The fact base's reference exchange rates, for the conversions drafts state."""
+        readings = self.factbase.readings
+        return RateBook.of(
+            (
+                (self.factbase.claims[cid].record.as_of, reading.unit, reading.interval)
+                for cid, reading in readings.items()
+            ),
+            self.factbase.settings.rate_tolerance,
+        )
 
 
 #: Lines of a draft whose bidirectional controls get a finding each (FC110); one more

@@ -19,7 +19,7 @@ from factcheck.hedges import HedgeWidths
 from factcheck.lint.attachment import Attachment, is_year
 from factcheck.lint.expected import Expected, Match
 from factcheck.lint.qualifiers import ORDINAL_WORDS, numbered, qualifiers_agree, ways
-from factcheck.lint.timing import in_time, misdated, moved, shown
+from factcheck.lint.timing import in_time, misdated, moved, shown, within_stock
 from factcheck.lint.words import DESCRIBING, GENERIC, phrase, stem
 from factcheck.model import Modality
 from factcheck.periods import Period
@@ -50,6 +50,9 @@ class Signature:
     event: bool  # one numbered event (batch 5): its as_of is when it happened
     cumulative: bool
     distinctive: bool  # a value unlikely to recur by chance: 590, not 10,000
+    #: Of a reference source (``reference: true``): data a checker holds articles to,
+    #: not an article's own statement.
+    reference: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +176,7 @@ class Signatures:
         bounded: list[Match] = []  # a cumulative count of another time: a bound only
         misplaced: list[Match] = []  # its own value, said of another year
         strongly: set[str] = set()  # metrics the phrase the figure counts names
+        unplaced: set[str] = set()  # metrics it may count, at a time it cannot be placed in
         context = _Context(figure, attachment, occurrences, numbers, candidates, strongly)
         for signature in candidates:
             failure = self._gate(signature, context)
@@ -180,6 +184,10 @@ class Signatures:
                 failures.append(failure)
                 continue
             wanted, why = in_time(signature, attachment)
+            if wanted is None and within_stock(signature, attachment) and not _lists(attachment):
+                # It may be this total, of some month; unless the sentence counts
+                # numbered lists ("five lists had named"), which a running total is not.
+                unplaced.add(signature.metric)
             if wanted is None:
                 exact = moved(figure, signature, attachment, widths)
                 if exact is not None:
@@ -194,7 +202,7 @@ class Signatures:
             match = misdated(signature, attachment, how) if fits else None
             match = match or Match(signature.claim, "signature", wanted, fits, how)
             (held if wanted is signature.expected else bounded).append(match)
-        return self._chosen(held, bounded, misplaced, strongly, failures)
+        return self._chosen(held, bounded, misplaced, strongly, failures, unplaced)
 
     def _gate(self, signature: Signature, context: _Context) -> tuple[int, str] | None:
         """Why the figure is not about ``signature``'s claim, with how far it got (a
@@ -236,6 +244,7 @@ class Signatures:
         misplaced: list[Match],
         strongly: set[str],
         failures: list[tuple[int, str]],
+        unplaced: set[str],
     ) -> Outcome:
         """What a figure is held to, of the claims that agree with it; or why none."""
         if held or bounded:
@@ -244,7 +253,7 @@ class Signatures:
             broken = [m for m in bounded if not m.fits]
             broken.sort(key=lambda m: self.as_of[m.claim].end, reverse=True)
             matches = held or broken[:1] or bounded
-            metrics = {self.metric_of[m.claim] for m in matches}
+            metrics = {self.metric_of[m.claim] for m in matches} | unplaced
             if len(metrics) > 1 and not metrics & strongly and not any(m.fits for m in matches):
                 shown = " or ".join(sorted(metrics))
                 return Outcome((), f"it may count {shown}; its words do not say which")
@@ -302,6 +311,7 @@ def _signature(factbase: FactBase, cid: str, expected: Expected) -> Signature | 
         (key, str(value), ways(key, value)) for key, value in claim.qualifiers.items()
     )
     numbered = any(isinstance(v, int) for v in claim.qualifiers.values())
+    source = factbase.sources.get(claim.source)
     reading = factbase.readings[cid].figure
     distinctive = not reading.is_range and _significant(reading.low.value) >= 2
     return Signature(
@@ -309,7 +319,7 @@ def _signature(factbase: FactBase, cid: str, expected: Expected) -> Signature | 
         claim.as_of, claim.modality in _FUTURE,
         measures in {Measure.YEAR, Measure.DATE} or numbered,
         numbered and measures not in {Measure.YEAR, Measure.DATE}, metric.record.cumulative,
-        distinctive,
+        distinctive, source is not None and source.record.reference,
     )  # fmt: skip
 
 
@@ -368,6 +378,18 @@ def _metric_named(
     if any(a >= own for a in named) or (named and continues and not _names_any(occurrences, own)):
         return 0, ""
     return 0, f"nothing near it names what the fact base counts for {signature.subject_name}"
+
+
+_HOW_MANY = frozenset("two three four five six seven eight nine ten".split())
+
+
+def _lists(attachment: Attachment) -> bool:
+    """Whether the sentence counts lists: "five lists", "the first three batches"."""
+    written = attachment.written
+    return any(
+        (w in _HOW_MANY or (w.isdigit() and int(w) < 100)) and nxt.startswith(("list", "batch"))
+        for w, nxt in zip(written, written[1:], strict=False)
+    )
 
 
 def _counts_firms(counted: list[_Term], metric: str, firms: frozenset[str]) -> bool:

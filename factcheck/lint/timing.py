@@ -17,7 +17,7 @@ from factcheck.periods import Period
 if TYPE_CHECKING:
     from factcheck.lint.signatures import Signature
 
-__all__ = ["in_time", "misdated", "moved", "shown"]
+__all__ = ["in_time", "misdated", "moved", "shown", "within_stock"]
 
 
 def in_time(signature: Signature, attachment: Attachment) -> tuple[Expected | None, str]:
@@ -28,8 +28,14 @@ def in_time(signature: Signature, attachment: Attachment) -> tuple[Expected | No
     if when is None:
         return None, "no date: the sentence names no year and the draft has no date"
     held = signature.as_of
-    if when.period.overlaps(held):
+    if when.period.overlaps(held) and not within_stock(signature, attachment):
         return signature.expected, ""
+    if when.period.overlaps(held):
+        return None, (
+            f"another time: claim {signature.claim!r} holds for {held}, a part of "
+            f"{shown(when.period)}, which the figure is for ({when.how}); a count that "
+            "changes through the year is compared only at a time within the claim's"
+        )
     expected = signature.expected
     if signature.cumulative and expected.interval.lo is not None and held.end < when.period.start:
         return _bounded(
@@ -42,6 +48,23 @@ def in_time(signature: Signature, attachment: Attachment) -> tuple[Expected | No
     return None, (
         f"another time: claim {signature.claim!r} holds for {held}, the figure for "
         f"{shown(when.period)} ({when.how})"
+    )
+
+
+def within_stock(signature: Signature, attachment: Attachment) -> bool:
+    """A reference snapshot of a count that changes through the year (a running total
+    reported for 2023-07), against a figure for a longer time it lies in (2023): which
+    month the figure is of is unknown, so the two are not compared. Articles' own claims
+    keep the year-level match (a draft's "in 2022" for a claim of September 2022)."""
+    if attachment.when is None:
+        return False
+    figure, held = attachment.when.period, signature.as_of
+    return (
+        signature.reference
+        and not signature.cumulative
+        and figure.start <= held.start
+        and held.end <= figure.end
+        and figure != held
     )
 
 
@@ -86,6 +109,8 @@ def moved(
     when = attachment.when
     if when is None or when.from_draft or not signature.distinctive:
         return None
+    if when.period.overlaps(signature.as_of):
+        return None  # the claim's time lies within the figure's: not another year
     expected = signature.expected
     own = figure_interval(replace(figure, hedge=None), expected.unit, widths)
     if own is None or own != expected.written or figure.hedge is not expected.hedge:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from factcheck.lint.statements.changes import read_changes
+from factcheck.lint.statements.conversions import read_conversions
 from factcheck.lint.statements.dates import read_dates
 from factcheck.lint.statements.passage import Passage
 from factcheck.lint.statements.points import read_points
@@ -26,7 +27,7 @@ __all__ = ["READERS", "read_statements"]
 
 Reader = Callable[[Passage], Iterator[Statement]]
 
-READERS: tuple[Reader, ...] = (read_shares, read_changes, read_points, read_sums, read_restatements, read_rates, read_ratios, read_dates, read_ranks)
+READERS: tuple[Reader, ...] = (read_shares, read_changes, read_points, read_sums, read_restatements, read_rates, read_ratios, read_dates, read_ranks, read_conversions)
 
 
 def read_statements(passage: Passage) -> list[Statement]:

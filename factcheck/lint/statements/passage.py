@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from fractions import Fraction
 from functools import cached_property
 
+from factcheck.engine.conversions import RateBook
 from factcheck.expressions import Name
 from factcheck.figures import Figure
 from factcheck.hedges import HedgeWidths, interval_of
@@ -123,7 +125,12 @@ class Passage:
     sentences: tuple[tuple[int, int], ...]
     mentions: tuple[Mention, ...]
     widths: HedgeWidths
-    year: int | None = None  # the draft's year, when it has a date
+    when: date | None = None  # the draft's date, when it has one
+    rates: RateBook | None = None  # reference exchange rates, for conversions
+
+    @property
+    def year(self) -> int | None:
+        return self.when.year if self.when else None
 
     @classmethod
     def of(
@@ -132,7 +139,8 @@ class Passage:
         offset: int,
         sentences: Sequence[tuple[int, int, Sequence[Figure]]],
         widths: HedgeWidths,
-        year: int | None = None,
+        when: date | None = None,
+        rates: RateBook | None = None,
     ) -> Passage:
         """``sentences``: spans relative to ``text``, each with its figures relative to
         the sentence."""
@@ -148,7 +156,7 @@ class Passage:
                     )
                     calendar = is_year(part) and not re.search(r"\d[,\s]\d", written)
                     mentions.append(Mention(part, number, len(mentions), points, calendar))
-        return cls(text, offset, tuple(spans), tuple(mentions), widths, year)
+        return cls(text, offset, tuple(spans), tuple(mentions), widths, when, rates)
 
     # -- the words ------------------------------------------------------------------
 

@@ -29,9 +29,11 @@ _LEADS = re.compile(
     r"largest|biggest|highest|first place|ranked first|came first|more than any other|"
     r"most of any)\b"
 )
+#: Between a leader and a figure it leads: "ahead of Nanshan with", "followed by
+#: Shandong with", "and Longhua with".
 _FOLLOWS = re.compile(
-    r"(?:ahead of|followed by|followed with|trailed by|before|then|and|,|second|third|"
-    r"next|with)\s*[^.;]{0,40}?$"
+    r"\b(?:ahead of|followed by|trailed by|before|then|second|third|next)\b[^.;]{0,80}?"
+    r"\bwith\s*$|\bfollowed with\s*$"
 )
 _NEXT_FOLLOWS = re.compile(r"^[^.;]{0,40}?\b(?:followed|came second|was second|ranked second|trailed|came next)\b")
 _ALL_OTHERS = re.compile(
@@ -75,7 +77,7 @@ def _leads(passage: Passage, leader: Mention) -> Iterator[Statement]:
         m for m in passage.later(leader, 1)
         if same_kind(m, leader) and m.figure.direction is None and not m.figure.hedge
         and (
-            m.sentence == leader.sentence and _FOLLOWS.search(passage.between(leader, m)[-60:])
+            m.sentence == leader.sentence and _FOLLOWS.search(passage.between(leader, m))
             or m.sentence == leader.sentence + 1
             and _NEXT_FOLLOWS.match(passage.sentence_text(m.sentence))
             and passage.in_sentence(m.sentence)[0] is m
