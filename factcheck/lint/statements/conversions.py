@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.engine.conversions import ORDER
+from factcheck.hedge_words import Hedge
 from factcheck.lint.statements.passage import Mention, Passage
 from factcheck.lint.statements.statement import Category, Reading, Statement, constant, ratio
 from factcheck.periods import Period
@@ -53,7 +54,12 @@ def _conversion(passage: Passage, first: Mention, second: Mention, when: Period)
     band = passage.rates.plausible(top.unit, bottom.unit, when, coarse=True)  # type: ignore[arg-type]
     if band is None:
         return None
-    a, b = passage.operand(top), passage.operand(bottom)
+    # A bound written before the first amount bounds both ("exceeds 660 billion yuan
+    # (about $91.7 billion)"): the conversion is of the number as written.
+    a, b = (
+        passage.operand(m, hedged=m is not first or m.figure.hedge is Hedge.ABOUT)
+        for m in (top, bottom)
+    )
     rate = f"{top.unit}/{bottom.unit}"
     says = f"{a.label} in {b.label} is a {rate} rate, which around {passage.when} was"
     reading = Reading(ratio(a.name, b.name), "==", constant(band, f"the reference {rate} band"), (a, b), says)

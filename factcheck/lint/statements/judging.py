@@ -82,7 +82,7 @@ class _Names:
             unit=operand.unit,
             dimension=dimension_of(operand.unit),
             scale=scale,
-            stated=scaled(self.passage.interval(operand.mention), scale),
+            stated=scaled(self.passage.interval(operand.mention, hedged=operand.hedged), scale),
             domain=Interval.everything() if figure.negative else _NONNEGATIVE,
             location=self.where,
             whole=operand.unit is Unit.COUNT and figure.low.step == 0 and figure.hedge is None,

@@ -74,6 +74,9 @@ class Operand:
     mention: Mention
     unit: Unit
     label: str  # the figure as written, unique in its paragraph: "'727'"
+    #: Whether its hedge counts: a conversion converts the written number, so "more
+    #: than 6 billion yuan (about $870 million)" relates 6 billion to $870 million.
+    hedged: bool = True
 
     @property
     def name(self) -> Name:
@@ -223,12 +226,12 @@ class Passage:
     def is_points(self, mention: Mention) -> bool:
         return mention.points
 
-    def operand(self, mention: Mention, unit: Unit | None = None) -> Operand:
+    def operand(self, mention: Mention, unit: Unit | None = None, *, hedged: bool = True) -> Operand:
         """``mention`` as a relation's operand, read in ``unit`` (by default its own, a
-        count when it has none, a percentage for points)."""
+        count when it has none, a percentage for points), with or without its hedge."""
         if unit is None:
             unit = mention.unit or (Unit.PERCENT if self.is_points(mention) else Unit.COUNT)
-        return Operand(mention, unit, self._labels[mention.index])
+        return Operand(mention, unit, self._labels[mention.index], hedged)
 
     @cached_property
     def _labels(self) -> list[str]:
@@ -241,8 +244,9 @@ class Passage:
             labels.append(f"'{text}'" if seen[text] == 1 else f"'{text}' ({seen[text]})")
         return labels
 
-    def interval(self, mention: Mention) -> Interval:
-        return interval_of(mention.figure, self.widths)
+    def interval(self, mention: Mention, *, hedged: bool = True) -> Interval:
+        figure = mention.figure if hedged else replace(mention.figure, hedge=None)
+        return interval_of(figure, self.widths)
 
     def starts_sentence(self, mention: Mention, words: int = 3) -> bool:
         """Whether ``mention`` is among the first ``words`` words of its sentence."""

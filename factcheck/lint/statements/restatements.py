@@ -70,8 +70,8 @@ def _restated(passage: Passage, hedged: Mention) -> Mention | None:
         or _OPENS.match(passage.opening(hedged.sentence))
     ):
         earlier = [
-            m for m in passage.earlier(hedged, 1)
-            if m.sentence == hedged.sentence - 1 and _plain(m) and same_kind(m, hedged)
+            m for m in passage.earlier(hedged, 2)
+            if m.sentence < hedged.sentence and _plain(m) and same_kind(m, hedged)
             and _per(passage, m) == _per(passage, hedged)
         ]  # fmt: skip
         return next((m for m in earlier if _alike(passage, m, hedged, strict=True)), None)
