@@ -25,10 +25,27 @@ from factcheck.units import Unit
 
 __all__ = ["read_points"]
 
-_ABOVE = r"faster|higher|above|more|greater|larger|up|ahead of|over"
-_BELOW = r"slower|lower|below|less|smaller|down|behind|under"
-_COMPARED = re.compile(rf"\s*(?P<side>{_ABOVE}|{_BELOW})\b(?:\s+than)?\s+(?:the\s+|that\s+of\s+|their\s+|its\s+)?(?P<what>(?:[^,.;]|[.,]\d)*)")
-_GAP = re.compile(r"(?:gain|rise|increase|jump|drop|fall|decline|decrease|narrowing|widening)\s+of\s*$|\b(?:up|down|rose|fell|climbed|dropped|gained|lost|added)\s+(?:by\s+)?$")
+_ABOVE = r"faster|higher|more|greater|larger|above|ahead of|over"
+_BELOW = r"slower|lower|less|smaller|below|behind|under"
+#: "5.9 points slower than the 25.1 percent rise", "3.25 points above the 3 percent floor".
+_COMPARED = re.compile(
+    r"\s*(?:(?P<more>faster|higher|more|greater|larger|slower|lower|less|smaller)\s+than|"
+    r"(?P<at>above|ahead of|below|behind))\s+"
+    r"(?:the\s+|that\s+of\s+|their\s+|its\s+)?(?P<what>(?:[^,.;]|[.,]\d)+)"
+)
+#: "outran output growth by 4.7 points", "beating their 44.3 percent share by 1.5 points".
+_BY = re.compile(
+    r"\b(?P<verb>outran|outrun|outpaced|outpacing|outstripped|outstripping|beat|beating|"
+    r"exceeded|exceeding|topped|topping|trailed|trailing|lagged|lagging)\b"
+    r"(?P<what>(?:[^,.;]|[.,]\d)*?)\bby\s*$"
+)
+_BEHIND_VERBS = ("trail", "lag")
+#: "That put high-tech industries 7.2 percentage points ahead": no second rate written.
+_ALONE = re.compile(rf"\s*(?P<side>{_ABOVE}|{_BELOW}|ahead|behind)\s*(?:[.;,]|$)")
+_GAP = re.compile(
+    r"(?:gain|rise|increase|jump|drop|fall|decline|decrease|narrowing|widening)\s+of\s*$|"
+    r"\b(?:up|down|rose|fell|climbed|dropped|gained|lost|added|edged up|edged down)\s+(?:by\s+)?$"
+)
 
 
 def _percent(m: Mention) -> bool:
@@ -40,47 +57,88 @@ def read_points(passage: Passage) -> Iterator[Statement]:
         if not gap.points:
             continue
         compared = _COMPARED.match(passage.after(gap))
+        by = _BY.search(passage.before(gap, 80))
+        alone = _ALONE.match(passage.after(gap, 20))
         if compared is not None:
-            statement = _compared(passage, gap, compared)
+            side = compared.group("more") or compared.group("at")
+            above = re.fullmatch(_ABOVE, side) is not None
+            statement = _compared(passage, gap, above, compared.group("what"), gap.end + compared.end())
+        elif by is not None:
+            above = not by.group("verb").startswith(_BEHIND_VERBS)
+            start = passage.sentences[gap.sentence][0]
+            before = passage.text[start : gap.start - len(by.group(0))]
+            clause = next((c for c in reversed(re.split(r"[,;]", before)) if c.strip()), "")
+            statement = _compared(passage, gap, above, by.group("what"), gap.start, clause)
         elif _GAP.search(passage.before(gap, 30)) or gap.figure.direction:
             statement = _between(passage, gap)
+        elif alone is not None and points_back(passage, gap.sentence) and gap.sentence > 0:
+            statement = _ahead(passage, gap, alone.group("side") not in _BELOW + "|behind")
         else:
             statement = None
         if statement is not None:
             yield statement
 
 
-def _compared(passage: Passage, gap: Mention, compared: re.Match[str]) -> Statement | None:
-    above = re.fullmatch(_ABOVE, compared.group("side")) is not None
-    end = gap.end + compared.end()
-    than = [m for m in passage.later(gap) if _percent(m) and m.end <= end][:1]
+def _compared(
+    passage: Passage, gap: Mention, above: bool, what: str, end: int, subject: str | None = None
+) -> Statement | None:
+    """The gap between the rate before it in the sentence (or the one its ``subject``
+    words name) and the one it is compared with: written after it, or, for "faster
+    than their revenue", given before."""
+    earlier = [m for m in passage.earlier(gap, 2) if _percent(m)]
+    if subject is not None:
+        own = _named(passage, subject, earlier) or earlier
+    else:
+        own = [m for m in earlier if m.sentence == gap.sentence]
+        if not own and points_back(passage, gap.sentence):
+            own = [m for m in earlier if m.sentence < gap.sentence][:1]
+    own = own[:1] if subject is None else own
+    than = [m for m in passage.mentions if _percent(m) and gap.start < m.start and m.end <= end]
     if not than:
         # "faster than their revenue": the rate an earlier sentence gave for it.
-        words = content_words(compared.group("what"))[:2]
-        than = [
-            m for m in passage.earlier(gap, 2)
-            if _percent(m) and m.sentence < gap.sentence
-            and any(w[:5] in passage.sentence_text(m.sentence).lower() for w in words)
-        ]  # fmt: skip
-    if not than and compared.group("side") in {"faster", "slower"}:
+        than = [m for m in _named(passage, what, earlier) if m not in own]
+    if not than and (subject is not None or re.search(r"faster|slower", passage.after(gap, 20))):
         # "grew 36.79 percent, 2.46 points slower than revenue", which an earlier
         # sentence said "took in ... up 39.25 percent": any growth rate given before.
-        than = [
-            m for m in passage.earlier(gap, 2)
-            if _percent(m) and m.sentence < gap.sentence and m.figure.direction
-        ]  # fmt: skip
-    own = [m for m in passage.earlier(gap, 0) if _percent(m)]
-    if not own and points_back(passage, gap.sentence):
-        own = [m for m in passage.earlier(gap, 1) if _percent(m) and m.sentence < gap.sentence][:1]
-    readings = []
-    for first in own[:1]:
-        for second in than:
-            a, b, p = passage.operand(first), passage.operand(second), passage.operand(gap)
-            left = minus(a.name, b.name) if above else minus(b.name, a.name)
-            side = "above" if above else "below"
-            says = f"{a.label} is {p.label} {side} {b.label}"
-            readings.append(Reading(left, "==", p.name, (a, b, p), says))
+        than = [m for m in earlier if m not in own and (m.figure.direction or subject)]
+    readings = [
+        _reading(passage, gap, first, second, above)
+        for first in own for second in than[:1] if first is not second
+    ]
     return Statement(Category.POINTS, gap, tuple(readings)) if readings else None
+
+
+def _named(passage: Passage, words: str, candidates: list[Mention]) -> list[Mention]:
+    """The candidates said of one of the content words of ``words``: in the clause
+    around them ("Energy consumption rose by only 3.4 percent")."""
+    keys = [w[:5] for w in content_words(words)[:3]]
+    return [
+        m for m in candidates
+        if any(k in _around(passage, m) for k in keys)
+    ]  # fmt: skip
+
+
+def _around(passage: Passage, m: Mention) -> str:
+    before = re.split(r"[,;]", passage.before(m, 80))[-1]
+    after = re.split(r"[,;]|\.(?!\d)", passage.after(m, 60))[0]
+    return before + " " + after
+
+
+def _reading(passage: Passage, gap: Mention, first: Mention, second: Mention, above: bool) -> Reading:
+    a, b, p = passage.operand(first), passage.operand(second), passage.operand(gap)
+    left = minus(a.name, b.name) if above else minus(b.name, a.name)
+    side = "above" if above else "below"
+    return Reading(left, "==", p.name, (a, b, p), f"{a.label} is {p.label} {side} {b.label}")
+
+
+def _ahead(passage: Passage, gap: Mention, above: bool) -> Statement | None:
+    """ "Output rose 23.1 percent, against 20.4 percent ... That put it 2.7 points
+    ahead": the two rates of the sentence before, the first ahead of the second."""
+    rates = [m for m in passage.in_sentence(gap.sentence - 1) if _percent(m)]
+    if len(rates) < 2:
+        return None
+    readings = [_reading(passage, gap, a, b, above) for a, b in zip(rates, rates[1:], strict=False)]
+    return Statement(Category.POINTS, gap, tuple(readings))
 
 
 def _between(passage: Passage, gap: Mention) -> Statement | None:
