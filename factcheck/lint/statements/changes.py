@@ -70,10 +70,28 @@ def is_growth(passage: Passage, multiple: Mention) -> bool:
     )
 
 
+#: A percentage that is a change without a word of direction at it: "Growth of nearly
+#: 130 percent", "an increase of 47 percent".
+_CHANGE_NOUN = re.compile(
+    r"\b(?:growth|increase|rise|jump|gain|surge|expansion|decline|decrease|drop|fall|"
+    r"contraction)\s+of\s+$"
+)
+_FALL_NOUN = re.compile(r"\b(?:decline|decrease|drop|fall|contraction)\s+of\s+$")
+
+
+def _direction(passage: Passage, m: Mention) -> str | None:
+    if m.figure.direction:
+        return m.figure.direction
+    before = passage.before(m, 30)
+    if _CHANGE_NOUN.search(before):
+        return "down" if _FALL_NOUN.search(before) else "up"
+    return None
+
+
 def read_changes(passage: Passage) -> Iterator[Statement]:
     for m in passage.mentions:
         figure = m.figure
-        if figure.unit is Unit.PERCENT and figure.direction and not passage.is_points(m):
+        if figure.unit is Unit.PERCENT and _direction(passage, m) and not passage.is_points(m):
             statement = _percent(passage, m)
         elif figure.unit is Unit.TIMES and is_growth(passage, m):
             statement = _multiple(passage, m)
@@ -110,7 +128,8 @@ def _values(passage: Passage, change: Mention) -> list[tuple[Mention, Mention]]:
         new = next((m for m in antecedents(passage, old, 1) if m.sentence < old.sentence), None)
     if old is not None and new is not None:
         return [(old, new)] if same_kind(old, new) else []
-    if new is not None and not _FROM.search(passage.sentence_text(change.sentence).lower()):
+    sentence = passage.sentence_text(change.sentence).lower()
+    if new is not None and not _FROM.search(sentence) and _SAME_QUANTITY.search(sentence):
         # "By March the figure had risen to 202, an increase of 89 percent": the old
         # value is in the sentence before.
         return [(o, new) for o in antecedents(passage, new, 1) if o.sentence < new.sentence][:3]
@@ -121,14 +140,22 @@ def _values(passage: Passage, change: Mention) -> list[tuple[Mention, Mention]]:
     return []
 
 
-_THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+){0,2}$")
+_THAN_BEFORE = re.compile(
+    r"\b(?:than|above|below|over)\s+(?:the\s+|its\s+|their\s+|that\s+of\s+)?(?:[\w'’]+\s+){0,2}$"
+)
+#: Words that say a sentence continues the quantity of the one before: "the figure had
+#: risen to 202".
+_SAME_QUANTITY = re.compile(
+    r"\b(?:the|that|this|its|their)\s+(?:figure|number|count|total|tally|tallies)\b|"
+    r"^\s*(?:it|that|this|they)\b"
+)
 
 
 def _percent(passage: Passage, change: Mention) -> Statement | None:
     readings = []
     for old, new in _values(passage, change):
         o, n, p = passage.operand(old), passage.operand(new), passage.operand(change)
-        down = change.figure.direction == "down"
+        down = _direction(passage, change) == "down"
         factor = minus(constant(1), p.name) if down else plus(constant(1), p.name)
         word = "fall" if down else "rise"
         readings.append(

@@ -41,6 +41,8 @@ def kind(mention: Mention) -> str | None:
     unit = mention.unit
     if mention.is_money and unit is not None:
         return unit.value
+    if unit is None and mention.figure.measure is not None and not mention.points:
+        return f"measure:{mention.figure.measure}"  # "9.85 square kilometers"
     if unit is Unit.PERCENT:
         return "percent"
     return None

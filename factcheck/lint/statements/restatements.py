@@ -29,7 +29,9 @@ _BACK = re.compile(
     r"(?:^|\b)(?:that is|that's|this is|that puts|this puts|that means|that made|"
     r"that makes|it is)\b|\b(?:those|these|such|the)\s+$"
 )
-_OPENS = re.compile(r"(?:that|this|with|those|these|it)\b")
+_OPENS = re.compile(r"(?:that|this|those|these)\b")
+#: "nearly 100 such firms", "more than 500 such firms": the same firms again.
+_SUCH_AFTER = re.compile(r"\s+(?:such|of these|of those|of them)\b")
 _FORWARD = re.compile(
     r"\b(?:put|puts|putting|gave|give|gives|set|sets|place|places|placed)\s+the\s+"
     r"(?:count|number|figure|total|tally)\s+at\s+$"
@@ -68,6 +70,7 @@ def _restated(passage: Passage, hedged: Mention) -> Mention | None:
         _BACK.search(before)
         or _BACK.search(passage.sentence_text(hedged.sentence).lower())
         or _OPENS.match(passage.opening(hedged.sentence))
+        or _SUCH_AFTER.match(passage.after(hedged, 12))
     ):
         earlier = [
             m for m in passage.earlier(hedged, 2)
