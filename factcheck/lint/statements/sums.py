@@ -29,8 +29,20 @@ __all__ = ["read_sums"]
 _TOTAL_BEFORE = re.compile(
     r"(?:total(?:l)?(?:ing|ed)|a total of|total of|sum of|add(?:s|ed|ing)? up to|"
     r"account(?:s|ed|ing)? for|collect|(?:make|makes|made|making) up|"
-    r"bring(?:s|ing)? the (?:total|tally|number|count) to|in all|all told)\s*$"
+    r"in all|all told)\s*$"
 )
+#: A running count the paragraph's figures add up to: "the province's count now stands
+#: at", "lifts the city's total to", "brings the tally to".
+_STOCK = re.compile(
+    r"(?:(?:count|total|tally|number) (?:now )?(?:stands|stood|is|was|rises|rose|climbs|"
+    r"climbed) (?:at|to)|(?:lifts?|lifted|brings?|brought|bringing|lifting) (?:the|its|their) "
+    r"(?:[\w']+ )?(?:total|tally|count|number) to)\s*$"
+)
+#: "With 10.13 trillion yuan lent to medium-sized firms, credit to SMEs came to ...".
+_WITH = re.compile(r"\s*with\b")
+_CAME_TO = re.compile(r"\b(?:came|comes|come|amounted|amounts|totaled|totalled)\s+to\s*$")
+#: "This year's 10 new institutions joined 61 that were already operating there."
+_JOINED = re.compile(r"^\s*(?:[\w'-]+\s+){0,4}?(?:joined|join|joining|add(?:ed)? to|on top of)\s+(?:the\s+)?$")
 _TOTAL_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:in all|in total|altogether|combined|all told)\b")
 _OPENS = re.compile(
     r"(?:together|in all|altogether|combined|in total|all told|that (?:made|makes|gives|gave|"
@@ -53,7 +65,9 @@ _COUNTER_BEFORE = re.compile(
 
 
 def _addable(passage: Passage, m: Mention) -> bool:
-    if m.figure.direction is not None:  # "two fewer than", a difference
+    if m.figure.direction is not None and re.match(
+        r"\s*(?:more|fewer|less|higher|lower)\b", passage.after(m, 12)
+    ):  # "two fewer than", a difference
         return False
     if kind(m) == "count":
         words = m.figure.low.step == 0 and not any(c.isdigit() for c in passage.written(m))
@@ -68,6 +82,8 @@ def read_sums(passage: Passage) -> Iterator[Statement]:
             continue
         if _REMAINDER.search(passage.before(m, 25)):
             statement = _remainder(passage, m)
+        elif _JOINED.match(passage.between(m, _next(passage, m)) if _next(passage, m) else ""):
+            statement = _joined(passage, m, _next(passage, m))  # type: ignore[arg-type]
         elif _is_total(passage, m):
             statement = _total(passage, m, totals)
         else:
@@ -77,8 +93,32 @@ def read_sums(passage: Passage) -> Iterator[Statement]:
             yield statement
 
 
+def _next(passage: Passage, m: Mention) -> Mention | None:
+    following = next(passage.later(m), None)
+    return following if following is not None and same_kind(following, m) else None
+
+
+def _joined(passage: Passage, new: Mention, old: Mention) -> Statement | None:
+    """ "10 new institutions joined 61 already there": together a count the paragraph
+    gives for the same thing ("hosts 71 institutions")."""
+    noun = passage.noun(new)
+    totals = [
+        m for m in passage.mentions
+        if m is not new and m is not old and same_kind(m, new)
+        and abs(m.sentence - new.sentence) <= 1 and m.figure.low.value > old.figure.low.value
+        and (noun is None or passage.noun(m) in {noun, None})
+    ]  # fmt: skip
+    readings = [_reading(passage, t, (new, old)) for t in totals]
+    return Statement(Category.SUM, new, tuple(readings)) if readings else None
+
+
 def _is_total(passage: Passage, m: Mention) -> bool:
-    if _TOTAL_BEFORE.search(passage.before(m, 40)) or _TOTAL_AFTER.match(passage.after(m, 40)):
+    before = passage.before(m, 40)
+    if _TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(passage.after(m, 40)):
+        return True
+    if _STOCK.search(before):
+        return True
+    if _CAME_TO.search(before) and _WITH.match(passage.opening(m.sentence)):
         return True
     first = next((o for o in passage.in_sentence(m.sentence) if _addable(passage, o)), None)
     return first is m and bool(_OPENS.match(passage.opening(m.sentence)))
@@ -126,6 +166,19 @@ def _total(passage: Passage, total: Mention, totals: set[int]) -> Statement | No
         previous = [m for m in candidates if m.sentence == total.sentence - 1][::-1]
         if len(previous) >= 2:
             groups.append(previous)
+    elif _STOCK.search(passage.before(total, 40)):
+        # Every figure of the kind before it, and the nearest k of them.
+        groups += [candidates[:k][::-1] for k in range(len(candidates), 1, -1)]
+    elif _CAME_TO.search(passage.before(total, 20)) and _WITH.match(passage.opening(total.sentence)):
+        # "With X lent to medium firms, credit to SMEs came to T" after "... to Y":
+        # X and a figure of the sentence before.
+        with_part = [m for m in candidates if m.sentence == total.sentence][-1:]
+        groups += [
+            [m, *with_part] for m in candidates
+            if m.sentence == total.sentence - 1 and with_part
+        ]  # fmt: skip
+    if any(re.match(r"\s*each\b", passage.after(m, 8)) for g in groups for m in g):
+        return None  # "contributed 5 billion each": how many times is not written
     groups = [g for g in groups if _alike(passage, g[-1], total)]
     readings = [_reading(passage, total, parts) for parts in groups]
     return Statement(Category.SUM, total, tuple(readings)) if readings else None
