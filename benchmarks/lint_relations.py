@@ -31,7 +31,10 @@ from factcheck.lint.statements.judging import RULES
 from factcheck.rules.lint import DraftRelationsConflict
 
 CASES = ROOT / "tests" / "cases" / "lint"
-CLEAN = [ROOT / "tests" / "corpora" / d for d in ("new_prose", "new_prose_validation", "new_prose_redteam")]
+CLEAN = [
+    ROOT / "tests" / "corpora" / d
+    for d in ("new_prose", "new_prose_validation", "new_prose_redteam", "relations_clean")
+]
 RELATION_CODES = {rule.code for rule in RULES.values()} | {DraftRelationsConflict.code}
 
 

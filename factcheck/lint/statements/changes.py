@@ -46,10 +46,17 @@ _BACK_FROM = re.compile(
 )
 
 
-def change_pair(passage: Passage, sentence: int) -> tuple[Mention, Mention] | None:
+def change_pair(
+    passage: Passage, sentence: int, after: Mention | None = None
+) -> tuple[Mention, Mention] | None:
     """The old and new value a sentence states a change between: "from A to B", "to B
-    from A", "B, up from A", "B, compared with A"."""
-    figures = [m for m in passage.in_sentence(sentence) if kind(m) is not None]
+    from A", "B, up from A", "B, compared with A"; the first after ``after``, if given
+    ("slipped 0.7 points to 22.3 percent from 23 percent, while Tesla's fell 4.9 points
+    to 18.4 percent from 23.3 percent")."""
+    figures = [
+        m for m in passage.in_sentence(sentence)
+        if kind(m) is not None and (after is None or m.start > after.start)
+    ]  # fmt: skip
     for a, b in zip(figures, figures[1:], strict=False):
         if not same_kind(a, b):
             continue
@@ -108,11 +115,14 @@ def _values(passage: Passage, change: Mention) -> list[tuple[Mention, Mention]]:
     A" gives the old value, "to B" the new; "B, up P percent from A" has the new value
     before the change. A sentence that gives neither but points back ("That is 5
     percent higher than a year earlier") relates the pair of the sentence before."""
-    after = [m for m in passage.later(change) if kind(m) is not None]
+    after = [m for m in passage.later(change) if kind(m) is not None][:2]
     before = [m for m in passage.earlier(change, 0) if kind(m) is not None]
+    # The old value right after the change ("up 12 percent from 12.6 billion"), or after
+    # its new value ("rising 82 percent to $27.59 million from $15.2 million"), or before.
+    after_to = after[1:] if after and _TO.search(passage.before(after[0], 12)) else []
     old = next(
         (
-            m for m in (*after, *before)
+            m for m in (*after[:1], *after_to, *before)
             if _FROM.search(passage.before(m, 12)) or _THAN_BEFORE.search(passage.before(m, 30))
         ),
         None,

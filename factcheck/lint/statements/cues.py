@@ -22,7 +22,7 @@ __all__ = [
 
 #: A sentence that opens with these speaks of what the sentence before said.
 BACK = re.compile(
-    r"(?:that|this|it|they|those|these|which|so|thus|such|together|the figure|the total|"
+    r"(?:that|this|it|they|their|its|those|these|which|so|thus|such|together|the figure|the total|"
     r"the number|the count|that's|it's|with)\b"
 )
 _SKIP = frozenset((

@@ -83,7 +83,7 @@ class _Names:
             dimension=dimension_of(operand.unit),
             scale=scale,
             stated=scaled(self.passage.interval(operand.mention, hedged=operand.hedged), scale),
-            domain=Interval.everything() if figure.negative else _NONNEGATIVE,
+            domain=_NONNEGATIVE,  # figures are read as magnitudes (``Passage.interval``)
             location=self.where,
             whole=operand.unit is Unit.COUNT and figure.low.step == 0 and figure.hedge is None,
         )

@@ -245,7 +245,10 @@ class Passage:
         return labels
 
     def interval(self, mention: Mention, *, hedged: bool = True) -> Interval:
-        figure = mention.figure if hedged else replace(mention.figure, hedge=None)
+        """What the figure allows, as a magnitude: "fell 17.5 percent" is 17.5, the
+        relation reading it says which way (a fall, "slower", "below")."""
+        figure = replace(mention.figure, negative=False)
+        figure = figure if hedged else replace(figure, hedge=None)
         return interval_of(figure, self.widths)
 
     def starts_sentence(self, mention: Mention, words: int = 3) -> bool:

@@ -89,11 +89,14 @@ def _compared(
     if subject is not None:
         own = _named(passage, subject, earlier) or earlier
     else:
-        own = [m for m in earlier if m.sentence == gap.sentence]
+        own = [
+            m for m in earlier
+            if m.sentence == gap.sentence and not re.search(r"\bfrom\s*$", passage.before(m, 10))
+        ]  # fmt: skip
         if not own and points_back(passage, gap.sentence):
             own = [m for m in earlier if m.sentence < gap.sentence][:1]
     own = own[:1] if subject is None else own
-    than = [m for m in passage.mentions if _percent(m) and gap.start < m.start and m.end <= end]
+    than = [m for m in passage.mentions if _percent(m) and gap.start < m.start and m.end <= end][:1]
     if not than:
         # "faster than their revenue": the rate an earlier sentence gave for it.
         than = [m for m in _named(passage, what, earlier) if m not in own]
@@ -103,7 +106,7 @@ def _compared(
         than = [m for m in earlier if m not in own and (m.figure.direction or subject)]
     readings = [
         _reading(passage, gap, first, second, above)
-        for first in own for second in than[:1] if first is not second
+        for first in own for second in than if first is not second
     ]
     return Statement(Category.POINTS, gap, tuple(readings)) if readings else None
 
@@ -142,16 +145,26 @@ def _ahead(passage: Passage, gap: Mention, above: bool) -> Statement | None:
 
 
 def _between(passage: Passage, gap: Mention) -> Statement | None:
-    pair = change_pair(passage, gap.sentence)
+    """ "slipped 0.7 points to 22.3 percent from 23 percent": the pair after the gap, or
+    of the sentence before. Without a word of direction, either way round."""
+    pair = change_pair(passage, gap.sentence, after=gap) or change_pair(passage, gap.sentence)
     if pair is None and points_back(passage, gap.sentence) and gap.sentence > 0:
         pair = change_pair(passage, gap.sentence - 1)
     if pair is None or not all(_percent(m) for m in pair):
         return None
     old, new = (passage.operand(m) for m in pair)
     p = passage.operand(gap)
-    down = gap.figure.direction == "down" or re.search(
-        r"(?:drop|fall|decline|decrease|down|fell|dropped|lost)\b", passage.before(gap, 30)
-    )
-    left = minus(old.name, new.name) if down else minus(new.name, old.name)
+    before = passage.before(gap, 30)
+    up = gap.figure.direction == "up" or re.search(_UP_WORDS, before)
+    down = gap.figure.direction == "down" or re.search(_DOWN_WORDS, before)
     says = f"{p.label} is the gap from {old.label} to {new.label}"
-    return Statement(Category.POINTS, gap, (Reading(left, "==", p.name, (old, new, p), says),))
+    readings = []
+    if up or not down:
+        readings.append(Reading(minus(new.name, old.name), "==", p.name, (old, new, p), says))
+    if down or not up:
+        readings.append(Reading(minus(old.name, new.name), "==", p.name, (old, new, p), says))
+    return Statement(Category.POINTS, gap, tuple(readings))
+
+
+_UP_WORDS = r"\b(?:gain|rise|increase|jump|up|rose|climbed|gained|added|widen)"
+_DOWN_WORDS = r"\b(?:drop|fall|decline|decrease|down|fell|dropped|lost|slipped|narrow|shrank)"

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.lint.statements.changes import is_growth
-from factcheck.lint.statements.cues import kind, points_back, same_kind
+from factcheck.lint.statements.cues import content_words, kind, points_back, same_kind
 from factcheck.lint.statements.passage import Mention, Passage, noun_key
 from factcheck.lint.statements.statement import Category, Reading, Statement, times
 from factcheck.units import Unit
@@ -50,37 +50,54 @@ def _of_words(passage: Passage, m: Mention) -> set[str]:
     """What a figure is of, as ``noun_key`` reduces words: "25 percent of the profits"
     → {"profit"}; "3.5 percent of industrial SMEs" → {"industrial", "firm"}."""
     after = _CLAUSE.split(passage.after(m, 50))[0]
-    words = [w for w in _WORD.findall(after) if len(w) > 3]
-    if not words:  # "4,410 of the 9,279 firms, or 47.5 percent."
-        words = [w for w in _WORD.findall(_CLAUSE.split(passage.before(m, 60))[-2:][0]) if len(w) > 3]
-    return {noun_key(w) for w in words}
+    previous = next(passage.earlier(m, 0), None) if m.index > 0 else None
+    reach = 60 if previous is None else min(60, m.start - previous.end)
+    clauses = _CLAUSE.split(passage.before(m, reach))
+    before = clauses[-1] if clauses[-1].strip() else " ".join(clauses[-2:])
+    return {noun_key(w) for w in content_words(before + " " + after)}
+
+
+_VAGUE = frozenset(("share", "level", "size", "much", "many", "what", "figure", "number"))
+#: "2.2 times the year-earlier level": a value of another time, not written: a change.
+_PAST = re.compile(r"\b(?:year|earlier|ago|last|previous|before|original)\b")
 
 
 def _named(passage: Passage, words: str, candidates: list[Mention]) -> list[Mention]:
-    """The candidates whose words share a noun with ``words``, else all of them."""
-    keys = {noun_key(w) for w in _WORD.findall(words) if len(w) > 3} - {"share", "their", "that"}
-    named = [m for m in candidates if keys & _of_words(passage, m)] if keys else []
-    return named or candidates
+    """The candidates whose words share a noun with ``words`` ("their share of firms"
+    and "13 percent of the province's SMEs"); all of them when ``words`` name nothing."""
+    if _PAST.search(words.lower()):
+        return []
+    keys = {noun_key(w) for w in content_words(words)} - _VAGUE
+    if not keys:
+        return candidates
+    return [m for m in candidates if keys & _of_words(passage, m)]
 
 
 def _times(passage: Passage, multiple: Mention) -> Statement | None:
+    """ "X ..., N times the Q": the base is the figure written after "times", or the one
+    its words name ("three times their share of firms"), or any before; the top the
+    figure of its kind before the multiple in its sentence, or the one the sentence's
+    subject names. Every such pair is a reading."""
     after = _AFTER_TIMES.match(passage.after(multiple))
     assert after is not None  # every part is optional
     end = multiple.end + after.end()
     written = [m for m in passage.later(multiple) if m.end <= end and kind(m) is not None]
     start = passage.sentences[multiple.sentence][0]
     subject = passage.text[start : multiple.start]
-    own = [m for m in passage.earlier(multiple, 0) if kind(m) is not None and m is not multiple]
-    earlier = [
-        m for m in passage.earlier(multiple, 2) if kind(m) is not None and m.sentence < multiple.sentence
-    ]  # fmt: skip
-    bases = written[:1] or _named(passage, after.group("what"), earlier)
+    near = [m for m in passage.earlier(multiple, 2) if kind(m) is not None and m is not multiple]
+    own = [m for m in near if m.sentence == multiple.sentence]
+    bases = written[:1] or _named(passage, after.group("what"), near)
     readings = []
     for base in bases:
-        tops = [m for m in own if same_kind(m, base)]
-        if not tops and (points_back(passage, multiple.sentence) or not own):
-            tops = _named(passage, subject, [m for m in earlier if same_kind(m, base) and m is not base])
-        for top in tops[:3]:
+        tops = [m for m in own if same_kind(m, base) and m is not base]
+        if not tops or points_back(passage, multiple.sentence):
+            others = [m for m in near if same_kind(m, base) and m is not base]
+            named = _named(passage, subject, others)
+            if named is not others:  # what the subject names ("their share of revenue")
+                tops += named
+            elif points_back(passage, multiple.sentence):  # "That is N times ..."
+                tops += [m for m in others if m.sentence < multiple.sentence]
+        for top in list(dict.fromkeys(tops))[:4]:
             a, b, n = passage.operand(top), passage.operand(base), passage.operand(multiple)
             says = f"{a.label} is {n.label} {b.label}"
             readings.append(Reading(a.name, "==", times(n.name, b.name), (a, b, n), says))

@@ -26,10 +26,10 @@ __all__ = ["read_restatements"]
 
 _APPOSED = re.compile(r"\s*(?:[a-z\-]+\s+){0,3}?,\s*(?:or|that is|i\.e\.|or some|or about)?\s*")
 _BACK = re.compile(
-    r"(?:^|\b)(?:that is|that's|this is|that puts|this puts|that means|that made|"
-    r"that makes|it is)\b|\b(?:those|these|such|the)\s+$"
+    r"(?:^|\b)(?:that is|that's|this is|that means|that made|that makes|it is|"
+    r"(?:that|this) puts the (?:figure|number|count|total|tally))\b|\b(?:those|these|such|the)\s+$"
 )
-_OPENS = re.compile(r"(?:that|this|those|these)\b")
+_OPENS = re.compile(r"(?:those|these)\b")
 #: "nearly 100 such firms", "more than 500 such firms": the same firms again.
 _SUCH_AFTER = re.compile(r"\s+(?:such|of these|of those|of them)\b")
 _FORWARD = re.compile(
@@ -81,7 +81,10 @@ def _restated(passage: Passage, hedged: Mention) -> Mention | None:
     return None
 
 
-_PER = re.compile(r"\s*(?:[a-z\-]+\s+){0,3}?(?:per|each|a head|apiece|for each|on average)\b")
+_PER = re.compile(
+    r"\s*(?:[a-z\-]+\s+){0,3}?(?:per|each|a head|apiece|for each|on average|a day|a week|"
+    r"a month|a year|an hour|a minute|daily|monthly|annually)\b"
+)
 _AVERAGE = re.compile(r"\baverage|\beach\b|\bper\b")
 
 

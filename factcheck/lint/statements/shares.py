@@ -17,9 +17,8 @@ from factcheck.lint.statements.cues import (
     content_words,
     points_back,
     same_kind,
-    shares_words,
 )
-from factcheck.lint.statements.passage import Mention, Passage
+from factcheck.lint.statements.passage import Mention, Passage, noun_key
 from factcheck.lint.statements.statement import Category, Reading, Statement, times
 from factcheck.units import Unit
 
@@ -28,8 +27,8 @@ __all__ = ["read_shares"]
 _OF = re.compile(r"\s*(?:of|among)\s+(?P<what>(?:[^,.;:()]|[.,]\d)*)")
 #: "of" a whole that a pronoun or a general word stands for.
 _POINTING = re.compile(
-    r"(?:them|these|those|which|it|all|the\s+(?:\w+'s\s+)?(?:total|list|lot|whole|number|"
-    r"batch|group|tally|firms|companies|enterprises))\b"
+    r"(?:them|these|those|which|it|all\s*$|all of them|the\s+(?:\w+'s\s+)?(?:total|list|lot|"
+    r"whole|number|batch|group|tally|firms|companies|enterprises)\b)"
 )
 _PRONOUN = re.compile(r"(?:them|these|those|which|it)\b")
 #: Words before a share that make it one without "of": "share came to", "accounting for".
@@ -59,6 +58,12 @@ def read_shares(passage: Passage) -> Iterator[Statement]:
     for share in passage.mentions:
         if not _is_share(passage, share):
             continue
+        before = next(passage.earlier(share, 0), None) if share.index else None
+        if (
+            before is not None and before is not share and before.unit is Unit.PERCENT
+            and re.fullmatch(r"\s*,\s*(?:or\s+)?", passage.between(before, share))
+        ):  # fmt: skip
+            continue  # "31.6 percent, nearly a third": the same share in words
         after = _OF.match(passage.after(share))
         if after is None and not _SHARE_BEFORE.search(passage.before(share, 40)):
             continue
@@ -113,11 +118,18 @@ def _wholes(
         if written:
             return written[:1]
         if not _POINTING.match(what.strip()):
-            words = content_words(what)
-            return [m for m in candidates if shares_words(passage, m, words)]
+            # "45 percent of the bourse's listings": a figure that counts listings.
+            keys = {noun_key(w) for w in content_words(what)}
+            return [m for m in candidates if passage.noun(m) in keys or _named_before(passage, m, keys)]
     # "of them", "of the total", "share came to": a whole before the share, the
     # partitive "Of the 538 …" or "1,260 of them" first.
     return sorted(candidates, key=lambda m: not _named_whole(passage, m))
+
+
+def _named_before(passage: Passage, m: Mention, keys: set[str]) -> bool:
+    """ "the province's 306 ...", "the list of 727": words just before the figure."""
+    words = content_words(passage.before(m, 30))[-3:]
+    return any(noun_key(w) in keys for w in words)
 
 
 def _named_whole(passage: Passage, m: Mention) -> bool:

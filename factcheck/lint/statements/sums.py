@@ -45,8 +45,9 @@ _CAME_TO = re.compile(r"\b(?:came|comes|come|amounted|amounts|totaled|totalled)\
 _JOINED = re.compile(r"^\s*(?:[\w'-]+\s+){0,4}?(?:joined|join|joining|add(?:ed)? to|on top of)\s+(?:the\s+)?$")
 _TOTAL_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:in all|in total|altogether|combined|all told)\b")
 _OPENS = re.compile(
-    r"(?:together|in all|altogether|combined|in total|all told|that (?:made|makes|gives|gave|"
-    r"brings|brought|puts|put|took|takes)|this (?:made|makes|gives|brings|puts)|those|these)\b"
+    r"(?:together|in all|altogether|combined|in total|all told|between them|that (?:made|"
+    r"makes|gives|gave|brings|brought|puts|put|took|takes)|this (?:made|makes|gives|brings|"
+    r"puts)|(?:those|these) (?=\d))\b"
 )
 _HOW_MANY = re.compile(
     r"\b(?:the|all|those|these|its|their)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
@@ -64,7 +65,15 @@ _COUNTER_BEFORE = re.compile(
 )
 
 
+_PER = re.compile(
+    r"\s*(?:[a-z\-]+\s+){0,2}?(?:per\s+[a-z]+|apiece|an?\s+(?:day|week|month|year|hour|"
+    r"minute|second|head|piece|unit|tonne|ton|share|dollar|euro)\b)"
+)
+
+
 def _addable(passage: Passage, m: Mention) -> bool:
+    if _PER.match(passage.after(m, 25)):
+        return False  # "141 yen per dollar", "2.81 million tonnes a day": a rate
     if m.figure.direction is not None and re.match(
         r"\s*(?:more|fewer|less|higher|lower)\b", passage.after(m, 12)
     ):  # "two fewer than", a difference
