@@ -31,7 +31,7 @@ _AFTER_TIMES = re.compile(
 )
 _TO_ONE = re.compile(r"\s*(?:to|-to-|:)\s*(?:one|1)\b")
 _WORD = re.compile(r"[a-z]+")
-_CLAUSE = re.compile(r"[,;:]|\.(?!\d)")
+_CLAUSE = re.compile(r"[,;:]|\.(?!\d)|\b(?:and|but|yet|while|whereas)\b")
 
 
 def read_ratios(passage: Passage) -> Iterator[Statement]:
@@ -53,7 +53,7 @@ def _of_words(passage: Passage, m: Mention) -> set[str]:
     previous = next(passage.earlier(m, 0), None) if m.index > 0 else None
     reach = 60 if previous is None else min(60, m.start - previous.end)
     clauses = _CLAUSE.split(passage.before(m, reach))
-    before = clauses[-1] if clauses[-1].strip() else " ".join(clauses[-2:])
+    before = clauses[-1]
     return {noun_key(w) for w in content_words(before + " " + after)}
 
 
@@ -93,7 +93,7 @@ def _times(passage: Passage, multiple: Mention) -> Statement | None:
         if not tops or points_back(passage, multiple.sentence):
             others = [m for m in near if same_kind(m, base) and m is not base]
             named = _named(passage, subject, others)
-            if named is not others:  # what the subject names ("their share of revenue")
+            if named and named is not others:  # what the subject names ("their share of revenue")
                 tops += named
             elif points_back(passage, multiple.sentence):  # "That is N times ..."
                 tops += [m for m in others if m.sentence < multiple.sentence]
