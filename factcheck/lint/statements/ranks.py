@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from factcheck.figure_model import Amount, Figure
-from factcheck.lint.statements.cues import same_kind
+from factcheck.lint.statements.cues import points_back, same_kind
 from factcheck.lint.statements.passage import Mention, Operand, Passage
 from factcheck.lint.statements.statement import Category, Reading, Statement, constant, minus
 from factcheck.units import Unit
@@ -35,7 +35,10 @@ _FOLLOWS = re.compile(
     r"\b(?:ahead of|followed by|trailed by|before|then|second|third|next)\b[^.;]{0,80}?"
     r"\bwith\s*$|\bfollowed with\s*$"
 )
-_NEXT_FOLLOWS = re.compile(r"^[^.;]{0,40}?\b(?:followed|came second|was second|ranked second|trailed|came next)\b")
+_NEXT_FOLLOWS = re.compile(
+    r"^[^.;]{0,40}?\b(?:followed|trailed|(?:came|was|ranked|placed|finished|stood)\s+"
+    r"(?:a\s+)?(?:close\s+|distant\s+)?(?:second|third|next))\b"
+)
 _ALL_OTHERS = re.compile(
     r"\bmore\b[^.;]{0,40}?\bthan\s+all\s+(?:of\s+)?(?:the\s+)?(?:[\w']+\s+){0,3}?other\b[^.;]{0,40}?"
     r"\b(?:combined|put together|together)\b"
@@ -55,13 +58,37 @@ _ORDINALS = {
 }  # fmt: skip
 
 
+#: A figure set below the one before it: "overtaking Tesla's 564,000", "ahead of the
+#: west with 8.83 percent".
+_BEATS = re.compile(
+    r"\b(?:overtaking|overtook|overtakes|beating|beat|beats|surpassing|surpassed|surpasses|"
+    r"outselling|outsold|outstripping|outstripped|topping|ahead of)\s+(?:[\w'’&.-]+\s+){0,4}?$"
+)
+#: A figure set above the one the sentence is about: "behind only the 814,000 sold".
+_BEHIND = re.compile(r"\b(?:behind|trailing|second only to)\s+(?:only\s+)?(?:the\s+)?(?:[\w'’]+\s+){0,2}?$")
+
+
+def _counter(passage: Passage, m: Mention) -> bool:
+    """ "second only to one other city", "the top three": a number in words that counts
+    places, not a figure to order."""
+    return m.figure.low.value <= 10 and not any(c.isdigit() for c in passage.written(m))
+
+
+def _ordered(m: Mention) -> bool:
+    return m.is_count or m.is_money or (m.unit is Unit.PERCENT and not m.points)
+
+
 def read_ranks(passage: Passage) -> Iterator[Statement]:
     for m in passage.mentions:
-        if not (m.is_count or m.is_money):
+        if not _ordered(m) or m.figure.direction or _counter(passage, m):
             continue
         clause = passage.before(m, 50) + " " + passage.after(m, 90)
-        if _LEADS.search(clause):
-            yield from _leads(passage, m)
+        yield from _leads(passage, m, leads=bool(_LEADS.search(clause)))
+        behind = _BEHIND.search(passage.before(m, 40))
+        if behind is not None:
+            statement = _behind(passage, m)
+            if statement is not None:
+                yield statement
     for number in range(len(passage.sentences)):
         others = _ALL_OTHERS.search(passage.sentence_text(number).lower())
         if others is not None:
@@ -71,14 +98,16 @@ def read_ranks(passage: Passage) -> Iterator[Statement]:
     yield from _ordinals(passage)
 
 
-def _leads(passage: Passage, leader: Mention) -> Iterator[Statement]:
-    """The leader against each figure said to follow it, in its sentence or the next."""
+def _leads(passage: Passage, leader: Mention, *, leads: bool) -> Iterator[Statement]:
+    """The leader against each figure said to follow it: in its sentence ("ahead of
+    Nanshan with 1,087", "overtaking Tesla's 564,000"), or, when it is said to lead,
+    the first of the next sentence ("Zhejiang followed with 398")."""
     followers = [
         m for m in passage.later(leader, 1)
         if same_kind(m, leader) and m.figure.direction is None and not m.figure.hedge
         and (
-            m.sentence == leader.sentence and _FOLLOWS.search(passage.between(leader, m))
-            or m.sentence == leader.sentence + 1
+            m.sentence == leader.sentence and _follows(passage, leader, m)
+            or leads and m.sentence == leader.sentence + 1
             and _NEXT_FOLLOWS.match(passage.sentence_text(m.sentence))
             and passage.in_sentence(m.sentence)[0] is m
         )
@@ -88,7 +117,36 @@ def _leads(passage: Passage, leader: Mention) -> Iterator[Statement]:
             continue
         a, b = passage.operand(leader), passage.operand(follower)
         says = f"{a.label} leads {b.label}"
-        yield Statement(Category.RANK, leader, (Reading(a.name, ">=", b.name, (a, b), says),))
+        reading = Reading(a.name, ">=", b.name, (a, b), says)
+        yield Statement(Category.RANK, leader, (reading,))
+        if follower.sentence != leader.sentence:  # "Baosteel came second with ...": said
+            yield Statement(Category.RANK, follower, (reading,))  # in both sentences
+
+
+def _follows(passage: Passage, leader: Mention, m: Mention) -> bool:
+    """Whether ``m`` is said to come after ``leader`` in its sentence; a figure of the
+    kind between them must be one too ("ahead of Nanshan with 1,087 and Longhua with")."""
+    between = passage.between(leader, m)
+    if not (_FOLLOWS.search(between) or _BEATS.search(between)):
+        return False
+    return all(
+        _FOLLOWS.search(passage.between(leader, o)) or _BEATS.search(passage.between(leader, o))
+        for o in passage.mentions
+        if leader.start < o.start < m.start and same_kind(o, m)
+    )
+
+
+def _behind(passage: Passage, ahead: Mention) -> Statement | None:
+    """ "It was the second-best month on record, behind only the 814,000 sold in
+    December": the sentence's own figure, or the one it points back to, is below."""
+    own = [m for m in passage.earlier(ahead, 0) if same_kind(m, ahead)]
+    if not own and points_back(passage, ahead.sentence):
+        own = [m for m in passage.in_sentence(ahead.sentence - 1) if same_kind(m, ahead)][:1] if ahead.sentence else []
+    if not own:
+        return None
+    a, b = passage.operand(own[0]), passage.operand(ahead)
+    says = f"{a.label} is behind {b.label}"
+    return Statement(Category.RANK, ahead, (Reading(a.name, "<=", b.name, (a, b), says),))
 
 
 def _more_than_rest(passage: Passage, number: int, words: re.Match[str]) -> Statement | None:
