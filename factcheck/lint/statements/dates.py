@@ -13,11 +13,15 @@ Spans are whole calendar years (2025 less 2019 is six); "decades" are rounded to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import timedelta
 from fractions import Fraction
 
 from factcheck.engine.relations import Term
+from factcheck.figure_model import Amount
 from factcheck.intervals import Interval
+from factcheck.periods import EPOCH
 from factcheck.lint.statements.passage import Mention, Operand, Passage
 from factcheck.lint.statements.statement import (
     Category,
@@ -33,7 +37,10 @@ from factcheck.units import Unit
 __all__ = ["read_dates"]
 
 _AGO = re.compile(r"\s*(?:years?\s+)?ago\b")
-_DECADES_AGO = re.compile(r"\s*decades?\s+ago\b")
+_DECADES_AGO = re.compile(r"\s*decades?\s+(?:ago|after|later|on|since)\b")
+_AFTER = re.compile(r"\s*(?:years?\s+|decades?\s+)?after\b")
+#: A main clause in the present: "it is the only cluster", "Geely owns Volvo".
+_PRESENT = re.compile(r"\b(?:is|are|has|have|owns|remains|ranks|holds|now|today)\b")
 _SINCE = re.compile(r"\s*(?:years?\s+)?since\b")
 _LATER = re.compile(r"\s*(?:years?\s+)?(?:later|on)\b")
 _THEN_AGE = re.compile(r"(?:\bthen|\baged)\s*$")
@@ -53,6 +60,7 @@ def read_dates(passage: Passage) -> Iterator[Statement]:
     for m in passage.mentions:
         if _span(passage, m):
             statement = _ago(passage, m) or _since(passage, m) or _later(passage, m)
+            statement = statement or _years_later(passage, m) or _after(passage, m)
             statement = statement or _schedule(passage, m)
         elif m.is_count and _AGE_NOW.search(passage.before(m, 12)) and _TODAY.match(passage.after(m, 12)):
             statement = _age_today(passage, m)
@@ -81,10 +89,31 @@ def _length(passage: Passage, span: Mention, years: Operand) -> Term:
     return years.name
 
 
+def _calendar(m: Mention) -> Mention | None:
+    """A plain year, or the year of a date ("March 2021"), as a year."""
+    if m.figure.hedge is not None:
+        return None
+    if m.is_year:
+        return None if m.figure.is_range else m
+    if m.unit is Unit.DATE:
+        first, last = (
+            (EPOCH + timedelta(days=int(a.value))).year for a in (m.figure.low, m.figure.high)
+        )
+        if first != last:
+            return None
+        amount = Amount(Fraction(first))
+        return replace(m, figure=replace(m.figure, low=amount, high=amount, unit=None), year=True)
+    return None
+
+
+def _years_in(mentions: Iterable[Mention]) -> list[Mention]:
+    return [y for y in map(_calendar, mentions) if y is not None]
+
+
 def _year_near(passage: Passage, span: Mention, sentences: int = 0) -> Mention | None:
-    """The plain year nearest before the span, in its sentence (or ``sentences`` back)."""
-    before = [m for m in passage.earlier(span, sentences) if m.is_year and m.figure.hedge is None]
-    after = [m for m in passage.later(span) if m.is_year and m.figure.hedge is None]
+    """The year nearest before the span, in its sentence (or ``sentences`` back)."""
+    before = _years_in(passage.earlier(span, sentences))
+    after = _years_in(passage.later(span))
     return (before or after or [None])[0]
 
 
@@ -93,9 +122,19 @@ def _against_now(passage: Passage, span: Mention, year: Mention, says: str) -> S
         return None
     y, n = passage.operand(year, Unit.YEAR), _years(passage, span)
     length = _length(passage, span, n)
+    now = constant(passage.year, f"{passage.year} (the draft's year)")
+    written = passage.mentions[year.index].figure if year.index >= 0 else year.figure
+    if written.unit is Unit.DATE and passage.when is not None:
+        # "in April 2020, two and a half years ago" in October 2022: in months, give or
+        # take half a year for the span's rounding.
+        month = (EPOCH + timedelta(days=int(written.low.value))).month
+        months = Fraction(passage.when.month - month, 12)
+        now = constant(
+            Interval(passage.year + months - Fraction(1, 2), passage.year + months + Fraction(1, 2)),
+            f"{passage.when:%B %Y} (the draft's date)",
+        )
     reading = Reading(
-        plus(y.name, length), "==", constant(passage.year, f"{passage.year} (the draft's year)"),
-        (y, n), says.format(y=y.label, n=n.label, now=passage.year),
+        plus(y.name, length), "==", now, (y, n), says.format(y=y.label, n=n.label, now=passage.year),
     )  # fmt: skip
     return Statement(Category.DATE, span, (reading,))
 
@@ -116,6 +155,36 @@ def _since(passage: Passage, span: Mention) -> Statement | None:
     if year is None:
         return None
     return _against_now(passage, span, year, "{n} since {y} ends in {now}, the draft's year")
+
+
+def _years_later(passage: Passage, span: Mention) -> Statement | None:
+    """ "Hefei became a pilot city in 2004. Thirteen years later, in February 2017, it
+    opened ...": the year before, plus the span, is the year after."""
+    if not _LATER.match(passage.after(span, 15)) or span.sentence == 0:
+        return None
+    then = _years_in(passage.in_sentence(span.sentence - 1))[-1:]
+    now = _years_in(passage.later(span))[:1]
+    if not then or not now:
+        return None
+    a, b, n = passage.operand(then[0], Unit.YEAR), passage.operand(now[0], Unit.YEAR), _years(passage, span)
+    says = f"{b.label} is {n.label} after {a.label}"
+    return Statement(Category.DATE, span, (Reading(b.name, "==", plus(a.name, _length(passage, span, n)), (a, b, n), says),))
+
+
+def _after(passage: Passage, span: Mention) -> Statement | None:
+    """ "Fourteen years after its launch in 2003, it is the only cluster": the year of
+    the event, in its sentence or one of the two before, plus the span is the draft's."""
+    if not _AFTER.match(passage.after(span, 15)):
+        return None
+    if not _PRESENT.search(passage.sentence_text(span.sentence).lower()):
+        return None
+    years = _years_in(passage.earlier(span, 2)) + _years_in(passage.later(span))[:1]
+    readings = [
+        r for year in years[:4]
+        if (s := _against_now(passage, span, year, "{y} plus {n} is {now}, the draft's year")) is not None
+        for r in s.readings
+    ]  # fmt: skip
+    return Statement(Category.DATE, span, tuple(readings)) if readings else None
 
 
 def _later(passage: Passage, span: Mention) -> Statement | None:
