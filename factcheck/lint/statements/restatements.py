@@ -30,6 +30,11 @@ _BACK = re.compile(
     r"(?:that|this) puts the (?:figure|number|count|total|tally))\b|\b(?:those|these|such|the)\s+$"
 )
 _OPENS = re.compile(r"(?:those|these)\b")
+#: "In round numbers, ...", "The ten-month total, just short of 180,000 units, ...".
+_ROUNDED = re.compile(
+    r"(?:in round (?:numbers|terms|figures)|roughly speaking|rounded|all told|"
+    r"the (?:[\w-]+ )?(?:total|tally|figure|count),)"
+)
 #: "nearly 100 such firms", "more than 500 such firms": the same firms again.
 _SUCH_AFTER = re.compile(r"\s+(?:such|of these|of those|of them)\b")
 _FORWARD = re.compile(
@@ -45,6 +50,22 @@ def read_restatements(passage: Passage) -> Iterator[Statement]:
         exact = _restated(passage, hedged)
         if exact is not None:
             yield _statement(passage, hedged, exact)
+        elif _ROUNDED.match(passage.opening(hedged.sentence)) and hedged.sentence > 0:
+            # "In round numbers, the companies took in some 67 billion yuan": each hedged
+            # figure restates one of the kind before it.
+            earlier = [
+                m for m in passage.earlier(hedged, 2)
+                if m.sentence < hedged.sentence and _plain(m) and same_kind(m, hedged)
+                and _per(passage, m) == _per(passage, hedged)
+                and _alike(passage, m, hedged, strict=True)
+            ]  # fmt: skip
+            if earlier:
+                h = passage.operand(hedged)
+                readings = tuple(
+                    Reading((e := passage.operand(m)).name, "==", h.name, (e, h), f"{h.label} restates {e.label}")
+                    for m in earlier
+                )
+                yield Statement(Category.RESTATEMENT, hedged, readings)
     for hedged, exact in _forward(passage):
         yield _statement(passage, hedged, exact)
 
