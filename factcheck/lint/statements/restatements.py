@@ -57,9 +57,8 @@ def read_restatements(passage: Passage) -> Iterator[Statement]:
                 m for m in passage.earlier(hedged, 2)
                 if m.sentence < hedged.sentence and _plain(m) and same_kind(m, hedged)
                 and _per(passage, m) == _per(passage, hedged)
-                and _alike(passage, m, hedged, strict=True)
             ]  # fmt: skip
-            if earlier:
+            if earlier and (hedged.is_money or passage.noun(hedged) is not None):
                 h = passage.operand(hedged)
                 readings = tuple(
                     Reading((e := passage.operand(m)).name, "==", h.name, (e, h), f"{h.label} restates {e.label}")
