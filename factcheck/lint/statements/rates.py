@@ -121,7 +121,10 @@ def _readings(passage: Passage, rate: Mention, per: str | None) -> Iterator[Read
     counts = [m for m in near if m.is_count and m not in totals and _per(passage, m) is None]
     if per:
         named = [m for m in counts if passage.noun(m) == per]
-        counts = named or [m for m in counts if passage.noun(m) in {None, "firm"}]
+        # "nearly 900,000 of them": a count that names nothing may be the one too.
+        counts = named + [m for m in counts if passage.noun(m) is None] or [
+            m for m in counts if passage.noun(m) == "firm"
+        ]
     for total in totals:
         for count in counts:
             if count.index == total.index:

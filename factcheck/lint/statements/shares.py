@@ -72,14 +72,20 @@ def read_shares(passage: Passage) -> Iterator[Statement]:
             yield Statement(Category.SHARE, share, tuple(readings))
 
 
+_RATE = re.compile(r"\s*(?:[a-z\-]+\s+){0,3}?(?:per|each|apiece|a head|for each)\b")
+
+
 def _counted(passage: Passage, m: Mention) -> bool:
-    return m.is_count and not _DIFFERENCE.match(passage.after(m, 15))
+    """A count that can be a part or a whole: not a difference ("210 more") nor a rate
+    ("22 patents per company")."""
+    after = passage.after(m, 30)
+    return m.is_count and not _DIFFERENCE.match(after) and not _RATE.match(after)
 
 
 def _readings(passage: Passage, share: Mention, what: str | None) -> Iterator[Reading]:
     candidates = [
         m for m in passage.earlier(share, 1)
-        if (m.is_count and _counted(passage, m)) or m.is_money
+        if _counted(passage, m) or (m.is_money and not _RATE.match(passage.after(m, 30)))
     ]  # fmt: skip
     own = [m for m in candidates if m.sentence == share.sentence]
     pointing = what is None or bool(_POINTING.match(what.strip()))
@@ -98,8 +104,12 @@ def _readings(passage: Passage, share: Mention, what: str | None) -> Iterator[Re
                 continue
             if whole.figure.low.value <= part.figure.low.value:
                 continue
-            if whole.sentence != part.sentence and not pronoun and not _alike(passage, part, whole):
-                continue
+            named = (  # the whole found by the words after "of", not written there
+                what is not None and not _POINTING.match(what.strip()) and whole.start < share.start
+            )
+            apart = whole.sentence != part.sentence and not pronoun
+            if (apart or named) and not _alike(passage, part, whole):
+                continue  # "14,600 firms held 327,400 patents ... 11 percent of all patents"
             yield _reading(passage, share, part, whole)
 
 
