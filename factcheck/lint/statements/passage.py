@@ -202,7 +202,7 @@ class Passage:
             words.append(word)
         # "28 machines running", "3,600 firms newly certified": the plural is the noun.
         plural = [w for w in words if w.endswith("s") and not w.endswith("ss")]
-        return noun_key((plural or words)[-1]) if words else None
+        return noun_key(plural[0] if plural else words[-1]) if words else None
 
     # -- the figures ----------------------------------------------------------------
 

@@ -53,7 +53,10 @@ _HOW_MANY = re.compile(
     r"\b(?:the|all|those|these|its|their)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|"
     r"\d{1,2})\b(?!\s*(?:percent|per cent|%|years?|months?|times))"
 )
-_LIST = re.compile(r"\s*(?:,|,?\s*and|,?\s*plus)\s*")
+#: Between the parts of a list: "248, 1,744 and 2,930"; "12 chip makers, 9 software firms".
+_LIST = re.compile(
+    r"(?:\s*[\w'’-]+){0,3}?\s*(?:,|,?\s*and|,?\s*plus)\s*(?:[\w'’-]+\s+){0,2}?"
+)
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?$")
 _REMAINDER = re.compile(r"\b(?:the\s+)?(?:other|remaining|rest of the|last)\s*$")
 _REACH = 3  # sentences back that a total's parts may be spread over
