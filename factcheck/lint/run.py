@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ from factcheck.rules.lint import (
 )
 
 __all__ = ["LintOptions", "LintStats", "lint_drafts"]
+
+_RANKED = re.compile(r"\b(?:ranked|ranks|placed|came|stood)\s+[a-z]+(?:th|st|nd|rd)\b")
 
 @dataclass(frozen=True)
 class LintOptions:
@@ -86,9 +89,11 @@ class _Linter:
     ) -> Iterator[tuple[int, Finding]]:
         """What the paragraph of ``sentences`` states between its own figures, judged by
         the engine (``factcheck.lint.statements``)."""
-        if sum(len(figures) for _, _, figures in sentences) < 2:
-            return
         start, end = sentences[0][0], sentences[-1][1]
+        if not any(figures for _, _, figures in sentences) and not _RANKED.search(
+            draft.prose, start, end
+        ):
+            return  # nothing to relate: no figure, nor a rank in words ("ranked sixth")
         passage = Passage.of(
             draft.prose[start:end], start,
             [(s - start, e - start, figures) for s, e, figures in sentences],

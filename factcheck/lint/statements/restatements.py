@@ -24,7 +24,12 @@ from factcheck.units import Unit
 
 __all__ = ["read_restatements"]
 
-_APPOSED = re.compile(r"\s*(?:[a-z\-]+\s+){0,3}?,\s*(?:or|that is|i\.e\.|or some|or about)?\s*")
+_APPOSED = re.compile(
+    r"(?:\s*[a-z\-]+){0,3}?\s*,\s*(?:still\s+|now\s+)?(?:or|that is|i\.e\.|or some|or about)?\s*"
+)
+#: A restatement in apposition ends its clause: "212 companies, or more than 200." (not
+#: "27.3 billion kWh, or about 846 billion kWh for the month").
+_ENDS = re.compile(r"(?:\s*[a-z\-]+){0,2}\s*(?:[.,;:)]|$)")
 _BACK = re.compile(
     r"(?:^|\b)(?:that is|that's|this is|that means|that made|that makes|it is|"
     r"(?:that|this) puts the (?:figure|number|count|total|tally))\b|\b(?:those|these|such|the)\s+$"
@@ -80,6 +85,8 @@ def _restated(passage: Passage, hedged: Mention) -> Mention | None:
         previous is not None and _plain(previous) and same_kind(previous, hedged)
         and _APPOSED.fullmatch(passage.between(previous, hedged))
         and _alike(passage, previous, hedged)
+        and _per(passage, previous) == _per(passage, hedged)
+        and _ENDS.match(passage.after(hedged, 40))
     ):  # fmt: skip
         return previous
     start = passage.sentences[hedged.sentence][0]
