@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from fractions import Fraction
 from itertools import combinations
 
@@ -164,12 +164,22 @@ def _name(unit: Unit) -> str:
 def _per_dollar(rates: list[tuple[Period, Interval]], published: Period) -> Interval | None:
     """A currency's reference rate per dollar around ``published`` (the hull of those
     near it), or None when the fact base has none near."""
-    window = Period(
-        published.start - timedelta(days=RATE_WINDOW_DAYS),
-        published.end + timedelta(days=RATE_WINDOW_DAYS),
-    )
-    near = [i for when, i in rates if when.overlaps(window)] or _bracket(rates, published)
+    near = _near(rates, published, RATE_WINDOW_DAYS) or _bracket(rates, published)
     return hull(near) if near else None
+
+
+def _around(period: Period, days: int) -> Period:
+    """``period`` widened by ``days`` each side, within the calendar (a draft dated
+    9999-12-31)."""
+    reach = timedelta(days=days)
+    start = period.start - reach if period.start > date.min + reach else date.min
+    end = period.end + reach if period.end < date.max - reach else date.max
+    return Period(start, end)
+
+
+def _near(rates: list[tuple[Period, Interval]], when: Period, days: int) -> list[Interval]:
+    window = _around(when, days)
+    return [i for period, i in rates if period.overlaps(window)]
 
 
 def _widened(band: Interval, tolerance: Fraction) -> Interval:
@@ -179,9 +189,7 @@ def _widened(band: Interval, tolerance: Fraction) -> Interval:
 
 
 def _within(rates: list[tuple[Period, Interval]], when: Period, days: int) -> Interval | None:
-    reach = timedelta(days=days)
-    window = Period(when.start - reach, when.end + reach)
-    near = [i for period, i in rates if period.overlaps(window)]
+    near = _near(rates, when, days)
     return hull(near) if near else None
 
 
@@ -189,12 +197,12 @@ def _bracket(rates: list[tuple[Period, Interval]], published: Period) -> list[In
     """With no reference rate near the date, the nearest one before it and the nearest
     after it, when both are within ``RATE_BRACKET_DAYS``: the parity moved from one to
     the other, so the date's is taken to lie between them (a wider, weaker test)."""
-    reach = timedelta(days=RATE_BRACKET_DAYS)
+    window = _around(published, RATE_BRACKET_DAYS)
     before = [
-        (when.end, i) for when, i in rates if published.start - reach <= when.end < published.start
+        (when.end, i) for when, i in rates if window.start <= when.end < published.start
     ]
     after = [
-        (when.start, i) for when, i in rates if published.end < when.start <= published.end + reach
+        (when.start, i) for when, i in rates if published.end < when.start <= window.end
     ]
     if not before or not after:
         return []
