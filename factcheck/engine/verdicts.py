@@ -46,6 +46,7 @@ __all__ = [
     "Verdict",
     "halving_budget",
     "judge",
+    "judge_one",
     "leave_one_out",
     "stated_domains",
 ]
@@ -156,6 +157,13 @@ def judge(model: EngineModel) -> EngineResult:
         if unsettled:
             undecided.append(tuple(r.id for r in unsettled))
     return EngineResult(model, verdicts, conflicts, of_relation, undecided)
+
+
+def judge_one(relation: Relation, variables: Mapping[str, Variable]) -> Verdict:
+    """The verdict of one relation over claims only (no unknowns), as ``judge`` gives it
+    within a model of that relation alone, without building the model's components."""
+    assert not _unknowns(relation, variables)
+    return _verdict(relation, None, variables, stated_domains(variables))
 
 
 def _unknowns(relation: Relation, variables: Mapping[str, Variable]) -> list[str]:

@@ -10,25 +10,38 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from factcheck.lint.statements.changes import read_changes
-from factcheck.lint.statements.conversions import read_conversions
-from factcheck.lint.statements.dates import read_dates
+from factcheck.lint.statements import changes
+from factcheck.lint.statements import conversions
+from factcheck.lint.statements import dates
+from factcheck.lint.statements import points
+from factcheck.lint.statements import ranks
+from factcheck.lint.statements import rates
+from factcheck.lint.statements import ratios
+from factcheck.lint.statements import restatements
+from factcheck.lint.statements import shares
+from factcheck.lint.statements import sums
 from factcheck.lint.statements.passage import Passage
-from factcheck.lint.statements.points import read_points
-from factcheck.lint.statements.ranks import read_ranks
-from factcheck.lint.statements.rates import read_rates
-from factcheck.lint.statements.ratios import read_ratios
-from factcheck.lint.statements.restatements import read_restatements
-from factcheck.lint.statements.shares import read_shares
-from factcheck.lint.statements.sums import read_sums
 from factcheck.lint.statements.statement import Statement
 
 __all__ = ["READERS", "read_statements"]
 
 Reader = Callable[[Passage], Iterator[Statement]]
 
-READERS: tuple[Reader, ...] = (read_shares, read_changes, read_points, read_sums, read_restatements, read_rates, read_ratios, read_dates, read_ranks, read_conversions)
+#: Each reader with a cheap test of whether a paragraph may state its relation at all
+#: (a word or a kind of figure it needs): most paragraphs state none.
+READERS: tuple[tuple[Callable[[Passage], bool], Reader], ...] = (
+    (shares.might_state, shares.read_shares),
+    (changes.might_state, changes.read_changes),
+    (points.might_state, points.read_points),
+    (sums.might_state, sums.read_sums),
+    (restatements.might_state, restatements.read_restatements),
+    (rates.might_state, rates.read_rates),
+    (ratios.might_state, ratios.read_ratios),
+    (dates.might_state, dates.read_dates),
+    (ranks.might_state, ranks.read_ranks),
+    (conversions.might_state, conversions.read_conversions),
+)
 
 
 def read_statements(passage: Passage) -> list[Statement]:
-    return [statement for read in READERS for statement in read(passage)]
+    return [s for might, read in READERS if might(passage) for s in read(passage)]

@@ -30,7 +30,7 @@ from factcheck.lint.statements.statement import (
 )
 from factcheck.units import Unit
 
-__all__ = ["change_pair", "is_growth", "read_changes"]
+__all__ = ["might_state", "change_pair", "is_growth", "read_changes"]
 
 _FROM = re.compile(r"\bfrom\s*$")
 _TO = re.compile(r"\b(?:to|at|reach|reached|reaching|hit)\s*$")
@@ -83,6 +83,7 @@ _CHANGE_NOUN = re.compile(
     r"\b(?:growth|increase|rise|jump|gain|surge|expansion|decline|decrease|drop|fall|"
     r"contraction)\s+of\s+$"
 )
+_CHANGE_NOUN_ANYWHERE = re.compile(_CHANGE_NOUN.pattern.replace("\\s+$", "\\b"))
 _FALL_NOUN = re.compile(r"\b(?:decline|decrease|drop|fall|contraction)\s+of\s+$")
 
 
@@ -93,6 +94,14 @@ def _direction(passage: Passage, m: Mention) -> str | None:
     if _CHANGE_NOUN.search(before):
         return "down" if _FALL_NOUN.search(before) else "up"
     return None
+
+
+def might_state(passage: Passage) -> bool:
+    """A cheap test before reading: a figure with a direction, a multiple, or a noun of
+    change ("growth of")."""
+    return any(m.figure.direction or m.unit is Unit.TIMES for m in passage.mentions) or bool(
+        _CHANGE_NOUN_ANYWHERE.search(passage.lowered)
+    )
 
 
 def read_changes(passage: Passage) -> Iterator[Statement]:
@@ -138,7 +147,7 @@ def _values(passage: Passage, change: Mention) -> list[tuple[Mention, Mention]]:
         new = next((m for m in antecedents(passage, old, 1) if m.sentence < old.sentence), None)
     if old is not None and new is not None:
         return [(old, new)] if same_kind(old, new) else []
-    sentence = passage.sentence_text(change.sentence).lower()
+    sentence = passage.sentence_lowered(change.sentence)
     if new is not None and not _FROM.search(sentence) and _SAME_QUANTITY.search(sentence):
         # "By March the figure had risen to 202, an increase of 89 percent": the old
         # value is in the sentence before.

@@ -21,7 +21,7 @@ from factcheck.lint.statements.passage import Mention, Passage
 from factcheck.lint.statements.statement import Category, Reading, Statement, constant, ratio
 from factcheck.periods import Period
 
-__all__ = ["read_conversions"]
+__all__ = ["might_state", "read_conversions"]
 
 #: Between an amount and its conversion: "(", ", or about", " — ", ", roughly".
 _BETWEEN = re.compile(
@@ -29,6 +29,13 @@ _BETWEEN = re.compile(
     r",\s*(?:or\s+)?(?:about|around|roughly|some|approximately|nearly|almost)?\s*|"
     r"\s*[—–-]\s*|\s+or\s+(?:about\s+|around\s+|roughly\s+)?)"
 )
+
+
+def might_state(passage: Passage) -> bool:
+    """A cheap test before reading: amounts in two currencies, and a date."""
+    if passage.when is None:
+        return False
+    return len({m.unit for m in passage.mentions if m.is_money}) > 1
 
 
 def read_conversions(passage: Passage) -> Iterator[Statement]:
@@ -61,6 +68,13 @@ def _conversion(passage: Passage, first: Mention, second: Mention, when: Period)
         for m in (top, bottom)
     )
     rate = f"{top.unit}/{bottom.unit}"
-    says = f"{a.label} in {b.label} is a {rate} rate, which around {passage.when} was"
-    reading = Reading(ratio(a.name, b.name), "==", constant(band, f"the reference {rate} band"), (a, b), says)
+    assert band.lo is not None
+    assert band.hi is not None
+    says = (
+        f"{a.label} / {b.label} is a {rate} rate, which around {passage.when} lay between "
+        f"{float(band.lo):.4f} and {float(band.hi):.4f} (the reference rates, widened)"
+    )
+    reading = Reading(
+        ratio(a.name, b.name), "==", constant(band, f"the reference {rate} band"), (a, b), says
+    )
     return Statement(Category.CONVERSION, second, (reading,))

@@ -34,7 +34,7 @@ from factcheck.lint.statements.statement import (
 )
 from factcheck.units import Unit
 
-__all__ = ["read_dates"]
+__all__ = ["might_state", "read_dates"]
 
 _AGO = re.compile(r"\s*(?:years?\s+)?ago\b")
 _DECADES_AGO = re.compile(r"\s*decades?\s+(?:ago|after|later|on|since)\b")
@@ -53,6 +53,15 @@ def _span(passage: Passage, m: Mention) -> bool:
     """A number of years: "11 years", "seven years", or "three" before "decades"."""
     return m.unit is Unit.YEARS or (
         m.is_count and bool(_DECADES_AGO.match(passage.after(m, 15)))
+    )
+
+
+def might_state(passage: Passage) -> bool:
+    """A cheap test before reading: a span of years, decades, or an age now."""
+    lowered = passage.lowered
+    return (
+        any(m.unit is Unit.YEARS for m in passage.mentions)
+        or "decade" in lowered or "today" in lowered or " is " in lowered
     )
 
 
@@ -176,7 +185,7 @@ def _after(passage: Passage, span: Mention) -> Statement | None:
     the event, in its sentence or one of the two before, plus the span is the draft's."""
     if not _AFTER.match(passage.after(span, 15)):
         return None
-    if not _PRESENT.search(passage.sentence_text(span.sentence).lower()):
+    if not _PRESENT.search(passage.sentence_lowered(span.sentence)):
         return None
     years = _years_in(passage.earlier(span, 2)) + _years_in(passage.later(span))[:1]
     readings = [

@@ -13,7 +13,10 @@ from factcheck.dimensions import dimension_of, scale_of
 from factcheck.engine.model import EngineModel, scaled
 from factcheck.engine.relations import Relation, RelationKind, Variable, variables_in
 from factcheck.engine.reporting import describe_sides, nearest_text, render_relation
-from factcheck.engine.verdicts import Status, Verdict, judge
+from factcheck.arithmetic import subtract
+from factcheck.engine.propagation import evaluate, propagate
+from factcheck.engine.relations import target_of
+from factcheck.engine.verdicts import Status, Verdict, judge, judge_one, stated_domains
 from factcheck.findings import Location
 from factcheck.intervals import Interval
 from factcheck.lint.statements.passage import Passage
@@ -104,8 +107,15 @@ def _relation(reading: Reading, names: _Names, rid: str) -> Relation:
 
 
 def _verdict_of(relation: Relation, names: _Names) -> Verdict:
-    used = {v: names.variables[v] for v in relation.variables}
-    return judge(EngineModel(used, [relation])).verdicts[relation.id]
+    return judge_one(relation, {v: names.variables[v] for v in relation.variables})
+
+
+def _may_hold(relation: Relation, names: _Names) -> bool:
+    """Whether the sides can meet on the stated values: the engine's forward pass, the
+    first step of its verdict (which, being dearer, is asked only when this fails)."""
+    stated = {v: names.variables[v].stated for v in relation.variables}
+    difference = subtract(evaluate(relation.left, stated), evaluate(relation.right, stated))
+    return difference.meets(target_of(relation.op))
 
 
 def judge_statements(
@@ -120,14 +130,12 @@ def judge_statements(
             _relation(r, names, f"{statement.category}-{number}-{i}")
             for i, r in enumerate(statement.readings)
         ]
-        verdicts = [_verdict_of(r, names) for r in relations]
-        holding = [
-            r for r, v in zip(relations, verdicts, strict=True) if v.status is not Status.VIOLATED
-        ]
-        if holding:
-            chosen.append((statement, holding[0]))
-            continue
-        yield _problem(statement, verdicts[0], names)
+        holding = next((r for r in relations if _may_hold(r, names)), None)
+        verdict = _verdict_of(relations[0], names) if holding is None else None
+        if verdict is not None and verdict.status is Status.VIOLATED:
+            yield _problem(statement, verdict, names)
+        else:
+            chosen.append((statement, holding or relations[0]))
     if len(chosen) > 1:
         yield from _joint(chosen, names)
 
@@ -157,6 +165,10 @@ def _joint(chosen: list[tuple[Statement, Relation]], names: _Names) -> Iterator[
     conflicting sets): "12, 9 and 4, together 30" beside "of the 25"."""
     relations = [r for _, r in chosen]
     used = {v: names.variables[v] for r in relations for v in r.variables}
+    if sum(len(r.variables) for r in relations) == len(used):
+        return  # no figure in two relations: nothing to conflict through
+    if propagate(relations, stated_domains(used)).consistent:
+        return
     result = judge(EngineModel(used, relations))
     by_id = {r.id: (s, r) for s, r in chosen}
     for conflict in result.conflicts:

@@ -131,6 +131,15 @@ class Passage:
     when: date | None = None  # the draft's date, when it has one
     rates: RateBook | None = None  # reference exchange rates, for conversions
 
+    @cached_property
+    def lowered(self) -> str:
+        """The text in lower case, character for character (offsets stay the text's:
+        "İ" lowers to two characters, so such a one is kept as it is)."""
+        lowered = self.text.lower()
+        if len(lowered) == len(self.text):
+            return lowered
+        return "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
+
     @property
     def year(self) -> int | None:
         return self.when.year if self.when else None
@@ -170,22 +179,26 @@ class Passage:
         start, end = self.sentences[number]
         return self.text[start:end]
 
+    def sentence_lowered(self, number: int) -> str:
+        start, end = self.sentences[number]
+        return self.lowered[start:end]
+
     def before(self, mention: Mention, reach: int = 60) -> str:
         """The lowered words of its sentence before ``mention`` (at most ``reach``)."""
         start = max(self.sentences[mention.sentence][0], mention.start - reach)
-        return self.text[start : mention.start].lower()
+        return self.lowered[start : mention.start]
 
     def after(self, mention: Mention, reach: int = 60) -> str:
         end = min(self.sentences[mention.sentence][1], mention.end + reach)
-        return self.text[mention.end : end].lower()
+        return self.lowered[mention.end : end]
 
     def between(self, a: Mention, b: Mention) -> str:
-        return self.text[a.end : b.start].lower()
+        return self.lowered[a.end : b.start]
 
     def opening(self, number: int, reach: int = 40) -> str:
         """The lowered start of sentence ``number``."""
         start, end = self.sentences[number]
-        return self.text[start : min(end, start + reach)].lower().lstrip()
+        return self.lowered[start : min(end, start + reach)].lstrip()
 
     def noun(self, mention: Mention) -> str | None:
         """What the figure counts, as ``noun_key`` reduces it: "727 little giants" →
@@ -247,8 +260,9 @@ class Passage:
     def interval(self, mention: Mention, *, hedged: bool = True) -> Interval:
         """What the figure allows, as a magnitude: "fell 17.5 percent" is 17.5, the
         relation reading it says which way (a fall, "slower", "below")."""
-        figure = replace(mention.figure, negative=False)
-        figure = figure if hedged else replace(figure, hedge=None)
+        figure = mention.figure
+        if figure.negative or (figure.hedge is not None and not hedged):
+            figure = replace(figure, negative=False, hedge=figure.hedge if hedged else None)
         return interval_of(figure, self.widths)
 
     def starts_sentence(self, mention: Mention, words: int = 3) -> bool:
@@ -257,8 +271,11 @@ class Passage:
         return len(self.text[start : mention.start].split()) < words
 
 
-def _moved(figure: Figure, by: int) -> Figure:
-    return replace(figure, start=figure.start + by, end=figure.end + by)
+def _moved(f: Figure, by: int) -> Figure:
+    return Figure(
+        f.start + by, f.end + by, f.low, f.high, f.unit, f.hedge, f.negative, f.direction,
+        f.measure,
+    )  # fmt: skip
 
 
 _FROM_TO = re.compile(r"from\s+(?P<low>.+?)\s+to\s+(?P<high>.+)", re.IGNORECASE | re.DOTALL)
@@ -266,8 +283,10 @@ _FROM_TO = re.compile(r"from\s+(?P<low>.+?)\s+to\s+(?P<high>.+)", re.IGNORECASE 
 
 def _changes_apart(text: str, figure: Figure) -> tuple[Figure, ...]:
     """A range written "from 15 to 39" is a change, not a range: its two ends."""
+    if not figure.is_range:
+        return (figure,)
     m = _FROM_TO.fullmatch(text, figure.start, figure.end)
-    if m is None or not figure.is_range:
+    if m is None:
         return (figure,)
     low = replace(figure, start=m.start("low"), end=m.end("low"), high=figure.low)
     high = replace(figure, start=m.start("high"), end=m.end("high"), low=figure.high)

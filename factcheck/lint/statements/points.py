@@ -23,7 +23,7 @@ from factcheck.lint.statements.passage import Mention, Passage
 from factcheck.lint.statements.statement import Category, Reading, Statement, minus
 from factcheck.units import Unit
 
-__all__ = ["read_points"]
+__all__ = ["might_state", "read_points"]
 
 _ABOVE = r"faster|higher|more|greater|larger|above|ahead of|over"
 _BELOW = r"slower|lower|less|smaller|below|behind|under"
@@ -50,6 +50,11 @@ _GAP = re.compile(
 
 def _percent(m: Mention) -> bool:
     return m.unit is Unit.PERCENT and not m.points
+
+
+def might_state(passage: Passage) -> bool:
+    """A cheap test before reading: a gap in points."""
+    return any(m.points for m in passage.mentions)
 
 
 def read_points(passage: Passage) -> Iterator[Statement]:

@@ -22,7 +22,7 @@ from factcheck.lint.statements.passage import Mention, Operand, Passage
 from factcheck.lint.statements.statement import Category, Reading, Statement, constant, minus
 from factcheck.units import Unit
 
-__all__ = ["read_ranks"]
+__all__ = ["might_state", "read_ranks"]
 
 _LEADS = re.compile(
     r"\b(?:led|leads|leading|topped|tops|the most|the largest|the biggest|the highest|"
@@ -68,6 +68,14 @@ _BEATS = re.compile(
 _BEHIND = re.compile(r"\b(?:behind|trailing|second only to)\s+(?:only\s+)?(?:the\s+)?(?:[\w'’]+\s+){0,2}?$")
 
 
+#: What a sentence that states an order says: the words the patterns below look for.
+_ORDER_WORDS = re.compile(
+    r"\b(?:led|leads|leading|topped|tops|most|largest|biggest|highest|first|more than any|"
+    r"ahead|followed|trailed|overt\w*|beat\w*|surpass\w*|outs\w*|outstrip\w*|topping|behind|"
+    r"second|third|next)\b"
+)
+
+
 def _counter(passage: Passage, m: Mention) -> bool:
     """ "second only to one other city", "the top three": a number in words that counts
     places, not a figure to order."""
@@ -78,8 +86,26 @@ def _ordered(m: Mention) -> bool:
     return m.is_count or m.is_money or (m.unit is Unit.PERCENT and not m.points)
 
 
+_CUES = re.compile(
+    r"led|lead|ahead|follow|trail|most|largest|biggest|highest|first|more than any|overt|"
+    r"beat|surpass|outs|topp|behind|second|third|rank|place|combined|put together|higher"
+)
+
+
+def might_state(passage: Passage) -> bool:
+    """A cheap test before reading: a word of order."""
+    return bool(_CUES.search(passage.lowered))
+
+
 def read_ranks(passage: Passage) -> Iterator[Statement]:
+    # Sentences with a word of order, and those after one (a follower there).
+    ordering = {
+        i for i in range(len(passage.sentences))
+        if _ORDER_WORDS.search(passage.sentence_lowered(i))
+    }  # fmt: skip
     for m in passage.mentions:
+        if m.sentence not in ordering and m.sentence - 1 not in ordering:
+            continue
         if not _ordered(m) or m.figure.direction or _counter(passage, m):
             continue
         clause = passage.before(m, 50) + " " + passage.after(m, 90)
@@ -90,7 +116,7 @@ def read_ranks(passage: Passage) -> Iterator[Statement]:
             if statement is not None:
                 yield statement
     for number in range(len(passage.sentences)):
-        others = _ALL_OTHERS.search(passage.sentence_text(number).lower())
+        others = _ALL_OTHERS.search(passage.sentence_lowered(number))
         if others is not None:
             statement = _more_than_rest(passage, number, others)
             if statement is not None:

@@ -23,7 +23,7 @@ from factcheck.lint.statements.passage import Mention, Passage, noun_key
 from factcheck.intervals import Interval
 from factcheck.lint.statements.statement import Category, Reading, Statement, constant, ratio
 
-__all__ = ["read_rates"]
+__all__ = ["might_state", "read_rates"]
 
 _PER_AFTER = re.compile(
     r"\s*(?:[a-z&\-]+\s+){0,4}?(?:per|for each|for every|each)\s+(?P<what>[a-z\-]+)|"
@@ -72,6 +72,14 @@ def _per_time(passage: Passage, rate: Mention) -> Iterator[Statement]:
         readings.append(Reading(r.name, "==", ratio(t.name, constant(_IN_A_YEAR[unit], f"{unit}s in a year")), (r, t), says))
     if readings:
         yield Statement(Category.RATE, rate, tuple(readings))
+
+
+_CUES = re.compile(r"per |each|every|average|apiece|a head|a day|a week|a month|daily")
+
+
+def might_state(passage: Passage) -> bool:
+    """A cheap test before reading: a word of "per"."""
+    return bool(_CUES.search(passage.lowered))
 
 
 def read_rates(passage: Passage) -> Iterator[Statement]:

@@ -22,7 +22,7 @@ from factcheck.lint.statements.passage import Mention, Passage, noun_key
 from factcheck.lint.statements.statement import Category, Reading, Statement, times
 from factcheck.units import Unit
 
-__all__ = ["read_ratios"]
+__all__ = ["might_state", "read_ratios"]
 
 _AFTER_TIMES = re.compile(
     r"\s*(?:as\s+(?:much|many|high|large|big|great|fast)\s+as|that\s+of|the\s+(?:level|size|rate)\s+of|"
@@ -32,6 +32,13 @@ _AFTER_TIMES = re.compile(
 _TO_ONE = re.compile(r"\s*(?:to|-to-|:)\s*(?:one|1)\b")
 _WORD = re.compile(r"[a-z]+")
 _CLAUSE = re.compile(r"[,;:]|\.(?!\d)|\b(?:and|but|yet|while|whereas)\b")
+
+
+def might_state(passage: Passage) -> bool:
+    """A cheap test before reading: a multiple, or "to one"."""
+    return any(m.unit is Unit.TIMES for m in passage.mentions) or bool(
+        re.search(r"to[- ](?:one|1)\b", passage.lowered)
+    )
 
 
 def read_ratios(passage: Passage) -> Iterator[Statement]:

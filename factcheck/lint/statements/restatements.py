@@ -22,7 +22,7 @@ from factcheck.lint.statements.passage import Mention, Passage
 from factcheck.lint.statements.statement import Category, Reading, Statement
 from factcheck.units import Unit
 
-__all__ = ["read_restatements"]
+__all__ = ["might_state", "read_restatements"]
 
 _APPOSED = re.compile(
     r"(?:\s*[a-z\-]+){0,3}?\s*,\s*(?:still\s+|now\s+)?(?:or|that is|i\.e\.|or some|or about)?\s*"
@@ -46,6 +46,11 @@ _FORWARD = re.compile(
     r"\b(?:put|puts|putting|gave|give|gives|set|sets|place|places|placed)\s+the\s+"
     r"(?:count|number|figure|total|tally)\s+at\s+$"
 )
+
+
+def might_state(passage: Passage) -> bool:
+    """A cheap test before reading: a hedged figure."""
+    return any(m.figure.hedge for m in passage.mentions)
 
 
 def read_restatements(passage: Passage) -> Iterator[Statement]:
@@ -95,7 +100,7 @@ def _restated(passage: Passage, hedged: Mention) -> Mention | None:
         return None  # a share or a rate is said of something else, not restated
     if hedged.sentence > 0 and (
         _BACK.search(before)
-        or _BACK.search(passage.sentence_text(hedged.sentence).lower())
+        or _BACK.search(passage.sentence_lowered(hedged.sentence))
         or _OPENS.match(passage.opening(hedged.sentence))
         or _SUCH_AFTER.match(passage.after(hedged, 12))
     ):

@@ -22,7 +22,7 @@ from factcheck.lint.statements.passage import Mention, Passage, noun_key
 from factcheck.lint.statements.statement import Category, Reading, Statement, times
 from factcheck.units import Unit
 
-__all__ = ["read_shares"]
+__all__ = ["might_state", "read_shares"]
 
 _OF = re.compile(r"\s*(?:of|among)\s+(?P<what>(?:[^,.;:()]|[.,]\d)*)")
 #: "of" a whole that a pronoun or a general word stands for.
@@ -52,6 +52,11 @@ def _is_share(passage: Passage, m: Mention) -> bool:
         and not passage.is_points(m)
         and not _EXCLUDED.search(passage.before(m, 20))
     )
+
+
+def might_state(passage: Passage) -> bool:
+    """A cheap test before reading: a percentage or a fraction word."""
+    return any(m.unit in {Unit.PERCENT, Unit.RATIO} for m in passage.mentions)
 
 
 def read_shares(passage: Passage) -> Iterator[Statement]:

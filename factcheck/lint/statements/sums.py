@@ -24,7 +24,7 @@ from factcheck.lint.statements.statement import Category, Reading, Statement, pl
 from factcheck.numwords import words_to_number
 from factcheck.engine.relations import Term
 
-__all__ = ["read_sums"]
+__all__ = ["might_state", "read_sums"]
 
 _TOTAL_BEFORE = re.compile(
     r"(?:total(?:l)?(?:ing|ed)|a total of|total of|sum of|add(?:s|ed|ing)? up to|"
@@ -87,16 +87,34 @@ def _addable(passage: Passage, m: Mention) -> bool:
     return m.is_money
 
 
+_CUES = re.compile(
+    r"total|together|in all|combined|altogether|all told|other|remaining|rest of|last|join|"
+    r"on top of|added to|came to|comes to|amount|those|these|between them|that made|that makes|"
+    r"that gives|this makes|count|tally|number|add up|adds up|sum of|account|make up|made up|"
+    r"makes up|collect|lift|bring|brought"
+)
+
+
+def might_state(passage: Passage) -> bool:
+    """A cheap test before reading: a word that marks a total or a remainder."""
+    return bool(_CUES.search(passage.lowered))
+
+
 def read_sums(passage: Passage) -> Iterator[Statement]:
     totals: set[int] = set()
+    cued = {
+        i for i in range(len(passage.sentences))
+        if _CUES.search(passage.sentence_lowered(i))
+    }  # fmt: skip
     for m in passage.mentions:
-        if not _addable(passage, m):
+        if m.sentence not in cued:
             continue
+        following = _next(passage, m)
         if _REMAINDER.search(passage.before(m, 25)):
-            statement = _remainder(passage, m)
-        elif _JOINED.match(passage.between(m, _next(passage, m)) if _next(passage, m) else ""):
-            statement = _joined(passage, m, _next(passage, m))  # type: ignore[arg-type]
-        elif _is_total(passage, m):
+            statement = _remainder(passage, m) if _addable(passage, m) else None
+        elif following is not None and _JOINED.match(passage.between(m, following)):
+            statement = _joined(passage, m, following) if _addable(passage, m) else None
+        elif _is_total(passage, m) and _addable(passage, m):
             statement = _total(passage, m, totals)
         else:
             statement = None
@@ -106,8 +124,10 @@ def read_sums(passage: Passage) -> Iterator[Statement]:
 
 
 def _next(passage: Passage, m: Mention) -> Mention | None:
-    following = next(passage.later(m), None)
-    return following if following is not None and same_kind(following, m) else None
+    if m.index + 1 >= len(passage.mentions):
+        return None
+    following = passage.mentions[m.index + 1]
+    return following if following.sentence == m.sentence and same_kind(following, m) else None
 
 
 def _joined(passage: Passage, new: Mention, old: Mention) -> Statement | None:
@@ -132,8 +152,10 @@ def _is_total(passage: Passage, m: Mention) -> bool:
         return True
     if _CAME_TO.search(before) and _WITH.match(passage.opening(m.sentence)):
         return True
+    if not _OPENS.match(passage.opening(m.sentence)):
+        return False
     first = next((o for o in passage.in_sentence(m.sentence) if _addable(passage, o)), None)
-    return first is m and bool(_OPENS.match(passage.opening(m.sentence)))
+    return first is m
 
 
 def _how_many(passage: Passage, total: Mention) -> int | None:
