@@ -62,7 +62,8 @@ def planted(path: Path, details: bool) -> Iterator[str]:
         alarms += bool(bad)
         if details:
             for f in bad:
-                yield f"  false alarm on fixed {case['id']}:{f.location.line}: {f.code} {f.message[:200]}"
+                where = f"{case['id']}:{f.location.line}"
+                yield f"  false alarm on fixed {where}: {f.code} {f.message[:200]}"
     yield "| relation | cases | caught on its line |"
     yield "| --- | ---: | ---: |"
     for category in sorted(total):
@@ -76,11 +77,16 @@ def clean(details: bool) -> Iterator[str]:
     texts = [p for folder in CLEAN for p in sorted(folder.glob("*.md")) if p.name != "README.md"]
     alarms = 0
     for path in texts:
-        bad = [f for f in serious(lint_text(path.name, path.read_text("utf-8"))) if f.code in RELATION_CODES]
+        bad = [
+            f
+            for f in serious(lint_text(path.name, path.read_text("utf-8")))
+            if f.code in RELATION_CODES
+        ]
         alarms += len(bad)
         if details:
             for f in bad:
-                yield f"  false alarm: {path.parent.name}/{path.name}:{f.location.line}: {f.code} {f.message[:200]}"
+                where = f"{path.parent.name}/{path.name}:{f.location.line}"
+                yield f"  false alarm: {where}: {f.code} {f.message[:200]}"
     yield f"| clean texts | {len(texts)} | relation findings (false alarms) | {alarms} |"
 
 

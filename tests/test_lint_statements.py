@@ -75,7 +75,10 @@ def test_a_stated_relation_is_judged(case: dict[str, Any]) -> None:
 
 
 def test_a_finding_names_the_relation_its_figures_and_where_they_are() -> None:
-    text = "Forty firms from the city joined a list of 800 this spring.\nThat is 8 percent of the list.\n"
+    text = (
+        "Forty firms from the city joined a list of 800 this spring.\n"
+        "That is 8 percent of the list.\n"
+    )
     (finding,) = _serious(lint(text))
     assert finding.code == "FC303"
     assert "'8 percent' is the share 'Forty' makes of '800'" in finding.message
@@ -87,7 +90,9 @@ def test_most_planted_relation_errors_are_caught_on_their_line() -> None:
     missed = [
         case["id"]
         for case in PLANTED
-        if not any(f.location.line == case["line"] for f in _serious(lint(case["text"], _when(case))))
+        if not any(
+            f.location.line == case["line"] for f in _serious(lint(case["text"], _when(case)))
+        )
     ]
     share = 1 - len(missed) / len(PLANTED)
     assert len(PLANTED) >= 60

@@ -55,7 +55,9 @@ class RateBook:
                 rates[currency.unit].append((when, interval))
         return cls(dict(rates), tolerance)
 
-    def plausible(self, top: Unit, bottom: Unit, when: Period, *, coarse: bool = False) -> Interval | None:
+    def plausible(
+        self, top: Unit, bottom: Unit, when: Period, *, coarse: bool = False
+    ) -> Interval | None:
         """Where ``top / bottom`` (yuan per dollar, say) may plausibly lie around
         ``when``; None when a currency has no reference rate near it. ``coarse``: failing
         a rate within ``RATE_WINDOW_DAYS`` or a bracket, the range of those within a
@@ -198,12 +200,8 @@ def _bracket(rates: list[tuple[Period, Interval]], published: Period) -> list[In
     after it, when both are within ``RATE_BRACKET_DAYS``: the parity moved from one to
     the other, so the date's is taken to lie between them (a wider, weaker test)."""
     window = _around(published, RATE_BRACKET_DAYS)
-    before = [
-        (when.end, i) for when, i in rates if window.start <= when.end < published.start
-    ]
-    after = [
-        (when.start, i) for when, i in rates if published.end < when.start <= window.end
-    ]
+    before = [(when.end, i) for when, i in rates if window.start <= when.end < published.start]
+    after = [(when.start, i) for when, i in rates if published.end < when.start <= window.end]
     if not before or not after:
         return []
     return [max(before, key=lambda pair: pair[0])[1], min(after, key=lambda pair: pair[0])[1]]

@@ -36,6 +36,7 @@ __all__ = ["LintOptions", "LintStats", "lint_drafts"]
 
 _RANKED = re.compile(r"\b(?:ranked|ranks|placed|came|stood)\s+[a-z]+(?:th|st|nd|rd)\b")
 
+
 @dataclass(frozen=True)
 class LintOptions:
     strict: bool = False  # list unchecked figures (FC308)
@@ -97,7 +98,7 @@ class _Linter:
         passage = Passage.of(
             draft.prose[start:end], start,
             [(s - start, e - start, figures) for s, e, figures in sentences],
-            self.index.widths, when, self.rate_book,
+            self.index.widths, when=when, rates=self.rate_book,
         )  # fmt: skip
         statements = read_statements(passage)
         if not statements:

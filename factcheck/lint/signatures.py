@@ -8,6 +8,7 @@ figure is held to a claim only when every part agrees with the figure's attachme
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -202,7 +203,7 @@ class Signatures:
             match = misdated(signature, attachment, how) if fits else None
             match = match or Match(signature.claim, "signature", wanted, fits, how)
             (held if wanted is signature.expected else bounded).append(match)
-        return self._chosen(held, bounded, misplaced, strongly, failures, unplaced)
+        return self._chosen(held, bounded, misplaced, strongly, failures, unplaced=unplaced)
 
     def _gate(self, signature: Signature, context: _Context) -> tuple[int, str] | None:
         """Why the figure is not about ``signature``'s claim, with how far it got (a
@@ -244,6 +245,7 @@ class Signatures:
         misplaced: list[Match],
         strongly: set[str],
         failures: list[tuple[int, str]],
+        *,
         unplaced: set[str],
     ) -> Outcome:
         """What a figure is held to, of the claims that agree with it; or why none."""
@@ -380,7 +382,7 @@ def _metric_named(
     return 0, f"nothing near it names what the fact base counts for {signature.subject_name}"
 
 
-_HOW_MANY = frozenset("two three four five six seven eight nine ten".split())
+_HOW_MANY = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
 
 
 def _lists(attachment: Attachment) -> bool:
@@ -388,7 +390,7 @@ def _lists(attachment: Attachment) -> bool:
     written = attachment.written
     return any(
         (w in _HOW_MANY or (w.isdigit() and int(w) < 100)) and nxt.startswith(("list", "batch"))
-        for w, nxt in zip(written, written[1:], strict=False)
+        for w, nxt in itertools.pairwise(written)
     )
 
 

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from factcheck.lint.statements import changes
-from factcheck.lint.statements import conversions
-from factcheck.lint.statements import dates
-from factcheck.lint.statements import points
-from factcheck.lint.statements import ranks
-from factcheck.lint.statements import rates
-from factcheck.lint.statements import ratios
-from factcheck.lint.statements import restatements
-from factcheck.lint.statements import shares
-from factcheck.lint.statements import sums
+from factcheck.lint.statements import (
+    changes,
+    conversions,
+    dates,
+    points,
+    ranks,
+    rates,
+    ratios,
+    restatements,
+    shares,
+    sums,
+)
 from factcheck.lint.statements.passage import Passage
 from factcheck.lint.statements.statement import Statement
 

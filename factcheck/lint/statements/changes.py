@@ -14,6 +14,7 @@ before ("That was up 12 percent from 12.6 billion yuan").
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -30,13 +31,17 @@ from factcheck.lint.statements.statement import (
 )
 from factcheck.units import Unit
 
-__all__ = ["might_state", "change_pair", "is_growth", "read_changes"]
+__all__ = ["change_pair", "is_growth", "might_state", "read_changes"]
 
 _FROM = re.compile(r"\bfrom\s*$")
 _TO = re.compile(r"\b(?:to|at|reach|reached|reaching|hit)\s*$")
-_THAN = re.compile(r"\s*(?:more|fewer|less|higher|lower|larger|smaller|up|down)?\s*than\s+(?:the\s+|its\s+|their\s+)?$")
-_AGAIN = re.compile(r"as (?:many|much|large|big|high) as (?:before|previously|a year (?:earlier|ago)|last year)|\b(?:doubl|tripl|quadrupl|fold)")
-_NOT_A_CHANGE = re.compile(r"(?:rang(?:e|ing)|between|aged?)\s+$")
+_THAN = re.compile(
+    r"\s*(?:more|fewer|less|higher|lower|larger|smaller|up|down)?\s*than\s+(?:the\s+|its\s+|their\s+)?$"
+)
+_AGAIN = re.compile(
+    r"as (?:many|much|large|big|high) as (?:before|previously|a year (?:earlier|ago)|last year)"
+    r"|\b(?:doubl|tripl|quadrupl|fold)"
+)
 
 
 #: Between a new value and the old one after it: "27.4 percent of investment, up from".
@@ -57,7 +62,7 @@ def change_pair(
         m for m in passage.in_sentence(sentence)
         if kind(m) is not None and (after is None or m.start > after.start)
     ]  # fmt: skip
-    for a, b in zip(figures, figures[1:], strict=False):
+    for a, b in itertools.pairwise(figures):
         if not same_kind(a, b):
             continue
         gap = passage.between(a, b)
@@ -179,9 +184,12 @@ def _percent(passage: Passage, change: Mention) -> Statement | None:
         word = "fall" if down else "rise"
         readings.append(
             Reading(
-                n.name, "==", times(o.name, factor), (o, n, p),
+                n.name,
+                "==",
+                times(o.name, factor),
+                (o, n, p),
                 f"{p.label} is the {word} from {o.label} to {n.label}",
-            )  # fmt: skip
+            )
         )
     return Statement(Category.CHANGE, change, tuple(readings)) if readings else None
 
@@ -193,9 +201,12 @@ def _multiple(passage: Passage, change: Mention) -> Statement | None:
         o, n, t = passage.operand(old), passage.operand(new), passage.operand(change)
         readings.append(
             Reading(
-                n.name, "==", times(o.name, t.name), (o, n, t),
+                n.name,
+                "==",
+                times(o.name, t.name),
+                (o, n, t),
                 f"{t.label} is how many times {o.label} {n.label} is",
-            )  # fmt: skip
+            )
         )
     return Statement(Category.CHANGE, change, tuple(readings)) if readings else None
 

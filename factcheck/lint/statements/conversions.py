@@ -12,6 +12,7 @@ date or a reference rate for a currency, a conversion is not read.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -43,17 +44,21 @@ def read_conversions(passage: Passage) -> Iterator[Statement]:
         return
     when = Period(passage.when, passage.when)
     money = [m for m in passage.mentions if m.is_money]
-    for first, second in zip(money, money[1:], strict=False):
+    for first, second in itertools.pairwise(money):
         if first.unit is second.unit:
             continue
-        if second.index != first.index + 1 or not _BETWEEN.fullmatch(passage.between(first, second)):
+        if second.index != first.index + 1 or not _BETWEEN.fullmatch(
+            passage.between(first, second)
+        ):
             continue
         statement = _conversion(passage, first, second, when)
         if statement is not None:
             yield statement
 
 
-def _conversion(passage: Passage, first: Mention, second: Mention, when: Period) -> Statement | None:
+def _conversion(
+    passage: Passage, first: Mention, second: Mention, when: Period
+) -> Statement | None:
     assert passage.rates is not None
     assert first.unit is not None
     assert second.unit is not None

@@ -17,7 +17,6 @@ __all__ = [
     "kind",
     "points_back",
     "same_kind",
-    "shares_words",
 ]
 
 #: A sentence that opens with these speaks of what the sentence before said.
@@ -69,11 +68,3 @@ def antecedents(passage: Passage, mention: Mention, sentences: int = 1) -> Itera
 def content_words(text: str) -> list[str]:
     """The words of a phrase that say what it is about, lowered."""
     return [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _SKIP and len(w) > 2]
-
-
-def shares_words(passage: Passage, mention: Mention, words: list[str]) -> bool:
-    """Whether the words around ``mention`` share a stem with ``words`` ("listings" and
-    "listed companies")."""
-    near = content_words(passage.before(mention, 30)[-30:] + " " + passage.after(mention, 40))
-    stems = {w[:4] for w in near}
-    return any(w[:4] in stems for w in words)

@@ -21,7 +21,6 @@ from fractions import Fraction
 from factcheck.engine.relations import Term
 from factcheck.figure_model import Amount
 from factcheck.intervals import Interval
-from factcheck.periods import EPOCH
 from factcheck.lint.statements.passage import Mention, Operand, Passage
 from factcheck.lint.statements.statement import (
     Category,
@@ -32,6 +31,7 @@ from factcheck.lint.statements.statement import (
     plus,
     times,
 )
+from factcheck.periods import EPOCH
 from factcheck.units import Unit
 
 __all__ = ["might_state", "read_dates"]
@@ -51,9 +51,7 @@ _AHEAD = re.compile(r"\s*ahead of schedule\b")
 
 def _span(passage: Passage, m: Mention) -> bool:
     """A number of years: "11 years", "seven years", or "three" before "decades"."""
-    return m.unit is Unit.YEARS or (
-        m.is_count and bool(_DECADES_AGO.match(passage.after(m, 15)))
-    )
+    return m.unit is Unit.YEARS or (m.is_count and bool(_DECADES_AGO.match(passage.after(m, 15))))
 
 
 def might_state(passage: Passage) -> bool:
@@ -61,7 +59,9 @@ def might_state(passage: Passage) -> bool:
     lowered = passage.lowered
     return (
         any(m.unit is Unit.YEARS for m in passage.mentions)
-        or "decade" in lowered or "today" in lowered or " is " in lowered
+        or "decade" in lowered
+        or "today" in lowered
+        or " is " in lowered
     )
 
 
@@ -71,7 +71,11 @@ def read_dates(passage: Passage) -> Iterator[Statement]:
             statement = _ago(passage, m) or _since(passage, m) or _later(passage, m)
             statement = statement or _years_later(passage, m) or _after(passage, m)
             statement = statement or _schedule(passage, m)
-        elif m.is_count and _AGE_NOW.search(passage.before(m, 12)) and _TODAY.match(passage.after(m, 12)):
+        elif (
+            m.is_count
+            and _AGE_NOW.search(passage.before(m, 12))
+            and _TODAY.match(passage.after(m, 12))
+        ):
             statement = _age_today(passage, m)
         else:
             statement = None
@@ -123,7 +127,8 @@ def _year_near(passage: Passage, span: Mention, sentences: int = 0) -> Mention |
     """The year nearest before the span, in its sentence (or ``sentences`` back)."""
     before = _years_in(passage.earlier(span, sentences))
     after = _years_in(passage.later(span))
-    return (before or after or [None])[0]
+    found = before or after
+    return found[0] if found else None
 
 
 def _against_now(passage: Passage, span: Mention, year: Mention, says: str) -> Statement | None:
@@ -139,11 +144,14 @@ def _against_now(passage: Passage, span: Mention, year: Mention, says: str) -> S
         month = (EPOCH + timedelta(days=int(written.low.value))).month
         months = Fraction(passage.when.month - month, 12)
         now = constant(
-            Interval(passage.year + months - Fraction(1, 2), passage.year + months + Fraction(1, 2)),
+            Interval(
+                passage.year + months - Fraction(1, 2), passage.year + months + Fraction(1, 2)
+            ),
             f"{passage.when:%B %Y} (the draft's date)",
         )
     reading = Reading(
-        plus(y.name, length), "==", now, (y, n), says.format(y=y.label, n=n.label, now=passage.year),
+        plus(y.name, length), "==", now, (y, n),
+        says.format(y=y.label, n=n.label, now=passage.year),
     )  # fmt: skip
     return Statement(Category.DATE, span, (reading,))
 
@@ -175,9 +183,17 @@ def _years_later(passage: Passage, span: Mention) -> Statement | None:
     now = _years_in(passage.later(span))[:1]
     if not then or not now:
         return None
-    a, b, n = passage.operand(then[0], Unit.YEAR), passage.operand(now[0], Unit.YEAR), _years(passage, span)
+    a, b, n = (
+        passage.operand(then[0], Unit.YEAR),
+        passage.operand(now[0], Unit.YEAR),
+        _years(passage, span),
+    )
     says = f"{b.label} is {n.label} after {a.label}"
-    return Statement(Category.DATE, span, (Reading(b.name, "==", plus(a.name, _length(passage, span, n)), (a, b, n), says),))
+    return Statement(
+        Category.DATE,
+        span,
+        (Reading(b.name, "==", plus(a.name, _length(passage, span, n)), (a, b, n), says),),
+    )
 
 
 def _after(passage: Passage, span: Mention) -> Statement | None:
@@ -190,42 +206,74 @@ def _after(passage: Passage, span: Mention) -> Statement | None:
     years = _years_in(passage.earlier(span, 2)) + _years_in(passage.later(span))[:1]
     readings = [
         r for year in years[:4]
-        if (s := _against_now(passage, span, year, "{y} plus {n} is {now}, the draft's year")) is not None
+        if (s := _against_now(passage, span, year, _PLUS_SPAN)) is not None
         for r in s.readings
     ]  # fmt: skip
     return Statement(Category.DATE, span, tuple(readings)) if readings else None
+
+
+_PLUS_SPAN = "{y} plus {n} is {now}, the draft's year"
 
 
 def _later(passage: Passage, span: Mention) -> Statement | None:
     """ "in 1987, when Ren, then 43, ... Thirty-eight years later, Ren is 81"."""
     if not _LATER.match(passage.after(span, 12)):
         return None
-    now = next((m for m in passage.later(span) if m.is_count and _AGE_NOW.search(passage.before(m, 12))), None)
+    now = next(
+        (m for m in passage.later(span) if m.is_count and _AGE_NOW.search(passage.before(m, 12))),
+        None,
+    )
     then = next(
-        (m for m in passage.earlier(span, 1) if m.is_count and _THEN_AGE.search(passage.before(m, 12))),
+        (
+            m
+            for m in passage.earlier(span, 1)
+            if m.is_count and _THEN_AGE.search(passage.before(m, 12))
+        ),
         None,
     )
     if now is None or then is None:
         return None
     a, b, n = passage.operand(then), passage.operand(now), _years(passage, span)
     says = f"{b.label} is {a.label} plus {n.label}"
-    return Statement(Category.DATE, now, (Reading(b.name, "==", plus(a.name, n.name), (a, b, n), says),))
+    return Statement(
+        Category.DATE, now, (Reading(b.name, "==", plus(a.name, n.name), (a, b, n), says),)
+    )
 
 
 def _age_today(passage: Passage, now: Mention) -> Statement | None:
     """ "founded in 1998 by a 30-year-old who is 56 today"."""
     if passage.year is None:
         return None
-    then = next((m for m in passage.earlier(now, 1) if m.unit is Unit.YEARS and "year-old" in passage.text[m.start : m.end + 5].lower()), None)
+    then = next(
+        (
+            m
+            for m in passage.earlier(now, 1)
+            if m.unit is Unit.YEARS and "year-old" in passage.text[m.start : m.end + 5].lower()
+        ),
+        None,
+    )
     if then is None:
-        then = next((m for m in passage.earlier(now, 1) if m.is_count and _THEN_AGE.search(passage.before(m, 12))), None)
+        then = next(
+            (
+                m
+                for m in passage.earlier(now, 1)
+                if m.is_count and _THEN_AGE.search(passage.before(m, 12))
+            ),
+            None,
+        )
     if then is None:
         return None
     year = _year_near(passage, then, 1)
     if year is None:
         return None
-    a, b, y = passage.operand(then, Unit.YEARS), passage.operand(now, Unit.YEARS), passage.operand(year, Unit.YEAR)
-    right = plus(a.name, minus(constant(passage.year, f"{passage.year} (the draft's year)"), y.name))
+    a, b, y = (
+        passage.operand(then, Unit.YEARS),
+        passage.operand(now, Unit.YEARS),
+        passage.operand(year, Unit.YEAR),
+    )
+    right = plus(
+        a.name, minus(constant(passage.year, f"{passage.year} (the draft's year)"), y.name)
+    )
     says = f"{b.label} is {a.label} in {y.label} plus the years to {passage.year}"
     return Statement(Category.DATE, now, (Reading(b.name, "==", right, (a, b, y), says),))
 
@@ -236,7 +284,9 @@ def _schedule(passage: Passage, lead: Mention) -> Statement | None:
         return None
     sentence = passage.in_sentence(lead.sentence)
     deadline = next((m for m in sentence if m.is_year and m.figure.hedge is not None), None)
-    reached = [m for m in sentence if m.is_year and m.figure.hedge is None and not m.figure.is_range]
+    reached = [
+        m for m in sentence if m.is_year and m.figure.hedge is None and not m.figure.is_range
+    ]
     if deadline is None or not reached:
         return None
     r, n = passage.operand(reached[0], Unit.YEAR), passage.operand(lead, Unit.YEARS)

@@ -9,18 +9,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from factcheck.arithmetic import subtract
 from factcheck.dimensions import dimension_of, scale_of
 from factcheck.engine.model import EngineModel, scaled
-from factcheck.engine.relations import Relation, RelationKind, Variable, variables_in
-from factcheck.engine.reporting import describe_sides, nearest_text, render_relation
-from factcheck.arithmetic import subtract
 from factcheck.engine.propagation import evaluate, propagate
-from factcheck.engine.relations import target_of
+from factcheck.engine.relations import Relation, RelationKind, Variable, target_of, variables_in
+from factcheck.engine.reporting import describe_sides, nearest_text, render_relation
 from factcheck.engine.verdicts import Status, Verdict, judge, judge_one, stated_domains
 from factcheck.findings import Location
 from factcheck.intervals import Interval
-from factcheck.lint.statements.passage import Passage
-from factcheck.lint.statements.statement import Category, Operand, Reading, Statement
+from factcheck.lint.statements.passage import Operand, Passage
+from factcheck.lint.statements.statement import Category, Reading, Statement
 from factcheck.rules.lint import (
     DraftChangeMismatch,
     DraftConversionImplausible,

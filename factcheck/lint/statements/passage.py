@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from fractions import Fraction
 from functools import cached_property
 
 from factcheck.engine.conversions import RateBook
@@ -151,6 +150,7 @@ class Passage:
         offset: int,
         sentences: Sequence[tuple[int, int, Sequence[Figure]]],
         widths: HedgeWidths,
+        *,
         when: date | None = None,
         rates: RateBook | None = None,
     ) -> Passage:
@@ -204,7 +204,7 @@ class Passage:
         """What the figure counts, as ``noun_key`` reduces it: "727 little giants" →
         "firm", "98,000 specialized and sophisticated SMEs" → "firm", "50 peelers" →
         "peeler"; None when no word follows."""
-        after = re.sub("[\"“”‘’]", "", self.after(mention, 60))
+        after = re.sub('["“”‘’]', "", self.after(mention, 60))
         head = re.split(r"[,.;:()]", after)[0]
         words: list[str] = []
         for word in _WORD.findall(head):
@@ -239,7 +239,9 @@ class Passage:
     def is_points(self, mention: Mention) -> bool:
         return mention.points
 
-    def operand(self, mention: Mention, unit: Unit | None = None, *, hedged: bool = True) -> Operand:
+    def operand(
+        self, mention: Mention, unit: Unit | None = None, *, hedged: bool = True
+    ) -> Operand:
         """``mention`` as a relation's operand, read in ``unit`` (by default its own, a
         count when it has none, a percentage for points), with or without its hedge."""
         if unit is None:
@@ -291,7 +293,3 @@ def _changes_apart(text: str, figure: Figure) -> tuple[Figure, ...]:
     low = replace(figure, start=m.start("low"), end=m.end("low"), high=figure.low)
     high = replace(figure, start=m.start("high"), end=m.end("high"), low=figure.high)
     return low, high
-
-
-def value_of(mention: Mention) -> Fraction:
-    return mention.figure.low.value

@@ -14,6 +14,7 @@ side is an error too.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -67,7 +68,9 @@ def read_points(passage: Passage) -> Iterator[Statement]:
         if compared is not None:
             side = compared.group("more") or compared.group("at")
             above = re.fullmatch(_ABOVE, side) is not None
-            statement = _compared(passage, gap, above, compared.group("what"), gap.end + compared.end())
+            statement = _compared(
+                passage, gap, above, compared.group("what"), gap.end + compared.end()
+            )
         elif by is not None:
             above = not by.group("verb").startswith(_BEHIND_VERBS)
             start = passage.sentences[gap.sentence][0]
@@ -84,7 +87,7 @@ def read_points(passage: Passage) -> Iterator[Statement]:
             yield statement
 
 
-def _compared(
+def _compared(  # noqa: PLR0917  (the gap, its side, and the words either side)
     passage: Passage, gap: Mention, above: bool, what: str, end: int, subject: str | None = None
 ) -> Statement | None:
     """The gap between the rate before it in the sentence (or the one its ``subject``
@@ -111,7 +114,9 @@ def _compared(
         than = [m for m in earlier if m not in own and (m.figure.direction or subject)]
     readings = [
         _reading(passage, gap, first, second, above)
-        for first in own for second in than if first is not second
+        for first in own
+        for second in than
+        if first is not second
     ]
     return Statement(Category.POINTS, gap, tuple(readings)) if readings else None
 
@@ -132,7 +137,9 @@ def _around(passage: Passage, m: Mention) -> str:
     return before + " " + after
 
 
-def _reading(passage: Passage, gap: Mention, first: Mention, second: Mention, above: bool) -> Reading:
+def _reading(
+    passage: Passage, gap: Mention, first: Mention, second: Mention, above: bool
+) -> Reading:
     a, b, p = passage.operand(first), passage.operand(second), passage.operand(gap)
     left = minus(a.name, b.name) if above else minus(b.name, a.name)
     side = "above" if above else "below"
@@ -145,7 +152,7 @@ def _ahead(passage: Passage, gap: Mention, above: bool) -> Statement | None:
     rates = [m for m in passage.in_sentence(gap.sentence - 1) if _percent(m)]
     if len(rates) < 2:
         return None
-    readings = [_reading(passage, gap, a, b, above) for a, b in zip(rates, rates[1:], strict=False)]
+    readings = [_reading(passage, gap, a, b, above) for a, b in itertools.pairwise(rates)]
     return Statement(Category.POINTS, gap, tuple(readings))
 
 

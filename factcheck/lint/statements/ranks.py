@@ -52,10 +52,23 @@ _HIGHER = re.compile(
     r"(?:higher|above|ahead|better)\b"
 )
 _ORDINALS = {
-    w: i for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1
+    word: number
+    for number, word in enumerate(
+        (
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ),
+        1,
     )
-}  # fmt: skip
+}
 
 
 #: A figure set below the one before it: "overtaking Tesla's 564,000", "ahead of the
@@ -65,7 +78,9 @@ _BEATS = re.compile(
     r"outselling|outsold|outstripping|outstripped|topping|ahead of)\s+(?:[\w'’&.-]+\s+){0,4}?$"
 )
 #: A figure set above the one the sentence is about: "behind only the 814,000 sold".
-_BEHIND = re.compile(r"\b(?:behind|trailing|second only to)\s+(?:only\s+)?(?:the\s+)?(?:[\w'’]+\s+){0,2}?$")
+_BEHIND = re.compile(
+    r"\b(?:behind|trailing|second only to)\s+(?:only\s+)?(?:the\s+)?(?:[\w'’]+\s+){0,2}?$"
+)
 
 
 #: What a sentence that states an order says: the words the patterns below look for.
@@ -132,10 +147,10 @@ def _leads(passage: Passage, leader: Mention, *, leads: bool) -> Iterator[Statem
         m for m in passage.later(leader, 1)
         if same_kind(m, leader) and m.figure.direction is None and not m.figure.hedge
         and (
-            m.sentence == leader.sentence and _follows(passage, leader, m)
-            or leads and m.sentence == leader.sentence + 1
+            (m.sentence == leader.sentence and _follows(passage, leader, m))
+            or (leads and m.sentence == leader.sentence + 1
             and _NEXT_FOLLOWS.match(passage.sentence_text(m.sentence))
-            and passage.in_sentence(m.sentence)[0] is m
+            and passage.in_sentence(m.sentence)[0] is m)
         )
     ]  # fmt: skip
     for follower in followers:
@@ -167,7 +182,11 @@ def _behind(passage: Passage, ahead: Mention) -> Statement | None:
     December": the sentence's own figure, or the one it points back to, is below."""
     own = [m for m in passage.earlier(ahead, 0) if same_kind(m, ahead)]
     if not own and points_back(passage, ahead.sentence):
-        own = [m for m in passage.in_sentence(ahead.sentence - 1) if same_kind(m, ahead)][:1] if ahead.sentence else []
+        own = (
+            [m for m in passage.in_sentence(ahead.sentence - 1) if same_kind(m, ahead)][:1]
+            if ahead.sentence
+            else []
+        )
     if not own:
         return None
     a, b = passage.operand(own[0]), passage.operand(ahead)
@@ -200,7 +219,9 @@ def _more_than_rest(passage: Passage, number: int, words: re.Match[str]) -> Stat
     if part.sentence != number:  # reported where the words are
         span = Figure(start + words.start(), start + words.end(), part.figure.low, part.figure.high)
         anchor = Mention(span, number, -1000 - number)
-    return Statement(Category.RANK, anchor, (Reading(a.name, ">", minus(w.name, a.name), (a, w), says),))
+    return Statement(
+        Category.RANK, anchor, (Reading(a.name, ">", minus(w.name, a.name), (a, w), says),)
+    )
 
 
 def _ordinals(passage: Passage) -> Iterator[Statement]:
@@ -212,12 +233,15 @@ def _ordinals(passage: Passage) -> Iterator[Statement]:
             continue
         n = ranked.group("n")
         value = _ORDINALS.get(n.lower()) or int(re.sub(r"\D", "", n) or 0)
-        names = [x for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", higher.group("names")) if x.strip()]
+        names = [
+            x for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", higher.group("names")) if x.strip()
+        ]
         at = start + ranked.start("n")
-        figure = Figure(at, at + len(n), Amount(Fraction(value)), Amount(Fraction(value)), Unit.RANK)
+        figure = Figure(
+            at, at + len(n), Amount(Fraction(value)), Amount(Fraction(value)), Unit.RANK
+        )
         mention = Mention(figure, number, -1 - number)
         rank = Operand(mention, Unit.RANK, f"'{n}'")
         says = f"{rank.label} is one below the {len(names)} places named higher"
         right = constant(len(names) + 1, f"{len(names)} + 1")
         yield Statement(Category.RANK, mention, (Reading(rank.name, "==", right, (rank,), says),))
-

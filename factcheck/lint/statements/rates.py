@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterator
 from fractions import Fraction
 
+from factcheck.intervals import Interval
 from factcheck.lint.statements.cues import kind, same_kind
 from factcheck.lint.statements.passage import Mention, Passage, noun_key
-from factcheck.intervals import Interval
 from factcheck.lint.statements.statement import Category, Reading, Statement, constant, ratio
 
 __all__ = ["might_state", "read_rates"]
@@ -38,9 +38,17 @@ _REACH = 2
 _TOGETHER = re.compile(r"\b(?:together|in all|in total|altogether|combined)\b")
 #: A rate per day, week or month of a total for a year: "256 million tons in 2020 ...
 #: about 700,000 tons a day".
-_PER_TIME = re.compile(r"\s*(?:[a-z\-]+\s+){0,2}?(?:a|per|each)\s+(?P<unit>day|week|month)\b|\s*(?:[a-z\-]+\s+){0,2}?(?P<daily>daily)\b")
-_IN_A_YEAR = {"day": Interval(Fraction(365), Fraction(366)), "week": Interval(Fraction(52), Fraction(53)), "month": Interval.point(12)}
-_ANNUAL = re.compile(r"\b(?:in (?:19|20)\d\d|a year|per year|annual|annually|last year|this year|for the year)\b")
+_PER_TIME = re.compile(
+    r"\s*(?:[a-z\-]+\s+){0,2}?(?:a|per|each)\s+(?P<unit>day|week|month)\b|\s*(?:[a-z\-]+\s+){0,2}?(?P<daily>daily)\b"
+)
+_IN_A_YEAR = {
+    "day": Interval(Fraction(365), Fraction(366)),
+    "week": Interval(Fraction(52), Fraction(53)),
+    "month": Interval.point(12),
+}
+_ANNUAL = re.compile(
+    r"\b(?:in (?:19|20)\d\d|a year|per year|annual|annually|last year|this year|for the year)\b"
+)
 
 
 def _annual(passage: Passage, total: Mention) -> bool:
@@ -49,7 +57,9 @@ def _annual(passage: Passage, total: Mention) -> bool:
     return bool(_ANNUAL.search(near)) and not _PART_OF_YEAR.search(near)
 
 
-_PART_OF_YEAR = re.compile(r"\b(?:half|quarter|months?|weeks?|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])\b")
+_PART_OF_YEAR = re.compile(
+    r"\b(?:half|quarter|months?|weeks?|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])\b"
+)
 
 
 def _per_time(passage: Passage, rate: Mention) -> Iterator[Statement]:
@@ -69,7 +79,15 @@ def _per_time(passage: Passage, rate: Mention) -> Iterator[Statement]:
     for total in totals[:2]:
         r, t = passage.operand(rate), passage.operand(total)
         says = f"{r.label} is {t.label} spread over the {unit}s of a year"
-        readings.append(Reading(r.name, "==", ratio(t.name, constant(_IN_A_YEAR[unit], f"{unit}s in a year")), (r, t), says))
+        readings.append(
+            Reading(
+                r.name,
+                "==",
+                ratio(t.name, constant(_IN_A_YEAR[unit], f"{unit}s in a year")),
+                (r, t),
+                says,
+            )
+        )
     if readings:
         yield Statement(Category.RATE, rate, tuple(readings))
 

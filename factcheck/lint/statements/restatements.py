@@ -49,8 +49,8 @@ _FORWARD = re.compile(
 
 
 def might_state(passage: Passage) -> bool:
-    """A cheap test before reading: a hedged figure."""
-    return any(m.figure.hedge for m in passage.mentions)
+    """A cheap test before reading: a hedged figure, or "among the"."""
+    return any(m.figure.hedge for m in passage.mentions) or "among the" in passage.lowered
 
 
 def read_restatements(passage: Passage) -> Iterator[Statement]:
@@ -71,10 +71,17 @@ def read_restatements(passage: Passage) -> Iterator[Statement]:
             if earlier and (hedged.is_money or passage.noun(hedged) is not None):
                 h = passage.operand(hedged)
                 readings = tuple(
-                    Reading((e := passage.operand(m)).name, "==", h.name, (e, h), f"{h.label} restates {e.label}")
+                    Reading(
+                        (e := passage.operand(m)).name,
+                        "==",
+                        h.name,
+                        (e, h),
+                        f"{h.label} restates {e.label}",
+                    )
                     for m in earlier
                 )
                 yield Statement(Category.RESTATEMENT, hedged, readings)
+    yield from _bare_the(passage)
     for hedged, exact in _forward(passage):
         yield _statement(passage, hedged, exact)
 
@@ -123,11 +130,46 @@ _AVERAGE = re.compile(r"\baverage|\beach\b|\bper\b")
 def _per(passage: Passage, m: Mention) -> bool:
     """Whether a figure is a rate or an average: "35 million yuan per firm"."""
     start = passage.sentences[m.sentence][0]
-    return bool(_PER.match(passage.after(m, 40)) or _AVERAGE.search(passage.text[start : m.start].lower()))
+    return bool(
+        _PER.match(passage.after(m, 40)) or _AVERAGE.search(passage.text[start : m.start].lower())
+    )
 
 
 def _of(passage: Passage, m: Mention) -> bool:
     return bool(re.match(r"\s*of\b", passage.after(m, 6)))
+
+
+#: "Among the 500, 68 were national": "the 500" with no noun names a group said before
+#: ("Of the 30," too often names one of an earlier paragraph).
+_AMONG_THE = re.compile(r"\bamong\s+the\s+$")
+_NO_NOUN = re.compile(r"\s*(?:,|were\b|are\b|was\b|is\b|had\b|have\b)")
+
+
+def _bare_the(passage: Passage) -> Iterator[Statement]:
+    """ "... 500 are healthcare companies. Among the 500, 68 were ...": a bare "the N"
+    is one of the figures of its kind before it in the paragraph."""
+    for m in passage.mentions:
+        if not (m.is_count and _plain(m)) or not _AMONG_THE.search(passage.before(m, 12)):
+            continue
+        if not _NO_NOUN.match(passage.after(m, 8)):
+            continue
+        earlier = [
+            o for o in passage.earlier(m, len(passage.sentences)) if o.is_count and _plain(o)
+        ]
+        if not earlier:
+            continue
+        the = passage.operand(m)
+        readings = tuple(
+            Reading(
+                the.name,
+                "==",
+                (e := passage.operand(o)).name,
+                (the, e),
+                f"{the.label} restates {e.label}",
+            )
+            for o in earlier
+        )
+        yield Statement(Category.RESTATEMENT, m, readings)
 
 
 def _forward(passage: Passage) -> Iterator[tuple[Mention, Mention]]:
@@ -138,10 +180,12 @@ def _forward(passage: Passage) -> Iterator[tuple[Mention, Mention]]:
         if not _FORWARD.search(passage.before(exact, 40)):
             continue
         for m in passage.earlier(exact, 1):
-            if m.sentence < exact.sentence and m.figure.hedge and same_kind(m, exact):
-                if _alike(passage, m, exact, strict=True):
-                    yield m, exact
-                    break
+            if (
+                m.sentence < exact.sentence and m.figure.hedge and same_kind(m, exact)
+                and _alike(passage, m, exact, strict=True)
+            ):  # fmt: skip
+                yield m, exact
+                break
 
 
 def _alike(passage: Passage, a: Mention, b: Mention, *, strict: bool = False) -> bool:

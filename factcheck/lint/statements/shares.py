@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 
 from factcheck.lint.statements.cues import (
-    antecedents,
     content_words,
     points_back,
     same_kind,
@@ -135,7 +134,9 @@ def _wholes(
         if not _POINTING.match(what.strip()):
             # "45 percent of the bourse's listings": a figure that counts listings.
             keys = {noun_key(w) for w in content_words(what)}
-            return [m for m in candidates if passage.noun(m) in keys or _named_before(passage, m, keys)]
+            return [
+                m for m in candidates if passage.noun(m) in keys or _named_before(passage, m, keys)
+            ]
     # "of them", "of the total", "share came to": a whole before the share, the
     # partitive "Of the 538 …" or "1,260 of them" first.
     return sorted(candidates, key=lambda m: not _named_whole(passage, m))
@@ -151,8 +152,10 @@ def _named_whole(passage: Passage, m: Mention) -> bool:
     """ "Of the 538 …", "563 firms in all", "the list of 727": a figure said to be a whole."""
     before, after = passage.before(m, 25), passage.after(m, 30)
     return bool(
-        re.search(r"\bof\s+(?:the\s+)?(?:\w+'s\s+)?$", before)
-        and not re.search(r"\b\d", before[-12:])
+        (
+            re.search(r"\bof\s+(?:the\s+)?(?:\w+'s\s+)?$", before)
+            and not re.search(r"\b\d", before[-12:])
+        )
         or re.match(r"[^,.;]*\b(?:in all|in total|altogether|combined)\b", after)
     )
 

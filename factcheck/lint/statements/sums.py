@@ -18,11 +18,11 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import reduce
 
+from factcheck.engine.relations import Term
 from factcheck.lint.statements.cues import kind, same_kind
 from factcheck.lint.statements.passage import Mention, Passage
 from factcheck.lint.statements.statement import Category, Reading, Statement, plus
 from factcheck.numwords import words_to_number
-from factcheck.engine.relations import Term
 
 __all__ = ["might_state", "read_sums"]
 
@@ -42,8 +42,12 @@ _STOCK = re.compile(
 _WITH = re.compile(r"\s*with\b")
 _CAME_TO = re.compile(r"\b(?:came|comes|come|amounted|amounts|totaled|totalled)\s+to\s*$")
 #: "This year's 10 new institutions joined 61 that were already operating there."
-_JOINED = re.compile(r"^\s*(?:[\w'-]+\s+){0,4}?(?:joined|join|joining|add(?:ed)? to|on top of)\s+(?:the\s+)?$")
-_TOTAL_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:in all|in total|altogether|combined|all told)\b")
+_JOINED = re.compile(
+    r"^\s*(?:[\w'-]+\s+){0,4}?(?:joined|join|joining|add(?:ed)? to|on top of)\s+(?:the\s+)?$"
+)
+_TOTAL_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:in all|in total|altogether|combined|all told)\b"
+)
 _OPENS = re.compile(
     r"(?:together|in all|altogether|combined|in total|all told|between them|that (?:made|"
     r"makes|gives|gave|brings|brought|puts|put|took|takes)|this (?:made|makes|gives|brings|"
@@ -54,9 +58,7 @@ _HOW_MANY = re.compile(
     r"\d{1,2})\b(?!\s*(?:percent|per cent|%|years?|months?|times))"
 )
 #: Between the parts of a list: "248, 1,744 and 2,930"; "12 chip makers, 9 software firms".
-_LIST = re.compile(
-    r"(?:\s*[\w'’-]+){0,3}?\s*(?:,|,?\s*and|,?\s*plus)\s*(?:[\w'’-]+\s+){0,2}?"
-)
+_LIST = re.compile(r"(?:\s*[\w'’-]+){0,3}?\s*(?:,|,?\s*and|,?\s*plus)\s*(?:[\w'’-]+\s+){0,2}?")
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?$")
 _REMAINDER = re.compile(r"\b(?:the\s+)?(?:other|remaining|rest of the|last)\s*$")
 _REACH = 3  # sentences back that a total's parts may be spread over
@@ -203,7 +205,9 @@ def _total(passage: Passage, total: Mention, totals: set[int]) -> Statement | No
     elif _STOCK.search(passage.before(total, 40)):
         # Every figure of the kind before it, and the nearest k of them.
         groups += [candidates[:k][::-1] for k in range(len(candidates), 1, -1)]
-    elif _CAME_TO.search(passage.before(total, 20)) and _WITH.match(passage.opening(total.sentence)):
+    elif _CAME_TO.search(passage.before(total, 20)) and _WITH.match(
+        passage.opening(total.sentence)
+    ):
         # "With X lent to medium firms, credit to SMEs came to T" after "... to Y":
         # X and a figure of the sentence before.
         with_part = [m for m in candidates if m.sentence == total.sentence][-1:]
@@ -223,10 +227,14 @@ def _alike(passage: Passage, part: Mention, total: Mention) -> bool:
     return part.is_money or a is None or b is None or a == b
 
 
+def _added(terms: Sequence[Term]) -> Term:
+    return reduce(plus, terms)
+
+
 def _reading(passage: Passage, total: Mention, parts: Sequence[Mention]) -> Reading:
     t = passage.operand(total)
     ops = [passage.operand(p) for p in parts]
-    added: Term = reduce(plus, (o.name for o in ops))
+    added = _added([o.name for o in ops])
     shown = " + ".join(o.label for o in ops)
     return Reading(t.name, "==", added, (t, *ops), f"{t.label} is the sum {shown}")
 
@@ -239,7 +247,11 @@ def _remainder(passage: Passage, rest: Mention) -> Statement | None:
     if len(before) < 2:
         return None
     first_part = next(
-        (i for i, m in enumerate(before) if i + 1 < len(before) and before[i + 1].sentence < m.sentence),
+        (
+            i
+            for i, m in enumerate(before)
+            if i + 1 < len(before) and before[i + 1].sentence < m.sentence
+        ),
         None,
     )
     if first_part is None:
@@ -250,7 +262,7 @@ def _remainder(passage: Passage, rest: Mention) -> Statement | None:
         return None
     w, r = passage.operand(whole), passage.operand(rest)
     ops = [passage.operand(p) for p in parts]
-    added: Term = reduce(plus, (o.name for o in (*ops, r)))
+    added = _added([o.name for o in (*ops, r)])
     shown = " + ".join(o.label for o in (*ops, r))
     says = f"{w.label} is the sum {shown}"
     return Statement(Category.SUM, rest, (Reading(w.name, "==", added, (w, r, *ops), says),))
