@@ -21,8 +21,8 @@ from factcheck.lint.expected import Match
 from factcheck.lint.matching import ClaimIndex, SentenceWords
 from factcheck.lint.mentions import Discourse
 from factcheck.lint.statements import read_statements
-from factcheck.lint.statements.judging import Problem, judge_statements
 from factcheck.lint.statements.passage import Passage
+from factcheck.lint.statements.problems import Problem
 from factcheck.rules.integrity import BidiControl, bidi_spans, describe_bidi
 from factcheck.rules.lint import (
     DateContradictsClaim,
@@ -103,6 +103,10 @@ class _Linter:
         statements = read_statements(passage)
         if not statements:
             return
+        # The engine (and networkx under it) is loaded only for a draft that states a
+        # relation: most short drafts do not, and start-up is most of their time.
+        from factcheck.lint.statements.judging import judge_statements  # noqa: PLC0415
+
         where = draft.location(start, start)
         for problem in judge_statements(passage, statements, where):
             yield start + problem.start, self._problem(draft, start, problem)

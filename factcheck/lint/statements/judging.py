@@ -6,7 +6,6 @@ values. The findings' rules are per kind of relation (``RULES``)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 
 from factcheck.arithmetic import subtract
@@ -19,6 +18,7 @@ from factcheck.engine.verdicts import Status, Verdict, judge, judge_one, stated_
 from factcheck.findings import Location
 from factcheck.intervals import Interval
 from factcheck.lint.statements.passage import Operand, Passage
+from factcheck.lint.statements.problems import Problem
 from factcheck.lint.statements.statement import Category, Reading, Statement
 from factcheck.rules.lint import (
     DraftChangeMismatch,
@@ -36,7 +36,7 @@ from factcheck.rules.lint import (
 from factcheck.rules.registry import Rule
 from factcheck.units import Unit
 
-__all__ = ["RULES", "Problem", "judge_statements"]
+__all__ = ["RULES", "judge_statements"]
 
 RULES: dict[Category, type[Rule]] = {
     Category.SHARE: DraftShareMismatch,
@@ -51,17 +51,6 @@ RULES: dict[Category, type[Rule]] = {
     Category.RATE: DraftRateMismatch,
 }
 _NONNEGATIVE = Interval(Fraction(0), None, True, False)
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """What to report: the rule, the message, and the passage offsets it is at."""
-
-    rule: type[Rule]
-    message: str
-    start: int
-    end: int
-    related: tuple[tuple[int, int], ...] = ()  # passage spans of the other figures
 
 
 class _Names:
