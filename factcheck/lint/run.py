@@ -91,10 +91,10 @@ class _Linter:
         """What the paragraph of ``sentences`` states between its own figures, judged by
         the engine (``factcheck.lint.statements``)."""
         start, end = sentences[0][0], sentences[-1][1]
-        if not any(figures for _, _, figures in sentences) and not _RANKED.search(
+        if sum(len(figures) for _, _, figures in sentences) < 2 and not _RANKED.search(
             draft.prose, start, end
         ):
-            return  # nothing to relate: no figure, nor a rank in words ("ranked sixth")
+            return  # nothing to relate: one figure at most, and no rank in words
         passage = Passage.of(
             draft.prose[start:end], start,
             [(s - start, e - start, figures) for s, e, figures in sentences],
