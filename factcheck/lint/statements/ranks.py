@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from factcheck.figure_model import Amount, Figure
-from factcheck.lint.statements.cues import points_back, same_kind
-from factcheck.lint.statements.passage import Mention, Operand, Passage
+from factcheck.lint.statements.cues import content_words, points_back, same_kind
+from factcheck.lint.statements.passage import Mention, Operand, Passage, noun_key
 from factcheck.lint.statements.statement import Category, Reading, Statement, constant, minus
 from factcheck.units import Unit
 
@@ -103,7 +103,8 @@ def _ordered(m: Mention) -> bool:
 
 _CUES = re.compile(
     r"led|lead|ahead|follow|trail|most|largest|biggest|highest|first|more than any|overt|"
-    r"beat|surpass|outs|topp|behind|second|third|rank|place|combined|put together|higher"
+    r"beat|surpass|outs|topp|behind|second|third|rank|place|combined|put together|higher|"
+    r"fastest|slowest|greatest|smallest|lowest|least|than any other"
 )
 
 
@@ -137,6 +138,7 @@ def read_ranks(passage: Passage) -> Iterator[Statement]:
             if statement is not None:
                 yield statement
     yield from _ordinals(passage)
+    yield from _superlatives(passage)
 
 
 def _leads(passage: Passage, leader: Mention, *, leads: bool) -> Iterator[Statement]:
@@ -245,3 +247,72 @@ def _ordinals(passage: Passage) -> Iterator[Statement]:
         says = f"{rank.label} is one below the {len(names)} places named higher"
         right = constant(len(names) + 1, f"{len(names)} + 1")
         yield Statement(Category.RANK, mention, (Reading(rank.name, "==", right, (rank,), says),))
+
+
+#: "Communication equipment was the fastest-growing of the three", "Russia posted
+#: faster growth than any other partner named", "the number of deals fell most steeply".
+_SUPERLATIVE = re.compile(
+    r"\b(?P<word>fastest|biggest|largest|highest|greatest|most|slowest|smallest|lowest|least)"
+    r"\b|\b(?P<than>faster|larger|bigger|higher|more|slower|smaller|lower|less)\b[^.;]{0,30}?"
+    r"\bthan any other\b"
+)
+_DOWNWARD = frozenset(
+    ("slowest", "smallest", "lowest", "least", "slower", "smaller", "lower", "less")
+)
+_SUBJECT_STOP = re.compile(
+    r"\b(?:was|is|were|are|posted|form|forms|formed|fell|rose|grew|had|has|made|make|"
+    r"the|thus|of|after|in)\b"
+)
+
+
+def _superlatives(passage: Passage) -> Iterator[Statement]:
+    """A sentence without figures of its own that calls one of the things before it the
+    largest (or fastest, or the one that fell most): its figure is at least each of the
+    others of its kind listed with it."""
+    for number in range(1, len(passage.sentences)):
+        if any(not _counter(passage, m) for m in passage.in_sentence(number)):
+            continue  # its own figures: "the most, 212, followed by ..." is read above
+        lowered = passage.sentence_lowered(number)
+        found = _SUPERLATIVE.search(lowered)
+        if found is None:
+            continue
+        word = found.group("word") or found.group("than")
+        downward = word in _DOWNWARD
+        subject = lowered[: found.start()] + " " + lowered[found.end() :]
+        keys = {noun_key(w) for w in content_words(_SUBJECT_STOP.sub(" ", subject))}
+        before = [
+            m for m in passage.mentions
+            if number - 2 <= m.sentence < number and _ordered(m)
+        ]  # fmt: skip
+        scores = [(len(keys & _said_of(passage, m)), m) for m in before]
+        best = max((score for score, _ in scores), default=0)
+        named = [m for score, m in scores if score == best and score > 0]
+        if len(named) != 1:
+            continue  # none or several alike: who is meant is not clear
+        top = named[0]
+        others = [
+            m for m in before if m is not top and m.sentence == top.sentence and same_kind(m, top)
+        ]
+        if len(others) < 1:
+            continue
+        a = passage.operand(top)
+        op = "<=" if downward else ">="
+        for other in others:
+            b = passage.operand(other)
+            says = f"{a.label}, said to be the {word}, against {b.label}"
+            anchor = Figure(
+                passage.sentences[number][0] + found.start(),
+                passage.sentences[number][0] + found.end(),
+                top.figure.low,
+                top.figure.high,
+            )
+            mention = Mention(anchor, number, -2000 - number)
+            yield Statement(Category.RANK, mention, (Reading(a.name, op, b.name, (a, b), says),))
+
+
+def _said_of(passage: Passage, m: Mention) -> set[str]:
+    """The words said of a figure in its own clause: "communication equipment 8.2
+    percent" → {"communication", "equipment"}."""
+    before = re.split(r"[,;:]|\band\b|\bwhile\b", passage.before(m, 50))[-1]
+    after = re.split(r"[,;:]|\.(?!\d)|\band\b", passage.after(m, 40))[0]
+    return {noun_key(w) for w in content_words(before + " " + after)}
