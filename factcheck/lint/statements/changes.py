@@ -33,8 +33,8 @@ from factcheck.units import Unit
 
 __all__ = ["change_pair", "is_growth", "might_state", "read_changes"]
 
-_FROM = re.compile(r"\bfrom\s*$")
-_TO = re.compile(r"\b(?:to|at|reach|reached|reaching|hit)\s*$")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_TO = re.compile(r"\b(?:to|at|reach|reached|reaching|hit)\s+(?:the\s+)?$")
 _THAN = re.compile(
     r"\s*(?:more|fewer|less|higher|lower|larger|smaller|up|down)?\s*than\s+(?:the\s+|its\s+|their\s+)?$"
 )

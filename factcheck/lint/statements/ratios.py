@@ -112,14 +112,17 @@ def _times(passage: Passage, multiple: Mention) -> Statement | None:
 
 
 def _to_one(passage: Passage, multiple: Mention) -> Statement | None:
-    """ "outnumber them by more than seven to one": the larger of two counts before it
-    over the smaller."""
+    """ "outnumber them by more than seven to one", "exports outweighed imports by 1.7 to
+    one": the larger of two figures of a kind before it over the smaller."""
     counts = [
-        m for m in passage.earlier(multiple, 1) if m.is_count and m is not multiple
+        m for m in passage.earlier(multiple, 1)
+        if (m.is_count or m.is_money) and m is not multiple
     ][:4]  # fmt: skip
     readings = []
     for big in counts:
         for small in counts:
+            if not same_kind(big, small):
+                continue
             if big.figure.low.value <= small.figure.low.value:
                 continue
             a, b = passage.operand(big), passage.operand(small)

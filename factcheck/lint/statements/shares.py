@@ -26,9 +26,11 @@ __all__ = ["might_state", "read_shares"]
 _OF = re.compile(r"\s*(?:of|among)\s+(?P<what>(?:[^,.;:()]|[.,]\d)*)")
 #: "of" a whole that a pronoun or a general word stands for.
 _POINTING = re.compile(
-    r"(?:them|these|those|which|it|all\s*$|all of them|the\s+(?:\w+'s\s+)?(?:total|list|lot|"
-    r"whole|number|batch|group|tally|firms|companies|enterprises)\b)"
+    r"(?:them|these|those|which|it|all\s*$|all of them|the\s+(?:\w+'s\s+)?(?:national\s+|"
+    r"city's\s+|whole\s+)?(?:total|list|lot|whole|number|batch|group|tally|roster|firms|"
+    r"companies|enterprises)\b)"
 )
+_BACK_INSIDE = re.compile(r",\s*(?:that|this|which)\s+(?:is|was|makes|made)\s+(?:\w+\s+)?$")
 _PRONOUN = re.compile(r"(?:them|these|those|which|it)\b")
 #: Words before a share that make it one without "of": "share came to", "accounting for".
 _SHARE_BEFORE = re.compile(
@@ -102,6 +104,12 @@ def _readings(passage: Passage, share: Mention, what: str | None) -> Iterator[Re
             parts = [m for m in candidates if m.sentence != share.sentence]
     pronoun = what is not None and bool(_PRONOUN.match(what.strip()))
     wholes = _wholes(passage, share, what, candidates)
+    if (pointing and points_back(passage, share.sentence)) or _BACK_INSIDE.search(
+        passage.before(share, 40)
+    ):
+        # "Set against the 8,997 named by then, that is nearly two-fifths of the
+        # roster": the part is in the sentence before.
+        parts += [m for m in candidates if m.sentence != share.sentence and m not in parts]
     for part in parts:
         for whole in wholes:
             if whole is part or not same_kind(part, whole):
