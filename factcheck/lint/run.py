@@ -31,10 +31,14 @@ from factcheck.rules.lint import (
     UncheckedFigure,
     UnusedSuppression,
 )
+from factcheck.units import Unit
 
 __all__ = ["LintOptions", "LintStats", "lint_drafts"]
 
-_RANKED = re.compile(r"\b(?:ranked|ranks|placed|came|stood)\s+[a-z]+(?:th|st|nd|rd)\b")
+_RANKED = re.compile(
+    r"\b(?:ranked|ranks|placed|came|stood)\s+[a-z]+(?:th|st|nd|rd)\b"
+    r"|\bthe\s+[a-z]+(?:th|st|nd|rd)\s+(?:national\s+)?(?:batch|list)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -94,11 +98,11 @@ class _Linter:
         if sum(len(figures) for _, _, figures in sentences) < 2 and not _RANKED.search(
             draft.prose, start, end
         ):
-            return  # nothing to relate: one figure at most, and no rank in words
+            return  # nothing to relate: one figure at most, no rank or numbered list in words
         passage = Passage.of(
             draft.prose[start:end], start,
             [(s - start, e - start, figures) for s, e, figures in sentences],
-            self.index.widths, when=when, rates=self.rate_book,
+            self.index.widths, when=when, rates=self.rate_book, series=self.series,
         )  # fmt: skip
         statements = read_statements(passage)
         if not statements:
@@ -178,6 +182,20 @@ class _Linter:
             f"{written!r} does not fit claim {match.claim!r}, which {said}: “{quote}” — "
             f"{where}; {match.why}"
         )
+
+    @cached_property
+    def series(self) -> dict[int, tuple[str, Figure]]:
+        """The fact base's numbered series of counts (``batch: 5``), one claim a number:
+        what "the fifth batch" in a draft's relation stands for."""
+        found: dict[int, list[tuple[str, Figure]]] = {}
+        for cid, reading in self.factbase.readings.items():
+            record = self.factbase.claims[cid].record
+            numbers = [v for v in record.qualifiers.values() if isinstance(v, int)]
+            if len(numbers) == 1 and reading.unit is Unit.COUNT and not reading.figure.is_range:
+                found.setdefault(numbers[0], []).append((cid, reading.figure))
+        # "The fifth batch" is the whole list: the largest count of its number (a
+        # province's part of it is another claim of the same number).
+        return {n: max(claims, key=lambda c: c[1].low.value) for n, claims in found.items()}
 
     @cached_property
     def rate_book(self) -> RateBook:

@@ -19,6 +19,7 @@ from factcheck.lint.statements import (
     rates,
     ratios,
     restatements,
+    series,
     shares,
     sums,
 )
@@ -42,6 +43,7 @@ READERS: tuple[tuple[Callable[[Passage], bool], Reader], ...] = (
     (dates.might_state, dates.read_dates),
     (ranks.might_state, ranks.read_ranks),
     (conversions.might_state, conversions.read_conversions),
+    (series.might_state, series.read_series),
 )
 
 

@@ -8,8 +8,8 @@ is 4.1 percent of it."), so readers work on the paragraph, not on one sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -129,6 +129,8 @@ class Passage:
     widths: HedgeWidths
     when: date | None = None  # the draft's date, when it has one
     rates: RateBook | None = None  # reference exchange rates, for conversions
+    #: The fact base's numbered series of counts: ``batch: 5`` → (claim id, its value).
+    series: Mapping[int, tuple[str, Figure]] = field(default_factory=dict)
 
     @cached_property
     def lowered(self) -> str:
@@ -153,6 +155,7 @@ class Passage:
         *,
         when: date | None = None,
         rates: RateBook | None = None,
+        series: Mapping[int, tuple[str, Figure]] | None = None,
     ) -> Passage:
         """``sentences``: spans relative to ``text``, each with its figures relative to
         the sentence."""
@@ -168,7 +171,7 @@ class Passage:
                     )
                     calendar = is_year(part) and not re.search(r"\d[,\s]\d", written)
                     mentions.append(Mention(part, number, len(mentions), points, calendar))
-        return cls(text, offset, tuple(spans), tuple(mentions), widths, when, rates)
+        return cls(text, offset, tuple(spans), tuple(mentions), widths, when, rates, series or {})
 
     # -- the words ------------------------------------------------------------------
 
