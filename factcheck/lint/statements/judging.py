@@ -1,7 +1,10 @@
-"""A paragraph's statements judged by the engine: its figures become variables, the
-relations it states become relations, and ``engine.verdicts.judge`` finds what cannot
-hold, with the figures in each minimal conflicting set and their nearest consistent
-values. The findings' rules are per kind of relation (``RULES``)."""
+"""A paragraph's statements judged by the engine: its figures become variables and the
+relations it states become relations. The engine's forward pass (``evaluate``) says
+whether a reading can hold; for a statement none of whose readings can, its verdict
+(``judge_one``) gives both sides and each figure's nearest consistent value; relations
+that hold one by one but share figures go to ``propagate`` and, if inconsistent, to
+``judge`` for their minimal conflicting sets. The findings' rules are per kind of
+relation (``RULES``)."""
 
 from __future__ import annotations
 
