@@ -30,7 +30,6 @@ _AFTER_TIMES = re.compile(
     r"(?P<what>(?:[^,.;]|[.,]\d)*)"
 )
 _TO_ONE = re.compile(r"\s*(?:to|-to-|:)\s*(?:one|1)\b")
-_WORD = re.compile(r"[a-z]+")
 _CLAUSE = re.compile(r"[,;:]|\.(?!\d)|\b(?:and|but|yet|while|whereas)\b")
 
 
