@@ -332,6 +332,15 @@ class _Builder:
         )
 
 
+def _read_as(node: yaml.ScalarNode) -> object:
+    """What YAML 1.1 would read a scalar as, for the message; None where its tag does
+    not fit its text ("&a !!int abc", found by fuzzing): that is reported elsewhere."""
+    try:
+        return _constructor.construct_object(node)
+    except (ValueError, TypeError, yaml.YAMLError):
+        return None
+
+
 def _ambiguous(node: yaml.ScalarNode, *, explicit: bool) -> str | None:
     """Why an unquoted number or boolean must be quoted (FC007), or None. An explicit
     tag ("!!int 010") says how it is meant to be read; its length is still bounded."""
@@ -340,7 +349,7 @@ def _ambiguous(node: yaml.ScalarNode, *, explicit: bool) -> str | None:
         return None
     quoted = f'quote it if it is text ("{text}")' if len(text) <= _SHOWN else "quote it"
     if not explicit and (not _CORE_LITERAL.fullmatch(text) or _LEADING_ZERO.match(text)):
-        reading = _constructor.construct_object(node) if len(text) <= _SHOWN else None
+        reading = _read_as(node) if len(text) <= _SHOWN else None
         read = f" as {reading!r}" if reading is not None else ""
         plainly = "true or false" if kind == "bool" else "the number in decimal"
         return (
