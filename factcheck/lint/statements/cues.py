@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.lint.statements.passage import Mention, Passage
+from factcheck.numwords import ORDINALS
 from factcheck.units import Unit
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "antecedents",
     "content_words",
     "kind",
+    "ordinal",
     "points_back",
     "same_kind",
 ]
@@ -68,3 +70,8 @@ def antecedents(passage: Passage, mention: Mention, sentences: int = 1) -> Itera
 def content_words(text: str) -> list[str]:
     """The words of a phrase that say what it is about, lowered."""
     return [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _SKIP and len(w) > 2]
+
+
+def ordinal(word: str) -> int:
+    """ "seventh" or "7th" as a number (``numwords.ORDINALS``); 0 for neither."""
+    return ORDINALS.get(word.lower()) or int(re.sub(r"\D", "", word) or 0)

@@ -204,6 +204,19 @@ class Passage:
         return self.lowered[start : min(end, start + reach)].lstrip()
 
     def noun(self, mention: Mention) -> str | None:
+        """What the figure counts (``_noun``), read once per figure: readers ask often."""
+        if mention.index < 0:
+            return self._noun(mention)
+        known = self._nouns
+        if mention.index not in known:
+            known[mention.index] = self._noun(mention)
+        return known[mention.index]
+
+    @cached_property
+    def _nouns(self) -> dict[int, str | None]:
+        return {}
+
+    def _noun(self, mention: Mention) -> str | None:
         """What the figure counts, as ``noun_key`` reduces it: "727 little giants" →
         "firm", "98,000 specialized and sophisticated SMEs" → "firm", "50 peelers" →
         "peeler"; None when no word follows."""

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from factcheck.figure_model import Amount, Figure
-from factcheck.lint.statements.cues import content_words, points_back, same_kind
+from factcheck.lint.statements.cues import content_words, ordinal, points_back, same_kind
 from factcheck.lint.statements.passage import Mention, Operand, Passage, noun_key
 from factcheck.lint.statements.statement import Category, Reading, Statement, constant, minus
 from factcheck.units import Unit
@@ -51,24 +51,6 @@ _HIGHER = re.compile(
     r"^\s*(?i:only)\s+(?P<names>[A-Z][^.;]*?)\s+(?:placed|ranked|came|were|was|stood|scored)\s+"
     r"(?:higher|above|ahead|better)\b"
 )
-_ORDINALS = {
-    word: number
-    for number, word in enumerate(
-        (
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-        ),
-        1,
-    )
-}
 
 
 #: A figure set below the one before it: "overtaking Tesla's 564,000", "ahead of the
@@ -234,7 +216,7 @@ def _ordinals(passage: Passage) -> Iterator[Statement]:
         if ranked is None or higher is None:
             continue
         n = ranked.group("n")
-        value = _ORDINALS.get(n.lower()) or int(re.sub(r"\D", "", n) or 0)
+        value = ordinal(n)
         names = [
             x for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", higher.group("names")) if x.strip()
         ]

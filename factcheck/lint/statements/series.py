@@ -15,18 +15,13 @@ import re
 from collections.abc import Iterator
 
 from factcheck.figure_model import Figure
+from factcheck.lint.statements.cues import ordinal
 from factcheck.lint.statements.passage import Mention, Operand, Passage
 from factcheck.lint.statements.statement import Category, Reading, Statement, times
 from factcheck.units import Unit
 
 __all__ = ["might_state", "read_series"]
 
-_ORDINALS = {
-    w: n
-    for n, w in enumerate(
-        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"), 1
-    )
-}
 _NAMED = re.compile(
     r"\bthe\s+(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|\d(?:st|nd|rd|th))"
     r"\s+(?:national\s+)?(?:batch|list)\b"
@@ -47,7 +42,7 @@ def read_series(passage: Passage) -> Iterator[Statement]:
         lowered = passage.sentence_lowered(number)
         for named in _NAMED.finditer(lowered):
             n = named.group("n")
-            key = _ORDINALS.get(n) or int(re.sub(r"\D", "", n))
+            key = ordinal(n)
             if key not in passage.series:
                 continue
             claim = _claim(passage, number, start + named.start(), start + named.end(), key)
