@@ -13,6 +13,7 @@ from factcheck.factbase import FactBase
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import Interval
 from factcheck.loader import load_factbase
+from factcheck.model import ProposedClaim
 from factcheck.policy import apply_policy
 from factcheck.report import Checked, Report, RuleInfo
 from factcheck.rules import RULES
@@ -49,7 +50,7 @@ def check(
     step("running the constraint engine")
     result = run_engine(factbase)
     findings.extend(engine_findings(result))
-    claims = factbase.claims.values()
+    claims = factbase.quoted().values()
     misquoted = {cid for f in findings if f.code == "FC105" for cid in f.claims}
     counts = (
         ("files", len(factbase.files)),
@@ -57,6 +58,7 @@ def check(
         ("entities", len(factbase.entities)),
         ("metrics", len(factbase.metrics)),
         ("claims", len(factbase.claims)),
+        *_proposed_count(factbase),
         (
             "quotes verified",
             sum(c.record.source in factbase.texts for c in claims) - len(misquoted),
@@ -80,6 +82,12 @@ def check(
         checked=checked,
     )
     return replace(report, fail_on=fail_on or settings.fail_on)
+
+
+def _proposed_count(factbase: FactBase) -> tuple[tuple[str, int], ...]:
+    """How many records await review, where any do."""
+    waiting = len(factbase.proposed_claims) + len(factbase.proposed_constraints)
+    return (("proposed", waiting),) if waiting else ()
 
 
 def _verdict_of(result: EngineResult, constraint: str) -> str:
@@ -152,11 +160,14 @@ def rule_infos() -> tuple[RuleInfo, ...]:
     return tuple(RuleInfo(r.code, r.slug, r.severity, r.summary(), r.doc()) for r in RULES.values())
 
 
-def claim_records(factbase: FactBase) -> Iterator[dict[str, Any]]:
-    """One flat record per claim, in file order: what ``factcheck claims`` lists."""
-    for cid, entry in factbase.claims.items():
+def claim_records(factbase: FactBase, *, proposed: bool = False) -> Iterator[dict[str, Any]]:
+    """One flat record per claim, in file order: what ``factcheck claims`` lists; with
+    ``proposed``, the claims that await review, each with what it still needs."""
+    claims = factbase.proposed_claims if proposed else factbase.claims
+    readings = factbase.proposed_readings if proposed else factbase.readings
+    for cid, entry in claims.items():
         claim = entry.record
-        reading = factbase.readings.get(cid)
+        reading = readings.get(cid)
         interval = reading.interval if reading else Interval.everything()
         yield {
             "id": cid,
@@ -173,11 +184,12 @@ def claim_records(factbase: FactBase) -> Iterator[dict[str, Any]]:
             "low_closed": interval.lo_closed,
             "high_closed": interval.hi_closed,
             "hedge": str(reading.figure.hedge) if reading and reading.figure.hedge else None,
-            "as_of": str(claim.as_of),
+            "as_of": None if claim.as_of is None else str(claim.as_of),
             "scope": claim.scope,
             "qualifiers": json_qualifiers(claim.qualifiers),
             "modality": str(claim.modality),
             "location": str(entry.location),
+            **({"missing": list(claim.missing)} if isinstance(claim, ProposedClaim) else {}),
         }
 
 

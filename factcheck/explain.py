@@ -89,8 +89,55 @@ def explain(factbase: FactBase, result: EngineResult, wanted: str) -> Explanatio
         constraint = factbase.constraints[wanted]
         facts = (("expression", constraint.record.expr), ("defined at", str(constraint.location)))
         return Explanation("constraint", wanted, facts, notes=not_built)
-    names = list(dict.fromkeys([*factbase.claims, *factbase.unknowns, *factbase.constraints]))
+    if wanted in factbase.proposed_claims or wanted in factbase.proposed_constraints:
+        return _proposed(factbase, wanted)
+    names = list(
+        dict.fromkeys([
+            *factbase.claims, *factbase.unknowns, *factbase.constraints,
+            *factbase.proposed_claims, *factbase.proposed_constraints,
+        ])
+    )  # fmt: skip
     raise UnknownIdError(wanted, difflib.get_close_matches(wanted, names, n=3, cutoff=0.5))
+
+
+_WAITING = (
+    "proposed (status: proposed): it takes no part in the checks until a person has "
+    "checked it against its quote and deleted that line"
+)
+
+
+def _proposed(factbase: FactBase, wanted: str) -> Explanation:
+    """A record extract or import proposed: what it says, and what it still needs."""
+    if wanted in factbase.proposed_constraints:
+        constraint = factbase.proposed_constraints[wanted]
+        facts = (
+            ("expression", constraint.record.expr),
+            ("description", constraint.record.description),
+            ("defined at", str(constraint.location)),
+        )
+        return Explanation("proposed constraint", wanted, facts, notes=(_WAITING,))
+    entry = factbase.proposed_claims[wanted]
+    claim = entry.record
+    reading = factbase.proposed_readings.get(wanted)
+    source = factbase.sources.get(claim.source)
+    title = f"{claim.source} ({source.record.title})" if source else claim.source
+    missing = "missing: fill it from the quote"
+    facts = [
+        ("source", title),
+        ("quote", claim.quote),
+        ("value", claim.value if reading is None else f"{claim.value} → {reading.interval}"),
+        ("subject", claim.subject or missing),
+        ("metric", claim.metric or missing),
+        ("as of", missing if claim.as_of is None else str(claim.as_of)),
+    ]
+    if claim.qualifiers:
+        facts.append(("qualifiers", show_qualifiers(claim.qualifiers)))
+    if claim.notes:
+        facts.append(("notes", claim.notes))
+    facts.append(("defined at", str(entry.location)))
+    needs = claim.missing
+    notes = (f"needs its {', '.join(needs)}" if needs else "complete: awaits review", _WAITING)
+    return Explanation("proposed claim", wanted, tuple(facts), notes=notes)
 
 
 def _relation_lines(result: EngineResult, variable: str) -> tuple[RelationLine, ...]:

@@ -11,12 +11,23 @@ from factcheck.config import Settings
 from factcheck.figures import Figure
 from factcheck.findings import Location
 from factcheck.intervals import Interval
-from factcheck.model import Claim, Constraint, Entity, Metric, Source, Unknown
+from factcheck.model import (
+    Claim,
+    Constraint,
+    Entity,
+    Metric,
+    ProposedClaim,
+    ProposedConstraint,
+    Source,
+    Unknown,
+)
 from factcheck.units import Unit
 
 __all__ = ["Entry", "FactBase", "Reading"]
 
-R = TypeVar("R", Source, Entity, Metric, Claim, Unknown, Constraint)
+R = TypeVar(
+    "R", Source, Entity, Metric, Claim, Unknown, Constraint, ProposedClaim, ProposedConstraint
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +74,16 @@ class FactBase:
     texts: Mapping[str, str]  # by source id; absent where the text is not available
     unknowns: Mapping[str, Entry[Unknown]] = field(default_factory=dict)
     constraints: Mapping[str, Entry[Constraint]] = field(default_factory=dict)
+    #: Records extract or import wrote that no one has reviewed (``status: proposed``):
+    #: reported (FC111), quotes verified, and left out of the engine.
+    proposed_claims: Mapping[str, Entry[ProposedClaim]] = field(default_factory=dict)
+    proposed_constraints: Mapping[str, Entry[ProposedConstraint]] = field(default_factory=dict)
+    proposed_readings: Mapping[str, Reading] = field(default_factory=dict)
+
+    def quoted(self) -> dict[str, Entry[Claim] | Entry[ProposedClaim]]:
+        """Every claim with a quote to verify: the reviewed and the proposed."""
+        return {**self.claims, **self.proposed_claims}
+
     #: Ids of records that failed validation (already reported): references to them are
     #: not reported again as unknown.
     rejected: frozenset[str] = frozenset()

@@ -21,7 +21,16 @@ from factcheck.config import Settings
 from factcheck.errors import UsageError
 from factcheck.factbase import Entry, FactBase
 from factcheck.findings import Finding, Location, Related, printable_path
-from factcheck.model import Claim, Constraint, Entity, Metric, Source, Unknown
+from factcheck.model import (
+    Claim,
+    Constraint,
+    Entity,
+    Metric,
+    ProposedClaim,
+    ProposedConstraint,
+    Source,
+    Unknown,
+)
 from factcheck.readings import read_claims
 from factcheck.rules.input import SchemaError, UnreadableFile, YamlTooComplex
 from factcheck.rules.integrity import DuplicateId, SourceTextMissing
@@ -40,6 +49,19 @@ CONSTRAINT_SECTIONS: dict[str, type[BaseModel]] = {
     "unknowns": Unknown,
     "constraints": Constraint,
 }
+#: Records of a section that have a ``status`` (``status: proposed``): written by
+#: extract or import, not reviewed, and kept apart under a name of their own.
+PROPOSED: dict[str, tuple[str, type[BaseModel]]] = {
+    "claims": ("proposed claims", ProposedClaim),
+    "constraints": ("proposed constraints", ProposedConstraint),
+}
+
+
+def record_models(sections: dict[str, type[BaseModel]]) -> dict[str, type[BaseModel]]:
+    """The model of each kind of record the ``sections`` of a file may hold."""
+    return {**sections, **{PROPOSED[s][0]: PROPOSED[s][1] for s in sections if s in PROPOSED}}
+
+
 _SINGULAR = {
     "sources": "source",
     "entities": "entity",
@@ -85,7 +107,9 @@ def claim_files(folder: Path) -> list[Path]:
 @dataclass
 class _Collected:
     entries: dict[str, list[Entry[Any]]] = field(
-        default_factory=lambda: {name: [] for name in {**CLAIM_SECTIONS, **CONSTRAINT_SECTIONS}}
+        default_factory=lambda: {
+            name: [] for name in record_models({**CLAIM_SECTIONS, **CONSTRAINT_SECTIONS})
+        }
     )
     findings: list[Finding] = field(default_factory=list)
     rejected: set[str] = field(default_factory=set)  # ids of records that failed validation
@@ -117,9 +141,20 @@ def load_factbase(
     for path in constraint_files:
         collected.add(_load_cached(path, "constraints", cache))
     findings = collected.findings
-    by_id = {name: _unique(entries, findings) for name, entries in collected.entries.items()}
+    apart = {name for section, (proposed, _) in PROPOSED.items() for name in (section, proposed)}
+    by_id = {
+        name: _unique(entries, findings)
+        for name, entries in collected.entries.items()
+        if name not in apart
+    }
+    # A proposed record shares its ids with the reviewed ones: it will become one.
+    for section, (proposed, model) in PROPOSED.items():
+        both = _unique([*collected.entries[section], *collected.entries[proposed]], findings)
+        by_id[section] = {i: e for i, e in both.items() if not isinstance(e.record, model)}
+        by_id[proposed] = {i: e for i, e in both.items() if isinstance(e.record, model)}
     metrics = by_id["metrics"]
     readings = read_claims(by_id["claims"], metrics, settings.hedges, findings)
+    unreviewed = read_claims(by_id["proposed claims"], metrics, settings.hedges, findings)
     texts = _read_texts(by_id["sources"], settings.sources, findings)
     factbase = FactBase(
         settings=settings,
@@ -132,6 +167,9 @@ def load_factbase(
         texts=texts,
         unknowns=by_id["unknowns"],
         constraints=by_id["constraints"],
+        proposed_claims=by_id["proposed claims"],
+        proposed_readings=unreviewed,
+        proposed_constraints=by_id["proposed constraints"],
         rejected=frozenset(collected.rejected),
     )
     return factbase, findings
@@ -151,13 +189,14 @@ def _load_cached(path: Path, kind: str, cache: FileCache) -> _Collected:
     if raw is None:
         return collected
     sections = CLAIM_SECTIONS if kind == "claims" else CONSTRAINT_SECTIONS
+    models = record_models(sections)
     cached = cache.get(
-        kind, path, shown, raw, lambda stored: cachecodec.decode(stored, shown, sections)
+        kind, path, shown, raw, lambda stored: cachecodec.decode(stored, shown, models)
     )
     if cached is not None:
         collected.add(_Collected(*cached))
         return collected
-    data: dict[str, list[Any]] = {name: [] for name in sections}
+    data: dict[str, list[Any]] = {name: [] for name in models}
     _load_file(shown, raw, collected, sections, data)
     if cache.folder is not None:
         encoded = cachecodec.encode(
@@ -224,13 +263,16 @@ def _load_file(
                 )
             )
         else:
-            entries = collected.entries[section]
             for index, item in enumerate(items):
-                entry = _validate(model, item, document, (section, index), collected.findings)
+                kind, kind_model = section, model
+                if section in PROPOSED and isinstance(item, dict) and "status" in item:
+                    kind, kind_model = PROPOSED[section]
+                path = (section, index)
+                entry = _validate(kind_model, item, document, path, collected.findings)
                 if entry is not None:
-                    entries.append(entry)
+                    collected.entries[kind].append(entry)
                     if data is not None:
-                        data[section].append(item)
+                        data.setdefault(kind, []).append(item)
                 elif isinstance(item, dict) and isinstance(item.get("id"), str):
                     collected.rejected.add(item["id"])
 

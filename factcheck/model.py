@@ -32,6 +32,8 @@ __all__ = [
     "EntityKind",
     "Metric",
     "Modality",
+    "ProposedClaim",
+    "ProposedConstraint",
     "Published",
     "Source",
     "Unknown",
@@ -347,6 +349,46 @@ class Claim(_Record):
         return self
 
 
+#: What marks a record that ``factcheck extract`` or ``import`` wrote and a person has
+#: not reviewed yet: it is reported (FC111) and left out of the engine until the line
+#: is removed.
+Proposed = Annotated[
+    Literal["proposed"],
+    Field(description="written by extract or import, not reviewed: remove once checked"),
+]
+#: What a claim must say before it can be reviewed and accepted.
+NEEDED = ("subject", "metric", "as_of")
+
+
+class ProposedClaim(_Record):
+    """A claim as ``extract`` or ``import`` proposes it: the quote and the value are
+    there; subject, metric and time may still be missing. It takes no part in the
+    engine until a person completes it and removes ``status``."""
+
+    status: Proposed
+    id: Id
+    source: Id
+    quote: Text
+    value: Annotated[Text, BeforeValidator(_written_value)]
+    subject: Id | None = None
+    metric: Id | None = None
+    as_of: PeriodField | None = None
+    reading: str | None = None
+    unit: Unit | None = None
+    precision: FractionField | None = None
+    scope: str | None = None
+    qualifiers: dict[str, Annotated[str | int, BeforeValidator(_qualifier)]] = Field(
+        default_factory=dict
+    )
+    modality: Modality = Modality.REPORTED
+    notes: str | None = None
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The fields a person must fill before the claim can be accepted."""
+        return tuple(name for name in NEEDED if getattr(self, name) is None)
+
+
 class Unknown(_Record):
     """A named quantity no source states, which constraints relate to claims."""
 
@@ -380,3 +422,11 @@ class Constraint(_Record):
         examples=["2 percent", "300"],
     )
     notes: str | None = None
+
+
+class ProposedConstraint(Constraint):
+    """A relation ``extract`` or ``import`` read in an article's text, over the claims
+    it proposed: left out of the engine until a person checks it and removes
+    ``status``."""
+
+    status: Proposed

@@ -16,7 +16,7 @@ from factcheck.factbase import Entry, Reading
 from factcheck.figures import Amount, Figure
 from factcheck.findings import Finding
 from factcheck.hedges import HedgeWidths, interval_of
-from factcheck.model import Claim, Metric
+from factcheck.model import Claim, Metric, ProposedClaim
 from factcheck.rules.integrity import UnitMismatch, UnreadableValue
 from factcheck.rules.registry import Rule
 from factcheck.units import Unit, convert, default_unit, domain_of
@@ -30,20 +30,23 @@ class _UnitMismatchError(ValueError):
 
 
 def read_claims(
-    claims: Mapping[str, Entry[Claim]],
+    claims: Mapping[str, Entry[Claim]] | Mapping[str, Entry[ProposedClaim]],
     metrics: Mapping[str, Entry[Metric]],
     widths: HedgeWidths,
     findings: list[Finding],
 ) -> dict[str, Reading]:
+    """Every claim's reading, and a finding for each value that cannot be read. A
+    proposed claim without a metric is read in the unit its value is written in."""
     readings: dict[str, Reading] = {}
     for claim_id, entry in claims.items():
         claim = entry.record
-        metric_entry = metrics.get(claim.metric)
-        if metric_entry is None:
+        metric_entry = None if claim.metric is None else metrics.get(claim.metric)
+        if metric_entry is None and claim.metric is not None:
             continue  # FC102 reports the unknown metric
         field = "reading" if claim.reading is not None else "value"
+        metric = None if metric_entry is None else metric_entry.record
         try:
-            readings[claim_id] = read_claim(claim, metric_entry.record, widths)
+            readings[claim_id] = read_claim(claim, metric, widths)
             continue
         except UnreadableValueError as exc:
             rule: type[Rule] = UnreadableValue
@@ -55,43 +58,45 @@ def read_claims(
     return readings
 
 
-def read_claim(claim: Claim, metric: Metric, widths: HedgeWidths) -> Reading:
-    """Raises ``UnreadableValueError`` or a unit problem; see ``read_claims``."""
+def read_claim(claim: Claim | ProposedClaim, metric: Metric | None, widths: HedgeWidths) -> Reading:
+    """Raises ``UnreadableValueError`` or a unit problem; see ``read_claims``. Without
+    a metric (a proposed claim), a value that names no unit is a count."""
     figure = read_value(claim.reading if claim.reading is not None else claim.value)
     if not figure.compared:
         raise _UnitMismatchError(
             f"the value is in {figure.measure}, a unit factcheck does not compare; "
             "state the figure in a unit of docs/claims-format.md, or leave it out"
         )
-    expected = metric.unit or default_unit(metric.measures)
+    expected = None if metric is None else metric.unit or default_unit(metric.measures)
+    named = "the claim" if metric is None else f"metric {metric.id!r}"
     if (
         claim.unit is not None
         and expected is not None
         and convert(Fraction(1), claim.unit, expected) is None
     ):
-        raise _UnitMismatchError(
-            f"the claim's unit is {claim.unit} but metric {metric.id!r} is in {expected}"
-        )
+        raise _UnitMismatchError(f"the claim's unit is {claim.unit} but {named} is in {expected}")
     declared = claim.unit or expected
-    owner = "the claim" if claim.unit is not None else f"metric {metric.id!r}"
+    owner = "the claim" if claim.unit is not None else named
     written = figure.unit
     if declared is Unit.DATE and written is not Unit.DATE:
         # "June 15" has no year: its 15 is not a date (day 15 of 1970).
         raise UnreadableValueError(
-            f"metric {metric.id!r} measures a date, and {claim.value!r} is not one with a "
+            f"{named} measures a date, and {claim.value!r} is not one with a "
             "year; give the date in full in 'reading' (reading: June 15, 2022)"
         )
     if declared is None:
-        if written is None:
+        if written is None and metric is not None:
             raise _UnitMismatchError(
                 f"metric {metric.id!r} measures {metric.measures} and the value names no "
                 "unit; write it in the value (\"5 billion yuan\") or set 'unit'"
             )
-        declared = written
+        declared = written or Unit.COUNT
     elif written is not None and written is not declared:
         figure = _converted(figure, written, declared, owner)
     reading_unit = declared
     interval = interval_of(figure, widths, reading_unit, claim.precision)
+    if metric is None:
+        return Reading(figure, reading_unit, interval)
     allowed = interval.intersect(domain_of(metric.measures))
     if allowed.is_empty:
         raise UnreadableValueError(

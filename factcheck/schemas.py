@@ -8,7 +8,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.model import Claim, Constraint, Entity, Metric, Source, Unknown
+from factcheck.model import (
+    Claim,
+    Constraint,
+    Entity,
+    Metric,
+    ProposedClaim,
+    ProposedConstraint,
+    Source,
+    Unknown,
+)
 
 __all__ = ["SCHEMAS", "schema_text"]
 
@@ -21,7 +30,7 @@ class ClaimsFile(BaseModel):
     sources: list[Source] = []
     entities: list[Entity] = []
     metrics: list[Metric] = []
-    claims: list[Claim] = []
+    claims: list[Claim | ProposedClaim] = []
 
 
 class ConstraintsFile(BaseModel):
@@ -30,7 +39,7 @@ class ConstraintsFile(BaseModel):
     model_config = ConfigDict(extra="forbid", title="factcheck constraints file")
 
     unknowns: list[Unknown] = []
-    constraints: list[Constraint] = []
+    constraints: list[Constraint | ProposedConstraint] = []
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

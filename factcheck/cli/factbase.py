@@ -71,6 +71,10 @@ def list_claims(
     output_format: Annotated[
         ClaimsFormat, typer.Option("--format", "-f", help="table for people, jsonl for tools.")
     ] = ClaimsFormat.TABLE,
+    proposed: Annotated[
+        bool,
+        typer.Option("--proposed", help="The claims extract or import proposed, awaiting review."),
+    ] = False,
     claims: ClaimsOption = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
@@ -79,14 +83,15 @@ def list_claims(
     from factcheck import api
 
     factbase, _ = run(api.load, Where(claims, config, isolated))
-    records = list(api.claim_records(factbase))
+    records = list(api.claim_records(factbase, proposed=proposed))
     if output_format is ClaimsFormat.JSONL:
         sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
         return
     from factcheck.formatters import OutputOptions
     from factcheck.formatters.text import format_claims_table
 
-    sys.stdout.write(format_claims_table(records, OutputOptions(color=color(), width=160)))
+    options = OutputOptions(color=color(), width=160)
+    sys.stdout.write(format_claims_table(records, options, proposed=proposed))
 
 
 class RulesFormat(StrEnum):

@@ -36,15 +36,24 @@ def _console(buffer: io.StringIO, options: OutputOptions) -> Console:
     )
 
 
-def format_claims_table(records: Sequence[dict[str, Any]], options: OutputOptions) -> str:
-    """``factcheck claims``: one row per claim, the value as written beside its interval."""
+def format_claims_table(
+    records: Sequence[dict[str, Any]], options: OutputOptions, *, proposed: bool = False
+) -> str:
+    """``factcheck claims``: one row per claim, the value as written beside its interval;
+    with ``proposed``, what each proposed claim still needs."""
     buffer = io.StringIO()
-    table = Table(title=f"{len(records)} claims", title_justify="left", show_lines=False)
-    for column in ("id", "subject", "metric", "value", "interval", "as of"):
+    title = f"{len(records)} proposed claims" if proposed else f"{len(records)} claims"
+    table = Table(title=title, title_justify="left", show_lines=False)
+    columns = ["id", "subject", "metric", "value", "interval", "as of"]
+    for column in [*columns, "needs"] if proposed else columns:
         table.add_column(column, overflow="fold")
     for r in records:
         value = r["value"] if r["reading"] is None else f"{r['value']} (read: {r['reading']})"
-        table.add_row(r["id"], r["subject"], r["metric"], value, r["interval"] or "?", r["as_of"])
+        row = [r["id"], r["subject"] or "?", r["metric"] or "?", value, r["interval"] or "?"]
+        row.append(r["as_of"] or "?")
+        if proposed:
+            row.append(", ".join(r["missing"]) or "review")
+        table.add_row(*row)
     _console(buffer, options).print(table)
     return buffer.getvalue()
 

@@ -67,7 +67,7 @@ class UnknownReference(Rule):
             "metric": factbase.metrics,
         }
         references: list[tuple[Entry[Any], str, str | None, str, tuple[str, ...]]] = []
-        for cid, claim in factbase.claims.items():
+        for cid, claim in factbase.quoted().items():
             for field, kind in (("source", "source"), ("subject", "entity"), ("metric", "metric")):
                 references.append((claim, field, getattr(claim.record, field), kind, (cid,)))
         for entity in factbase.entities.values():
@@ -176,7 +176,7 @@ class QuoteNotFound(Rule):
     def check(cls, factbase: FactBase) -> Iterator[Finding]:
         normalised = {sid: normalise_space(text) for sid, text in factbase.texts.items()}
         composed: dict[str, str] = {}  # NFC of a source's text, made when a quote fails
-        for cid, entry in factbase.claims.items():
+        for cid, entry in factbase.quoted().items():
             claim = entry.record
             text = normalised.get(claim.source)
             if text is None:
@@ -243,7 +243,7 @@ class ValueNotInQuote(Rule):
 
     @classmethod
     def check(cls, factbase: FactBase) -> Iterator[Finding]:
-        for cid, entry in factbase.claims.items():
+        for cid, entry in factbase.quoted().items():
             claim = entry.record
             value = normalise_space(claim.value).casefold()
             quote = normalise_space(claim.quote).casefold()
@@ -381,7 +381,7 @@ class BidiControl(Rule):
 
     @classmethod
     def check(cls, factbase: FactBase) -> Iterator[Finding]:
-        for cid, entry in factbase.claims.items():
+        for cid, entry in factbase.quoted().items():
             for field in cls.FIELDS:
                 text = getattr(entry.record, field)
                 first, count = None, 0
@@ -394,6 +394,61 @@ class BidiControl(Rule):
                         entry.within(field, first, first + 1),
                         claims=(cid,),
                     )
+
+
+@register
+class ProposedRecord(Rule):
+    """A claim or constraint is proposed (``status: proposed``) and awaits review.
+
+    ``factcheck extract`` and ``factcheck import`` write what they read as proposed
+    records. A proposed record has its quote and value verified like any claim, but
+    takes no part in the engine or in ``lint`` until a person has checked it. A claim
+    that still lacks its subject, metric or time (``as_of``) is a warning that names
+    what is missing; a complete one, or a proposed constraint, is info.
+
+    Why: a claim read by a program may have the wrong subject or metric; reviewing it
+    is a person's job, and nothing proposed may pass silently as checked.
+
+    Example: ``status: proposed`` on a claim with no ``subject`` (the article named no
+    place at the figure).
+
+    Fix: check the record against its quote, fill what is missing, and delete the
+    ``status: proposed`` line; or delete the record. ``factcheck claims --proposed``
+    lists what is waiting, and ``factcheck explain ID`` says what one needs.
+    """
+
+    code = "FC111"
+    slug = "proposed-record"
+    severity = Severity.WARNING
+
+    @classmethod
+    def check(cls, factbase: FactBase) -> Iterator[Finding]:
+        for cid, entry in factbase.proposed_claims.items():
+            missing = entry.record.missing
+            if missing:
+                message = (
+                    f"claim {cid!r} is proposed and needs its {_and(missing)}: fill them "
+                    "from the quote, then delete `status: proposed`"
+                )
+            else:
+                message = (
+                    f"claim {cid!r} is proposed: check its subject, metric and as_of "
+                    "against the quote, then delete `status: proposed`"
+                )
+            severity = Severity.WARNING if missing else Severity.INFO
+            yield cls.finding(message, entry.where("status"), claims=(cid,), severity=severity)
+        for kid, constraint in factbase.proposed_constraints.items():
+            yield cls.finding(
+                f"constraint {kid!r} is proposed: check that the text states "
+                f"{constraint.record.expr!r}, then delete `status: proposed`",
+                constraint.where("status"),
+                severity=Severity.INFO,
+                constraint=kid,
+            )
+
+
+def _and(words: tuple[str, ...]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 #: Embeddings, overrides and isolates: they reorder what follows them (PEP 672).
