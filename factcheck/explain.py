@@ -110,12 +110,12 @@ def _proposed(factbase: FactBase, wanted: str) -> Explanation:
     """A record extract or import proposed: what it says, and what it still needs."""
     if wanted in factbase.proposed_constraints:
         constraint = factbase.proposed_constraints[wanted]
-        facts = (
+        rows = (
             ("expression", constraint.record.expr),
             ("description", constraint.record.description),
             ("defined at", str(constraint.location)),
         )
-        return Explanation("proposed constraint", wanted, facts, notes=(_WAITING,))
+        return Explanation("proposed constraint", wanted, rows, notes=(_WAITING,))
     entry = factbase.proposed_claims[wanted]
     claim = entry.record
     reading = factbase.proposed_readings.get(wanted)
