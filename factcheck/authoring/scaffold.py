@@ -90,7 +90,9 @@ def init(root: Path, *, places: bool = False) -> Scaffold:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, text)
     except OSError as exc:
-        raise UsageError(f"cannot write the fact base in {display_path(root)}: {reason(exc)}")
+        raise UsageError(
+            f"cannot write the fact base in {display_path(root)}: {reason(exc)}"
+        ) from None
     count = len(list(_gazetteer_entities())) if places else 0
     return Scaffold(root, tuple(files), count)
 

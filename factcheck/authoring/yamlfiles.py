@@ -70,7 +70,9 @@ class YamlFile:
         except MarkedYAMLError as exc:
             mark = exc.problem_mark
             where = f"{display_path(path)}:{mark.line + 1}:{mark.column + 1}" if mark else ""
-            raise YamlFileError(f"{where or display_path(path)}: not valid YAML: {exc.problem}")
+            raise YamlFileError(
+                f"{where or display_path(path)}: not valid YAML: {exc.problem}"
+            ) from None
         except (YAMLError, UnreadableError, UnicodeDecodeError, OSError) as exc:
             raise YamlFileError(f"cannot read {display_path(path)}: {reason(exc)}") from None
         if document is None:
