@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from factcheck.cli.common import fail, path_option
+from factcheck.cli.common import ClaimsOption, ConfigOption, Where, fail, path_option, run
+
+if TYPE_CHECKING:
+    from factcheck.authoring.adding import Added
 
 
 def init(
@@ -43,3 +46,47 @@ def init(
         f"next: copy an article into {display_path(made.root / 'texts')} and run "
         "`factcheck extract texts/ARTICLE --source ID` there (docs/authoring.md)"
     )
+
+
+def extract(
+    text: Annotated[
+        Path, typer.Argument(parser=path_option, help="The article: text or Markdown.")
+    ],
+    *,
+    source: Annotated[str, typer.Option("--source", help="The source's id: zhuhai-2023.")],
+    title: Annotated[str | None, typer.Option(help="A new source's title.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="A new source's publication date: 2023-09-21.")
+    ] = None,
+    publisher: Annotated[str | None, typer.Option(help="A new source's publisher.")] = None,
+    url: Annotated[str | None, typer.Option(help="A new source's address.")] = None,
+    claims: ClaimsOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Propose a claim for each checkable figure of an article (status: proposed)."""
+    from factcheck.authoring.articles import extract as extract_article
+
+    added = run(
+        lambda settings: extract_article(
+            settings, text, source, title=title, published=published, publisher=publisher,
+            url=url,
+        ),
+        Where(claims, config),
+    )  # fmt: skip
+    _report(added)
+
+
+def _report(added: Added) -> None:
+    from factcheck.loader import display_path
+
+    if added.source is not None:
+        typer.echo(f"source {added.source!r} added")
+    typer.echo(
+        f"{len(added.claims)} claims proposed ({added.complete} with subject, metric and "
+        f"as_of), {added.skipped} already in the fact base"
+        + (f"; {len(added.constraints)} constraints proposed" if added.constraints else "")
+    )
+    for path in added.files:
+        typer.echo(f"wrote {display_path(path)}")
+    if added.claims:
+        typer.echo("review them: `factcheck claims --proposed`, then `factcheck check`")

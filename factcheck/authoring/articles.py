@@ -1,0 +1,148 @@
+"""``factcheck extract TEXT --source ID``: an article into its source record and proposed
+claims (docs/authoring.md).
+
+The text must be inside the fact base's ``sources`` folder, as a source's ``text`` is
+for quote verification. A new source's title is ``--title``, else the front matter's
+``title:``, else the first heading or line; its publication date is ``--published``
+(stated), else the front matter's ``date:`` (stated), else the first full date in the
+text's first lines (inferred, with the reason), else the command asks for it.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from factcheck.authoring.adding import Added, Addition, add_records
+from factcheck.authoring.extraction import propose_claims
+from factcheck.config import Settings
+from factcheck.errors import UsageError
+from factcheck.figures import scan
+from factcheck.lint.drafts import read_draft
+from factcheck.loader import MAX_FILE_BYTES, display_path, load_factbase
+from factcheck.model import Published, Source
+from factcheck.periods import Period, from_day_number, parse_period
+from factcheck.safefile import UnreadableError, read_bounded
+from factcheck.units import Unit
+
+__all__ = ["extract"]
+
+_FRONT_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(?P<title>.+?)\s*\n(?:.*\n)*?---", re.M)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>\S.*?)\s*#*\s*$|^(?P<line>\S.*\S|\S)\s*$", re.M)
+_DATELINE_LINES = 30
+
+
+def extract(
+    settings: Settings,
+    text_path: Path,
+    source_id: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+) -> Added:
+    factbase, _ = load_factbase(settings)
+    relative = _inside(settings.sources, text_path)
+    try:
+        text = read_bounded(text_path, MAX_FILE_BYTES).decode("utf-8-sig")
+    except (UnreadableError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {display_path(text_path)}: {exc}") from None
+    draft = read_draft(relative, text)
+    known = factbase.sources.get(source_id)
+    source = None
+    if known is None:
+        source = _source(
+            source_id, relative=relative, text=text, front_date=draft.date, title=title,
+            published=published, publisher=publisher, url=url,
+        )  # fmt: skip
+        when = source.published.when
+    else:
+        when = known.record.published.when
+        if known.record.text not in (None, relative):
+            raise UsageError(
+                f"source {source_id!r} has the text {known.record.text!r}, not {relative!r}"
+            )
+    shown_title = source.title if source else known.record.title if known else source_id
+    header = f"# Claims of “{shown_title}”, proposed by `factcheck extract` from {relative}.\n"
+    claims = [p.record for p in propose_claims(draft, factbase, source_id, when)]
+    return add_records(factbase, source_id, Addition(source, claims, [], header))
+
+
+def _inside(folder: Path, path: Path) -> str:
+    """``path`` relative to the sources folder, or a ``UsageError`` saying to move it."""
+    try:
+        return path.resolve().relative_to(folder.resolve()).as_posix()
+    except (ValueError, OSError):
+        raise UsageError(
+            f"{display_path(path)} is not inside the sources folder "
+            f"{display_path(folder)}: copy the article there, so its quotes can be verified"
+        ) from None
+
+
+def _source(
+    source_id: str,
+    *,
+    relative: str,
+    text: str,
+    front_date: str | None,
+    title: str | None,
+    published: str | None,
+    publisher: str | None,
+    url: str | None,
+) -> Source:
+    try:
+        return Source(
+            id=source_id,
+            title=title or _title(text) or source_id,
+            publisher=publisher,
+            published=_published(text, front_date, published),
+            text=relative,
+            url=url,
+        )
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        where = ".".join(str(p) for p in problem["loc"])
+        raise UsageError(f"the source record: {where}: {problem['msg']}") from None
+
+
+def _title(text: str) -> str | None:
+    if (m := _FRONT_TITLE.match(text)) is not None:
+        return m["title"].strip("'\"")
+    body = re.sub(r"\A---\s*\n(?:.*\n)*?---\s*\n", "", text)
+    m = _HEADING.search(body)
+    return None if m is None else (m["title"] or m["line"])[:200]
+
+
+def _published(text: str, front_date: str | None, given: str | None) -> Published:
+    if given is not None:
+        return Published(when=_period("--published", given), basis="stated")
+    if front_date is not None:
+        return Published(when=_period("date: in the front matter", front_date), basis="stated")
+    head = "\n".join(text.splitlines()[:_DATELINE_LINES])
+    for figure in scan(head):
+        if figure.unit is Unit.DATE and figure.low.value == figure.high.value:
+            written = " ".join(head[figure.start : figure.end].split())
+            line = head.count("\n", 0, figure.start) + 1
+            return Published(
+                when=parse_period(_day(figure.low.value)),
+                basis="inferred",
+                reason=f"the first date in the text, “{written}” (line {line})",
+            )
+    raise UsageError(
+        "no publication date in the text: give it with --published YYYY-MM-DD (or YYYY-MM)"
+    )
+
+
+def _day(number: Fraction) -> str:
+    return from_day_number(int(number)).isoformat()
+
+
+def _period(what: str, text: str) -> Period:
+    try:
+        return parse_period(text)
+    except ValueError as exc:
+        raise UsageError(f"{what}: {text!r} is not a date: {exc}") from None
