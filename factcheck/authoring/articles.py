@@ -113,6 +113,7 @@ def _title(text: str) -> str | None:
     if (m := _FRONT_TITLE.match(text)) is not None:
         return m["title"].strip("'\"")
     body = re.sub(r"\A---\s*\n(?:.*\n)*?---\s*\n", "", text)
+    body = re.sub(r"<!--.*?-->", "", body, flags=re.DOTALL)
     m = _HEADING.search(body)
     return None if m is None else (m["title"] or m["line"])[:200]
 

@@ -98,6 +98,8 @@ class YamlFile:
             where = display_path(self.path)
             raise YamlFileError(f"{where}: section {section!r} is not a list of records")
         items.append(_commented(record))
+        if len(items) > 1:  # a blank line between records, as the docs write them
+            items.yaml_set_comment_before_after_key(len(items) - 1, before="\n", indent=2)
         self.added += 1
 
     def text(self) -> str:

@@ -1,0 +1,145 @@
+"""`factcheck init` and `factcheck extract`: a new fact base, an article's figures as
+proposed claims, and what must never happen to a person's files (docs/authoring.md).
+
+The articles are drafts of tests/corpora/relations_clean (written in our own words from
+real articles, figures as printed), not the five seed articles extract was tuned on."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.authoring.yamlfiles import YamlFile
+from factcheck.cli import app
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = sorted((ROOT / "tests" / "corpora" / "relations_clean").glob("*.md"))
+
+
+def _invoke(base: Path, *args: str, code: int = 0) -> str:
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+@pytest.fixture
+def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    _invoke(tmp_path, "init", "base", "--places")
+    monkeypatch.chdir(tmp_path / "base")
+    return tmp_path / "base"
+
+
+def test_init_makes_a_base_that_checks_clean(base: Path) -> None:
+    assert (base / ".factcheck.toml").is_file()
+    for name in ("sources", "entities", "metrics"):
+        assert (base / "claims" / f"{name}.yaml").read_text().startswith("# yaml-language-server")
+    assert (base / "schemas" / "claims.schema.json").is_file()
+    output = _invoke(base, "check")
+    assert "0 errors, 0 warnings" in output
+    assert "289 entities, 18 metrics" in output
+
+
+def test_init_overwrites_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "b" / "claims").mkdir(parents=True)
+    result = runner.invoke(app, ["init", "b"])
+    assert result.exit_code == 2
+    assert "b/claims already exists" in result.output
+    assert not (tmp_path / "b" / ".factcheck.toml").exists()
+
+
+def test_init_adds_a_table_to_a_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "news"\n')
+    _invoke(tmp_path, "init")
+    text = (tmp_path / "pyproject.toml").read_text()
+    assert text.startswith('[project]\nname = "news"\n') and "[tool.factcheck]" in text
+    assert not (tmp_path / ".factcheck.toml").exists()
+    result = runner.invoke(app, ["init", "--places"])
+    assert result.exit_code == 2 and "already has a [tool.factcheck] table" in result.output
+
+
+@pytest.mark.parametrize("article", ARTICLES[:6], ids=lambda p: p.stem)
+def test_extract_proposes_verbatim_claims_that_check(base: Path, article: Path) -> None:
+    shutil.copy(article, base / "texts" / article.name)
+    output = _invoke(base, "extract", f"texts/{article.name}", "--source", "art")
+    assert "source 'art' added" in output
+    report = json.loads(_invoke(base, "check", "-f", "json", code=0))
+    codes = {f["code"] for f in report["findings"]}
+    assert codes <= {"FC111"}, report["findings"]  # quotes verbatim, values in them
+    listed = [
+        json.loads(line)
+        for line in _invoke(base, "claims", "--proposed", "-f", "jsonl").splitlines()
+    ]
+    assert len(listed) >= 3
+    assert all(r["as_of"] for r in listed)  # a time for each: the sentence's or the date's
+    again = _invoke(base, "extract", f"texts/{article.name}", "--source", "art")
+    assert f"0 claims proposed (0 with subject, metric and as_of), {len(listed)} already" in again
+
+
+def test_extract_keeps_what_a_person_edited(base: Path) -> None:
+    article = ARTICLES[0]
+    shutil.copy(article, base / "texts" / "a.md")
+    _invoke(base, "extract", "texts/a.md", "--source", "a")
+    path = base / "claims" / "a.yaml"
+    text = path.read_text()
+    # A person accepts the first claim, renames it and adds a comment.
+    first = text.index("  - id: a-")
+    edited = (
+        text[:first]
+        + "  # checked by the desk\n"
+        + text[first:]
+        .replace("    status: proposed\n", "", 1)
+        .replace("id: a-", "id: reviewed-", 1)
+    )
+    path.write_text(edited)
+    output = _invoke(base, "extract", "texts/a.md", "--source", "a")
+    assert "0 claims proposed" in output
+    assert path.read_text() == edited  # nothing added, nothing rewritten
+
+
+def test_extract_refuses_a_text_outside_the_sources_folder(base: Path) -> None:
+    outside = base.parent / "draft.md"
+    shutil.copy(ARTICLES[0], outside)
+    result = runner.invoke(app, ["extract", str(outside), "--source", "x"])
+    assert result.exit_code == 2
+    assert "is not inside the sources folder" in result.output
+
+
+def test_extract_needs_a_date(base: Path) -> None:
+    (base / "texts" / "undated.txt").write_text("Shenzhen has 1,000 little giants.\n")
+    result = runner.invoke(app, ["extract", "texts/undated.txt", "--source", "u"])
+    assert result.exit_code == 2 and "--published" in result.output
+    _invoke(base, "extract", "texts/undated.txt", "--source", "u", "--published", "2024-05")
+    assert "when: 2024-05" in (base / "claims" / "sources.yaml").read_text()
+
+
+def test_extract_reports_a_broken_claims_file_and_writes_nothing(base: Path) -> None:
+    shutil.copy(ARTICLES[0], base / "texts" / "a.md")
+    broken = "claims:\n  - id: a-1\n    quote: [unclosed\n"
+    (base / "claims" / "a.yaml").write_text(broken)
+    result = runner.invoke(app, ["extract", "texts/a.md", "--source", "a"])
+    assert result.exit_code == 2
+    assert "claims/a.yaml:" in result.output and "not valid YAML" in result.output
+    assert (base / "claims" / "a.yaml").read_text() == broken
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "claims").glob("*.yaml")))
+def test_appending_keeps_a_files_text(tmp_path: Path, name: str) -> None:
+    """ruamel's round trip: every bundled file, comments and folded quotes and all, is
+    unchanged by an append but for what is added at the end of its section."""
+    original = (ROOT / "claims" / name).read_text()
+    path = tmp_path / name
+    path.write_text(original)
+    file = YamlFile.open(path, "claims")
+    section = next(s for s in ("claims", "sources", "entities", "metrics") if s in file.document)
+    file.append(section, {"id": "added-here", "value": "5", "notes": "one", "quote": "two"})
+    file.save()
+    added = "\n  - id: added-here\n    value: '5'\n    notes: one\n    quote: two\n"
+    assert path.read_text() == original.rstrip("\n") + "\n" + added
