@@ -22,11 +22,12 @@ import tempfile
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from factcheck.api import load
+from factcheck.api import check, load
 from factcheck.authoring.articles import extract
 from factcheck.authoring.scaffold import init
 from factcheck.config import discover_settings, load_settings
 from factcheck.factbase import FactBase
+from factcheck.intervals import Interval
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,6 +38,10 @@ def _same_place(proposed: str, value: str, quote: str) -> bool:
     a, b, v = (" ".join(t.split()).casefold() for t in (proposed, quote, value))
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match()
     return v in a[match.a : match.a + match.size]
+
+
+def _meet(a: Interval, b: Interval) -> bool:
+    return not a.intersect(b).is_empty
 
 
 def run(bundled: FactBase, registries: bool, details: bool) -> None:
@@ -60,9 +65,7 @@ def run(bundled: FactBase, registries: bool, details: bool) -> None:
                 title=source.title, published=str(source.published.when),
             )  # fmt: skip
         settings = load_settings(base / ".factcheck.toml")
-        proposed, findings = load(settings)
-        from factcheck.api import check
-
+        proposed, _ = load(settings)
         report = check(settings)
         errors = [f for f in report.findings if f.severity == "error"]
         held = agree = 0

@@ -59,10 +59,12 @@ def test_init_adds_a_table_to_a_pyproject(tmp_path: Path, monkeypatch: pytest.Mo
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "news"\n')
     _invoke(tmp_path, "init")
     text = (tmp_path / "pyproject.toml").read_text()
-    assert text.startswith('[project]\nname = "news"\n') and "[tool.factcheck]" in text
+    assert text.startswith('[project]\nname = "news"\n')
+    assert "[tool.factcheck]" in text
     assert not (tmp_path / ".factcheck.toml").exists()
     result = runner.invoke(app, ["init", "--places"])
-    assert result.exit_code == 2 and "already has a [tool.factcheck] table" in result.output
+    assert result.exit_code == 2
+    assert "already has a [tool.factcheck] table" in result.output
 
 
 @pytest.mark.parametrize("article", ARTICLES[:6], ids=lambda p: p.stem)
@@ -115,7 +117,8 @@ def test_extract_refuses_a_text_outside_the_sources_folder(base: Path) -> None:
 def test_extract_needs_a_date(base: Path) -> None:
     (base / "texts" / "undated.txt").write_text("Shenzhen has 1,000 little giants.\n")
     result = runner.invoke(app, ["extract", "texts/undated.txt", "--source", "u"])
-    assert result.exit_code == 2 and "--published" in result.output
+    assert result.exit_code == 2
+    assert "--published" in result.output
     _invoke(base, "extract", "texts/undated.txt", "--source", "u", "--published", "2024-05")
     assert "when: 2024-05" in (base / "claims" / "sources.yaml").read_text()
 
@@ -126,7 +129,8 @@ def test_extract_reports_a_broken_claims_file_and_writes_nothing(base: Path) -> 
     (base / "claims" / "a.yaml").write_text(broken)
     result = runner.invoke(app, ["extract", "texts/a.md", "--source", "a"])
     assert result.exit_code == 2
-    assert "claims/a.yaml:" in result.output and "not valid YAML" in result.output
+    assert "claims/a.yaml:" in result.output
+    assert "not valid YAML" in result.output
     assert (base / "claims" / "a.yaml").read_text() == broken
 
 
