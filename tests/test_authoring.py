@@ -147,3 +147,34 @@ def test_appending_keeps_a_files_text(tmp_path: Path, name: str) -> None:
     file.save()
     added = "\n  - id: added-here\n    value: '5'\n    notes: one\n    quote: two\n"
     assert path.read_text() == original.rstrip("\n") + "\n" + added
+
+
+def test_a_stated_relation_becomes_a_constraint_the_engine_checks_once_accepted(
+    base: Path,
+) -> None:
+    """The review flow end to end: extract proposes the claims and the share the text
+    states; a person accepts them (deletes the status lines, adds the qualifier that
+    tells the part from the whole); the engine then holds the article to its share."""
+    (base / "texts" / "h.md").write_text(
+        "---\ntitle: Hubei firms\npublished: 2024-03-02\n---\n\nHubei had 5,000 listed "
+        "firms at the end of 2023, among which 500 are healthcare companies, or 20 percent "
+        "of the total.\n"
+    )
+    output = _invoke(base, "extract", "texts/h.md", "--source", "h")
+    assert "3 claims proposed (3 with subject, metric and as_of)" in output
+    assert "1 constraints proposed" in output
+    constraints = (base / "constraints" / "h.yaml").read_text()
+    assert "expr: h-500 == h-5-000 * h-20-percent" in constraints
+    report = json.loads(_invoke(base, "check", "-f", "json"))
+    assert {f["code"] for f in report["findings"]} == {"FC111"}  # nothing in the engine yet
+    for name in ("claims/h.yaml", "constraints/h.yaml"):
+        path = base / name
+        accepted = path.read_text().replace("    status: proposed\n", "")
+        accepted = accepted.replace("value: '500'\n", "value: '500'\n    qualifiers: {sector: x}\n")
+        path.write_text(accepted)
+    result = runner.invoke(app, ["check", "-f", "json"])
+    assert result.exit_code == 1  # 500 is 10 percent of 5,000, not 20
+    violated = [f for f in json.loads(result.output)["findings"] if f["code"] == "FC201"]
+    assert len(violated) == 1
+    assert "constraint 'h-share' is violated" in violated[0]["message"]
+    assert violated[0]["path"] == "constraints/h.yaml"

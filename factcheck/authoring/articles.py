@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from factcheck.authoring.adding import Added, Addition, add_records
 from factcheck.authoring.extraction import propose_claims
+from factcheck.authoring.relations import propose_constraints
 from factcheck.config import Settings
 from factcheck.errors import UsageError
 from factcheck.figures import scan
@@ -68,8 +69,11 @@ def extract(
             )
     shown_title = source.title if source else known.record.title if known else source_id
     header = f"# Claims of “{shown_title}”, proposed by `factcheck extract` from {relative}.\n"
-    claims = [p.record for p in propose_claims(draft, factbase, source_id, when)]
-    return add_records(factbase, source_id, Addition(source, claims, [], header))
+    proposals = list(propose_claims(draft, factbase, source_id, when))
+    spans = [(p.start, p.end) for p in proposals]
+    relations = list(propose_constraints(draft, spans, settings.hedges, when.start))
+    claims = [p.record for p in proposals]
+    return add_records(factbase, source_id, Addition(source, claims, relations, header))
 
 
 def _inside(folder: Path, path: Path) -> str:

@@ -9,7 +9,7 @@ The commands live in the modules of this package and are registered here, in the
 from __future__ import annotations
 
 from factcheck.cli.app import app
-from factcheck.cli.authoring import extract, init
+from factcheck.cli.authoring import extract, import_table, init
 from factcheck.cli.baseline import baseline_app
 from factcheck.cli.factbase import check, explain, graph, list_claims, rules, schema
 from factcheck.cli.figures import figures
@@ -19,6 +19,7 @@ __all__ = ["app"]
 
 app.command()(init)
 app.command()(extract)
+app.command("import")(import_table)
 app.command()(check)
 app.command("claims")(list_claims)
 app.command()(rules)

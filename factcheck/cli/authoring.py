@@ -90,3 +90,78 @@ def _report(added: Added) -> None:
         typer.echo(f"wrote {display_path(path)}")
     if added.claims:
         typer.echo("review them: `factcheck claims --proposed`, then `factcheck check`")
+
+
+def import_table(
+    table: Annotated[
+        Path,
+        typer.Argument(
+            parser=path_option, help="The table: CSV (.csv) or JSON Lines (.jsonl, .ndjson)."
+        ),
+    ],
+    *,
+    source_column: Annotated[
+        str, typer.Option(help="The column of each fact's source address (or source id).")
+    ] = "source_url",
+    title_column: Annotated[
+        str, typer.Option(help="The column of a new source's title ('' if none).")
+    ] = "source_title",
+    published_column: Annotated[
+        str, typer.Option(help="The column of a new source's publication date ('' if none).")
+    ] = "published",
+    subject_column: Annotated[
+        str, typer.Option(help="The column naming who or what a fact is about ('' if none).")
+    ] = "subject",
+    metric_column: Annotated[
+        str, typer.Option(help="The column naming what a fact measures ('' if none).")
+    ] = "metric",
+    value_column: Annotated[
+        str, typer.Option(help="The column of the value, as printed.")
+    ] = "value",
+    unit_column: Annotated[
+        str, typer.Option(help="The column of the unit: count, percent, CNY … ('' if none).")
+    ] = "unit",
+    qualifier_column: Annotated[
+        str, typer.Option(help="The column of free-text qualifiers, kept in notes ('' if none).")
+    ] = "qualifier",
+    as_of_column: Annotated[
+        str, typer.Option(help="The column of the time a fact holds for ('' if none).")
+    ] = "as_of",
+    quote_column: Annotated[str, typer.Option(help="The column of the verbatim quote.")] = "quote",
+    claims: ClaimsOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Propose a claim for each row of a table of facts (status: proposed); exit 1 if
+    a row could not be imported (the others are)."""
+    from factcheck.authoring.importing import Columns
+    from factcheck.authoring.importing import import_table as import_rows
+    from factcheck.loader import display_path
+
+    for option, name in (
+        ("--source-column", source_column), ("--value-column", value_column),
+        ("--quote-column", quote_column),
+    ):  # fmt: skip
+        if not name:
+            fail(f"{option} names no column: every table has one")
+    columns = Columns(
+        source=source_column, title=title_column or None, published=published_column or None,
+        subject=subject_column or None, metric=metric_column or None, value=value_column,
+        unit=unit_column or None, qualifier=qualifier_column or None,
+        as_of=as_of_column or None, quote=quote_column,
+    )  # fmt: skip
+    imported = run(
+        lambda settings: import_rows(settings, table, columns=columns), Where(claims, config)
+    )
+    shown = display_path(table)
+    for line, message in imported.problems:
+        typer.echo(f"{shown}:{line}:1: error: {message}", err=True)
+    for added in imported.added:
+        _report(added)
+    if imported.problems:
+        rows = len(imported.problems)
+        typer.echo(
+            f"{rows} row{'s' if rows != 1 else ''} of {shown} not imported: fix "
+            f"{'them' if rows != 1 else 'it'} and run the import again (what is in is kept)",
+            err=True,
+        )
+        raise typer.Exit(1)

@@ -39,7 +39,7 @@ from factcheck.rules.lint import (
 from factcheck.rules.registry import Rule
 from factcheck.units import Unit
 
-__all__ = ["RULES", "judge_statements"]
+__all__ = ["RULES", "chosen_readings", "judge_statements"]
 
 RULES: dict[Category, type[Rule]] = {
     Category.SHARE: DraftShareMismatch,
@@ -117,11 +117,7 @@ def judge_statements(
     names = _Names(passage, where)
     chosen: list[tuple[Statement, Relation]] = []
     for number, statement in enumerate(statements):
-        relations = [
-            _relation(r, names, f"{statement.category}-{number}-{i}")
-            for i, r in enumerate(statement.readings)
-        ]
-        holding = next((r for r in relations if _may_hold(r, names)), None)
+        relations, holding = _holding(statement, number, names)
         verdict = _verdict_of(relations[0], names) if holding is None else None
         if verdict is not None and verdict.status is Status.VIOLATED:
             yield _problem(statement, verdict, names)
@@ -129,6 +125,29 @@ def judge_statements(
             chosen.append((statement, holding or relations[0]))
     if len(chosen) > 1:
         yield from _joint(chosen, names)
+
+
+def _holding(
+    statement: Statement, number: int, names: _Names
+) -> tuple[list[Relation], Relation | None]:
+    """The statement's readings as relations, and the first that may hold, if any."""
+    relations = [
+        _relation(r, names, f"{statement.category}-{number}-{i}")
+        for i, r in enumerate(statement.readings)
+    ]
+    return relations, next((r for r in relations if _may_hold(r, names)), None)
+
+
+def chosen_readings(
+    passage: Passage, statements: Sequence[Statement], where: Location
+) -> Iterator[tuple[Statement, Reading]]:
+    """Each statement with the reading lint holds it to: the first that may hold, else
+    its first (the one a finding would report)."""
+    names = _Names(passage, where)
+    for number, statement in enumerate(statements):
+        relations, holding = _holding(statement, number, names)
+        index = 0 if holding is None else relations.index(holding)
+        yield statement, statement.readings[index]
 
 
 def _problem(statement: Statement, verdict: Verdict, names: _Names) -> Problem:

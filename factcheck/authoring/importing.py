@@ -1,0 +1,522 @@
+"""``factcheck import TABLE``: a table of facts (CSV or JSON Lines) into sources and
+proposed claims (docs/authoring.md).
+
+Each row is one fact: its source's address, title and publication date, the subject,
+metric, value (as printed), unit, a free-text qualifier, the time it holds for, and the
+verbatim quote. Rows are grouped by source: a source of the fact base with the same
+address (or whose id the row names) is reused, else a new one is made with an id from
+the address's host and path. A row's subject and metric become ids where they name
+exactly one entity or metric of the fact base; what the table said goes in the notes
+either way. A row that cannot be a claim (fields missing, a value that is not one
+figure, a date that is not one, a value not written in its quote) is reported with its
+line and left out; every other row is imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from pydantic import ValidationError
+
+from factcheck.authoring.adding import Added, Addition, add_records, make_id, normalised
+from factcheck.config import Settings
+from factcheck.errors import UsageError
+from factcheck.factbase import FactBase
+from factcheck.loader import MAX_FILE_BYTES, display_path, load_factbase
+from factcheck.model import Metric, ProposedClaim, Published, Source
+from factcheck.periods import Period, parse_period
+from factcheck.quoting import normalise_space, written_in
+from factcheck.readings import read_claim
+from factcheck.rules.integrity import bidi_spans
+from factcheck.safefile import UnreadableError, read_bounded
+from factcheck.units import Unit
+from factcheck.values import UnreadableValueError, read_value
+
+__all__ = ["Columns", "Imported", "import_table"]
+
+#: A source id made of an address is cut to about this many characters, at a hyphen.
+_ID_LENGTH = 48
+#: A word of an address longer than this that holds a digit is an opaque token (an
+#: article number, a hash): its first ``_TOKEN_KEPT`` characters are kept.
+_TOKEN_LENGTH = 8
+_TOKEN_KEPT = 6
+_PAGE_SUFFIX = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cgi)$", re.IGNORECASE)
+_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+#: The fields every table has a column for.
+_REQUIRED = ("source", "value", "quote")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The table's column for each field. ``None`` for an optional one: the table has
+    no such column (its field is then empty in every row)."""
+
+    source: str = "source_url"
+    title: str | None = "source_title"
+    published: str | None = "published"
+    subject: str | None = "subject"
+    metric: str | None = "metric"
+    value: str = "value"
+    unit: str | None = "unit"
+    qualifier: str | None = "qualifier"
+    as_of: str | None = "as_of"
+    quote: str = "quote"
+
+    def named(self) -> dict[str, str]:
+        """Field name → column name, for the columns the table must have."""
+        named = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: column for name, column in named.items() if column is not None}
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What was written, one ``Added`` a source, and the rows left out: (line, reason)."""
+
+    added: list[Added]
+    problems: list[tuple[int, str]]
+
+
+@dataclass
+class _Row:
+    line: int  # 1-based physical line the row starts on
+    fields: dict[str, str]  # field name (Columns) → text, stripped; "" where empty
+
+
+@dataclass
+class _Fact:
+    """A good row: where its source is and the claim it makes (without the source)."""
+
+    line: int
+    source: _SourceKey
+    title: str
+    published: str
+    claim: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _SourceKey:
+    """A row's source: an address, or the id of a source already in the fact base."""
+
+    url: str | None = None
+    source_id: str | None = None
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return _url_key(self.url) if self.url is not None else ("id", str(self.source_id))
+
+
+@dataclass
+class _Group:
+    key: _SourceKey
+    facts: list[_Fact] = field(default_factory=list)
+
+
+def import_table(settings: Settings, path: Path, *, columns: Columns) -> Imported:
+    """Import every good row of the table at ``path`` as a proposed claim, one call of
+    ``add_records`` a source; bad rows are returned as problems, with their line."""
+    shown = display_path(path)
+    kind = _SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise UsageError(
+            f"{shown}: a table to import is CSV (.csv) or JSON Lines (.jsonl, .ndjson)"
+        )
+    try:
+        text = read_bounded(path, MAX_FILE_BYTES).decode("utf-8-sig")
+    except UnreadableError as exc:
+        raise UsageError(f"cannot read {shown}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"cannot read {shown}: not UTF-8 text ({exc.reason})") from None
+    problems: list[tuple[int, str]] = []
+    reader = _csv_rows if kind == "csv" else _jsonl_rows
+    rows = list(reader(text, shown, columns, problems))
+    factbase, _ = load_factbase(settings)
+    matcher = _Matcher(factbase, settings)
+    groups: dict[tuple[str, ...], _Group] = {}
+    for row in rows:
+        fact = matcher.fact(row)
+        if isinstance(fact, str):
+            problems.append((row.line, fact))
+            continue
+        groups.setdefault(fact.source.key, _Group(fact.source)).facts.append(fact)
+    added: list[Added] = []
+    assigned: set[str] = set()
+    for group in groups.values():
+        facts = _consistent(group, problems)
+        if not facts:
+            continue
+        source_id, source = _source_of(factbase, group.key, facts, path.name, assigned)
+        title = source.title if source is not None else factbase.sources[source_id].record.title
+        header = f"# Claims of “{title}”, proposed by `factcheck import` from {path.name}.\n"
+        claims = [{"status": "proposed", "source": source_id, **f.claim} for f in facts]
+        added.append(add_records(factbase, source_id, Addition(source, claims, [], header)))
+        factbase, _ = load_factbase(settings)  # the ids and sources just written
+    problems.sort()
+    return Imported(added, problems)
+
+
+# -- reading the table -------------------------------------------------------------------
+
+
+def _csv_rows(
+    text: str, shown: str, columns: Columns, problems: list[tuple[int, str]]
+) -> Iterator[_Row]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise UsageError(
+            f"{shown}:1:1: the table is empty: its first line names the columns"
+        ) from None
+    except csv.Error as exc:
+        raise UsageError(f"{shown}:1:1: the header is not CSV: {exc}") from None
+    places = _header_places([name.strip() for name in header], shown, columns)
+    last = reader.line_num
+    while True:
+        start = last + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.append((start, f"not a CSV row: {exc}"))
+            if reader.line_num <= last:
+                return  # the reader cannot move on
+            last = reader.line_num
+            continue
+        last = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue  # a blank line
+        if len(record) != len(header):
+            span = (
+                f" (it runs over lines {start}–{last}: a quote left open?)" if last > start else ""
+            )
+            problems.append(
+                (start, f"{len(record)} fields where the header has {len(header)}{span}")
+            )
+            continue
+        yield _Row(start, {name: record[i].strip() for name, i in places.items()})
+
+
+def _header_places(header: list[str], shown: str, columns: Columns) -> dict[str, int]:
+    """Field name → index of its column in ``header``; a ``UsageError`` for a column
+    the header lacks or names twice."""
+    places: dict[str, int] = {}
+    for name, column in columns.named().items():
+        found = [i for i, h in enumerate(header) if h == column]
+        if not found:
+            found = [i for i, h in enumerate(header) if h.casefold() == column.casefold()]
+        if not found:
+            raise UsageError(_no_column(shown, column, header, name))
+        if len(found) > 1:
+            raise UsageError(f"{shown}:1:1: the header names column {column!r} twice")
+        places[name] = found[0]
+    return places
+
+
+def _no_column(shown: str, column: str, present: list[str], name: str) -> str:
+    listed = ", ".join(repr(h) for h in present if h) or "none"
+    option = "--" + name.replace("_", "-") + "-column"
+    hint = "" if name in _REQUIRED else f" (or {option} '' if the table has none)"
+    return (
+        f"{shown}:1:1: no column {column!r}; the table's columns are {listed}: "
+        f"name the right one with {option}{hint}"
+    )
+
+
+def _jsonl_rows(
+    text: str, shown: str, columns: Columns, problems: list[tuple[int, str]]
+) -> Iterator[_Row]:
+    objects: list[tuple[int, dict[str, Any]]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            problems.append((number, f"not JSON: {exc}"))
+            continue
+        if not isinstance(data, dict):
+            problems.append((number, f"a row is a JSON object, not {type(data).__name__}"))
+            continue
+        objects.append((number, data))
+    if not objects:
+        if problems:
+            return
+        raise UsageError(f"{shown}:1:1: the table is empty: no JSON objects in it")
+    keys = list(dict.fromkeys(k for _, data in objects for k in data))
+    for name, column in columns.named().items():
+        if column not in keys:
+            raise UsageError(_no_column(shown, column, keys, name))
+    for number, data in objects:
+        row: dict[str, str] = {}
+        for name, column in columns.named().items():
+            value = data.get(column)
+            if isinstance(value, bool) or not isinstance(value, str | int | float | None):
+                problems.append((number, f"{column!r} holds {_json_kind(value)}, not text"))
+                break
+            row[name] = "" if value is None else str(value).strip()
+        else:
+            yield _Row(number, row)
+
+
+def _json_kind(value: object) -> str:
+    return {bool: "true or false", list: "a list", dict: "an object"}.get(type(value), "a value")
+
+
+# -- a row into a claim ------------------------------------------------------------------
+
+
+class _Matcher:
+    """Turns rows into facts: checks each field and finds the subject and metric."""
+
+    def __init__(self, factbase: FactBase, settings: Settings) -> None:
+        self.factbase = factbase
+        self.widths = settings.hedges
+        self.entities: dict[str, set[str]] = {}
+        for eid, entry in factbase.entities.items():
+            for name in (eid, entry.record.name, *entry.record.aliases):
+                self.entities.setdefault(normalised(name), set()).add(eid)
+        self.terms: list[tuple[re.Pattern[str], str]] = [
+            (re.compile(rf"(?<!\w){re.escape(normalised(term))}(?!\w)"), mid)
+            for mid, entry in factbase.metrics.items()
+            for term in entry.record.terms
+            if term.strip()
+        ]
+        self.by_url: dict[tuple[str, ...], str] = {}
+        for sid, source in factbase.sources.items():
+            if source.record.url:
+                self.by_url.setdefault(_url_key(source.record.url), sid)
+
+    def fact(self, row: _Row) -> _Fact | str:
+        """The row's fact, or why it is not one."""
+        get = row.fields.get
+        source = self._source(get("source", ""))
+        if isinstance(source, str):
+            return source
+        value, quote = get("value", ""), get("quote", "")
+        if not value:
+            return "the value is empty"
+        if not quote:
+            return "the quote is empty"
+        published = get("published", "")
+        if published and isinstance(when := _date("published", published), str):
+            return when
+        as_of = get("as_of", "")
+        if as_of and isinstance(when := _date("as_of", as_of), str):
+            return when
+        try:
+            figure = read_value(value)
+        except UnreadableValueError as exc:
+            return f"value {value!r} is not one figure: {exc}"
+        if not written_in(normalised(value), normalised(quote)):
+            return f"value {value!r} is not written in its quote"
+        for name, text in (("value", value), ("quote", quote)):
+            if any(bidi_spans(text)):
+                return f"the {name} holds a bidirectional control character (FC110)"
+        unit = _unit(get("unit", ""), figure.unit)
+        if isinstance(unit, str):
+            return unit
+        return self._claim(row, source, unit)
+
+    def _claim(self, row: _Row, source: _SourceKey, unit: Unit | None) -> _Fact | str:
+        get = row.fields.get
+        notes: list[str] = []
+        if qualifier := get("qualifier", ""):
+            notes.append(f"qualifier in the table: {qualifier}")
+        claim: dict[str, Any] = {"quote": normalise_space(get("quote", ""))}
+        subject_text = get("subject", "")
+        subject = self._one(self.entities.get(normalised(subject_text), set()))
+        if subject is not None:
+            claim["subject"] = subject
+        elif subject_text:
+            notes.append(f"subject in the table: {subject_text}")
+        metric_text = get("metric", "")
+        metric = self._metric(metric_text)
+        if metric is not None:
+            claim["metric"] = metric
+        claim["value"] = normalise_space(get("value", ""))
+        if unit is not None:
+            claim["unit"] = unit.value
+        if as_of := get("as_of", ""):
+            claim["as_of"] = as_of
+        reason = self._unreadable(claim, None)
+        if reason is not None:
+            return reason
+        if metric is not None:
+            fit = self._unreadable(claim, self.factbase.metrics[metric].record)
+            if fit is not None:
+                del claim["metric"]
+                metric = None
+        if metric_text and metric != metric_text:
+            notes.append(f"metric in the table: {metric_text}")
+        if notes:
+            claim["notes"] = "; ".join(notes)
+        return _Fact(row.line, source, get("title", ""), get("published", ""), claim)
+
+    def _unreadable(self, claim: dict[str, Any], metric: Metric | None) -> str | None:
+        """Why the claim would not be read (FC103, FC104, a schema error), or None."""
+        try:
+            record = ProposedClaim.model_validate(
+                {"status": "proposed", "id": "row", "source": "row", **claim}
+            )
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            where = ".".join(str(p) for p in problem["loc"])
+            return f"{where}: {problem['msg']}"
+        try:
+            read_claim(record, metric, self.widths)
+        except ValueError as exc:  # UnreadableValueError, or a unit the metric does not use
+            return str(exc)
+        return None
+
+    def _metric(self, text: str) -> str | None:
+        """The metric ``text`` names: an id, or the only metric one of whose terms stands
+        in it as a whole phrase."""
+        if not text:
+            return None
+        for candidate in (text.strip(), make_id(text)):
+            if candidate in self.factbase.metrics:
+                return candidate
+        said = normalised(text)
+        return self._one({mid for pattern, mid in self.terms if pattern.search(said)})
+
+    @staticmethod
+    def _one(ids: set[str]) -> str | None:
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def _source(self, text: str) -> _SourceKey | str:
+        if not text:
+            return "the source is empty: every row needs its source's address"
+        if text in self.factbase.sources:
+            return _SourceKey(source_id=text)
+        if _is_url(text):
+            existing = self.by_url.get(_url_key(text))
+            return _SourceKey(source_id=existing) if existing else _SourceKey(url=text)
+        return f"source {text!r} is neither a web address (http…) nor a source of the fact base"
+
+
+def _date(name: str, text: str) -> Period | str:
+    try:
+        return parse_period(text)
+    except ValueError as exc:
+        return f"{name} {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD): {exc}"
+
+
+def _unit(text: str, written: Unit | None) -> Unit | str | None:
+    """The claim's ``unit`` for the unit column's ``text``: none where the value says
+    it already (or for a count), else the unit; or why the column cannot be used."""
+    if not text:
+        return None
+    units = {u.value.casefold(): u for u in Unit} | {"%": Unit.PERCENT}
+    unit = units.get(text.casefold())
+    if unit is None:
+        return (
+            f"unit {text!r} is not one factcheck knows (count, percent, CNY, USD …); "
+            "leave it empty where the value says its unit (26.8 billion yuan)"
+        )
+    if written is not None and written is not unit:
+        return f"the value is in {written} but the unit column says {unit}"
+    if written is not None or unit is Unit.COUNT:
+        return None
+    return unit
+
+
+# -- sources -----------------------------------------------------------------------------
+
+
+def _consistent(group: _Group, problems: list[tuple[int, str]]) -> list[_Fact]:
+    """The group's facts that agree with its first on the publication date; for a new
+    source, those that give one."""
+    if group.key.source_id is not None:
+        return group.facts
+    facts: list[_Fact] = []
+    for fact in group.facts:
+        if not fact.published:
+            problems.append((fact.line, "the published date is empty: a new source needs it"))
+        elif facts and parse_period(fact.published) != parse_period(facts[0].published):
+            first = facts[0]
+            problems.append(
+                (
+                    fact.line,
+                    f"published {fact.published!r}, but line {first.line} gives "
+                    f"{first.published!r} for the same source",
+                )
+            )
+        else:
+            facts.append(fact)
+    return facts
+
+
+def _source_of(
+    factbase: FactBase, key: _SourceKey, facts: list[_Fact], table: str, assigned: set[str]
+) -> tuple[str, Source | None]:
+    """The source id of a group, and its new record (None when it is in the fact base):
+    titled as the first of its rows that gives a title, published as the first row."""
+    if key.source_id is not None:
+        return key.source_id, None
+    title = next((f.title for f in facts if f.title), None)
+    first = facts[0]
+    assert key.url is not None
+    wanted = _source_id(key.url)
+    source_id, n = wanted, 1
+    while source_id in factbase.sources or source_id in assigned:
+        n += 1
+        source_id = f"{wanted}-{n}"
+    assigned.add(source_id)
+    source = Source(
+        id=source_id,
+        title=title or key.url,
+        published=Published(when=parse_period(first.published), basis="stated"),
+        url=key.url,
+        notes=f"imported from {table}: no text kept, quotes not verified",
+    )
+    return source_id, source
+
+
+def _is_url(text: str) -> bool:
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def _url_key(url: str) -> tuple[str, ...]:
+    """What two addresses of the same page share: host without ``www.``, path without
+    a final ``/``, and query; not the scheme or the fragment."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:
+        return ("url", url.strip())
+    return ("url", host, parts.path.rstrip("/"), parts.query)
+
+
+def _source_id(url: str) -> str:
+    """An id made of an address: its host (without ``www.``) and path, opaque tokens
+    cut short, about ``_ID_LENGTH`` characters at most:
+    ``chinadaily-com-cn-a-202309-21-ws650b``."""
+    parts = urlsplit(url)
+    segments = [unquote(s) for s in parts.path.split("/") if s]
+    if segments:
+        segments[-1] = _PAGE_SUFFIX.sub("", segments[-1])
+    host = (parts.hostname or "").removeprefix("www.")
+    words: list[str] = []
+    for piece in (host, *segments, unquote(parts.query)):
+        for word in re.findall(r"[a-z0-9]+", piece.casefold()):
+            opaque = len(word) > _TOKEN_LENGTH and any(c.isdigit() for c in word)
+            words.append(word[:_TOKEN_KEPT] if opaque else word)
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join([*kept, word])) > _ID_LENGTH:
+            break
+        kept.append(word)
+    return make_id(*kept) if kept else "source"
