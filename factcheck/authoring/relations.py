@@ -17,8 +17,8 @@ from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
-from factcheck.engine.reporting import render_term
 from factcheck.engine.relations import Term
+from factcheck.engine.reporting import render_term
 from factcheck.expressions import (
     Binary,
     Call,
@@ -33,6 +33,7 @@ from factcheck.figures import Figure, scan
 from factcheck.hedges import HedgeWidths
 from factcheck.lint.drafts import Draft
 from factcheck.lint.statements import read_statements
+from factcheck.lint.statements.judging import chosen_readings
 from factcheck.lint.statements.passage import Passage
 from factcheck.lint.statements.statement import Category
 
@@ -43,7 +44,7 @@ __all__ = ["propose_constraints"]
 _LEFT_OUT = frozenset({Category.CONVERSION, Category.DATE})
 
 
-class _Unwritable(ValueError):
+class _UnwritableError(ValueError):
     """A term that a constraint's expression cannot say (a band of values)."""
 
 
@@ -59,20 +60,18 @@ def propose_constraints(
         statements = [s for s in read_statements(passage) if s.category not in _LEFT_OUT]
         if not statements:
             continue
-        from factcheck.lint.statements.judging import chosen_readings  # the engine: late
-
         for statement, reading in chosen_readings(passage, statements, draft.location(start)):
             labels: dict[str, str] = {}
             for operand in reading.operands:
                 mention = operand.mention
                 n = claim_at.get((start + mention.start, start + mention.end))
-                if n is None or operand.label in labels and labels[operand.label] != f"{{{n}}}":
-                    break
+                if n is None:
+                    break  # a figure that is not a proposed claim: a range's end, a name
                 labels[operand.label] = f"{{{n}}}"
             else:
                 try:
                     left, right = _named(reading.left, labels), _named(reading.right, labels)
-                except _Unwritable:
+                except _UnwritableError:
                     continue
                 expr = f"{render_term(left)} {reading.op} {render_term(right)}"
                 if expr in seen or not _parses(expr):
@@ -106,7 +105,7 @@ def _named(term: Term, labels: dict[str, str]) -> Term:
     if isinstance(term, Constant):
         interval = term.interval
         if interval.lo is None or interval.lo != interval.hi:
-            raise _Unwritable(term.label or "a band")
+            raise _UnwritableError(term.label or "a band")
         return Number(Fraction(interval.lo), 0, 0)
     if isinstance(term, Negation):
         return replace(term, operand=_named(term.operand, labels))
