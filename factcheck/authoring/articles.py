@@ -14,6 +14,7 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
+import yaml
 from pydantic import ValidationError
 
 from factcheck.authoring.adding import Added, Addition, add_records
@@ -31,7 +32,7 @@ from factcheck.units import Unit
 
 __all__ = ["extract"]
 
-_FRONT_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(?P<title>.+?)\s*\n(?:.*\n)*?---", re.M)
+_FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>(?:.*\n){0,200}?)---[ \t]*\n")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>\S.*?)\s*#*\s*$|^(?P<line>\S.*\S|\S)\s*$", re.M)
 _DATELINE_LINES = 30
 
@@ -56,9 +57,12 @@ def extract(
     known = factbase.sources.get(source_id)
     source = None
     if known is None:
+        front = _front_matter(text)
         source = _source(
-            source_id, relative=relative, text=text, front_date=draft.date, title=title,
-            published=published, publisher=publisher, url=url,
+            source_id, relative=relative, text=text, front=front,
+            title=title or front.get("title"),
+            published=published or front.get("published") or front.get("date"),
+            publisher=publisher or front.get("publisher"), url=url or front.get("url"),
         )  # fmt: skip
         when = source.published.when
     else:
@@ -92,7 +96,7 @@ def _source(
     *,
     relative: str,
     text: str,
-    front_date: str | None,
+    front: dict[str, str],
     title: str | None,
     published: str | None,
     publisher: str | None,
@@ -103,7 +107,7 @@ def _source(
             id=source_id,
             title=title or _title(text) or source_id,
             publisher=publisher,
-            published=_published(text, front_date, published),
+            published=_published(text, published, "published" in front or "date" in front),
             text=relative,
             url=url,
         )
@@ -113,20 +117,33 @@ def _source(
         raise UsageError(f"the source record: {where}: {problem['msg']}") from None
 
 
+def _front_matter(text: str) -> dict[str, str]:
+    """The front matter's fields that describe a source, as text (YAML, read safely)."""
+    m = _FRONT.match(text)
+    if m is None:
+        return {}
+    try:
+        data = yaml.safe_load(m["yaml"])
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    wanted = ("title", "published", "date", "publisher", "url")
+    return {k: str(data[k]) for k in wanted if data.get(k) not in (None, "")}
+
+
 def _title(text: str) -> str | None:
-    if (m := _FRONT_TITLE.match(text)) is not None:
-        return m["title"].strip("'\"")
-    body = re.sub(r"\A---\s*\n(?:.*\n)*?---\s*\n", "", text)
+    body = _FRONT.sub("", text, count=1)
     body = re.sub(r"<!--.*?-->", "", body, flags=re.DOTALL)
     m = _HEADING.search(body)
     return None if m is None else (m["title"] or m["line"])[:200]
 
 
-def _published(text: str, front_date: str | None, given: str | None) -> Published:
+def _published(text: str, given: str | None, in_front_matter: bool) -> Published:
+    """``--published`` or the front matter's date (stated), else the text's first date."""
     if given is not None:
-        return Published(when=_period("--published", given), basis="stated")
-    if front_date is not None:
-        return Published(when=_period("date: in the front matter", front_date), basis="stated")
+        where = "the front matter's date" if in_front_matter else "--published"
+        return Published(when=_period(where, given), basis="stated")
     head = "\n".join(text.splitlines()[:_DATELINE_LINES])
     for figure in scan(head):
         if figure.unit is Unit.DATE and figure.low.value == figure.high.value:

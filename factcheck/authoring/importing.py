@@ -141,9 +141,10 @@ def import_table(settings: Settings, path: Path, *, columns: Columns) -> Importe
     matcher = _Matcher(factbase, settings)
     groups: dict[tuple[str, ...], _Group] = {}
     for row in rows:
-        fact = matcher.fact(row)
-        if isinstance(fact, str):
-            problems.append((row.line, fact))
+        try:
+            fact = matcher.fact(row)
+        except _BadRowError as exc:
+            problems.append((row.line, str(exc)))
             continue
         groups.setdefault(fact.source.key, _Group(fact.source)).facts.append(fact)
     added: list[Added] = []
@@ -295,38 +296,31 @@ class _Matcher:
             if source.record.url:
                 self.by_url.setdefault(_url_key(source.record.url), sid)
 
-    def fact(self, row: _Row) -> _Fact | str:
-        """The row's fact, or why it is not one."""
+    def fact(self, row: _Row) -> _Fact:
+        """The row's fact; a ``_BadRowError`` says why it is not one."""
         get = row.fields.get
         source = self._source(get("source", ""))
-        if isinstance(source, str):
-            return source
         value, quote = get("value", ""), get("quote", "")
         if not value:
-            return "the value is empty"
+            raise _BadRowError("the value is empty")
         if not quote:
-            return "the quote is empty"
-        published = get("published", "")
-        if published and isinstance(when := _date("published", published), str):
-            return when
-        as_of = get("as_of", "")
-        if as_of and isinstance(when := _date("as_of", as_of), str):
-            return when
+            raise _BadRowError("the quote is empty")
+        for name in ("published", "as_of"):
+            if text := get(name, ""):
+                _date(name, text)
         try:
             figure = read_value(value)
         except UnreadableValueError as exc:
-            return f"value {value!r} is not one figure: {exc}"
+            raise _BadRowError(f"value {value!r} is not one figure: {exc}") from None
         if not written_in(normalised(value), normalised(quote)):
-            return f"value {value!r} is not written in its quote"
+            raise _BadRowError(f"value {value!r} is not written in its quote")
         for name, text in (("value", value), ("quote", quote)):
             if any(bidi_spans(text)):
-                return f"the {name} holds a bidirectional control character (FC110)"
+                raise _BadRowError(f"the {name} holds a bidirectional control character")
         unit = _unit(get("unit", ""), figure.unit)
-        if isinstance(unit, str):
-            return unit
         return self._claim(row, source, unit)
 
-    def _claim(self, row: _Row, source: _SourceKey, unit: Unit | None) -> _Fact | str:
+    def _claim(self, row: _Row, source: _SourceKey, unit: Unit | None) -> _Fact:
         get = row.fields.get
         notes: list[str] = []
         if qualifier := get("qualifier", ""):
@@ -349,12 +343,10 @@ class _Matcher:
             claim["as_of"] = as_of
         reason = self._unreadable(claim, None)
         if reason is not None:
-            return reason
-        if metric is not None:
-            fit = self._unreadable(claim, self.factbase.metrics[metric].record)
-            if fit is not None:
-                del claim["metric"]
-                metric = None
+            raise _BadRowError(reason)
+        if metric is not None and self._unreadable(claim, self.factbase.metrics[metric].record):
+            del claim["metric"]  # its unit or domain does not fit the value
+            metric = None
         if metric_text and metric != metric_text:
             notes.append(f"metric in the table: {metric_text}")
         if notes:
@@ -392,38 +384,46 @@ class _Matcher:
     def _one(ids: set[str]) -> str | None:
         return next(iter(ids)) if len(ids) == 1 else None
 
-    def _source(self, text: str) -> _SourceKey | str:
+    def _source(self, text: str) -> _SourceKey:
         if not text:
-            return "the source is empty: every row needs its source's address"
+            raise _BadRowError("the source is empty: every row needs its source's address")
         if text in self.factbase.sources:
             return _SourceKey(source_id=text)
         if _is_url(text):
             existing = self.by_url.get(_url_key(text))
             return _SourceKey(source_id=existing) if existing else _SourceKey(url=text)
-        return f"source {text!r} is neither a web address (http…) nor a source of the fact base"
+        raise _BadRowError(
+            f"source {text!r} is neither a web address (http…) nor a source of the fact base"
+        )
 
 
-def _date(name: str, text: str) -> Period | str:
+class _BadRowError(Exception):
+    """Why a row cannot be a claim."""
+
+
+def _date(name: str, text: str) -> Period:
     try:
         return parse_period(text)
     except ValueError as exc:
-        return f"{name} {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD): {exc}"
+        raise _BadRowError(
+            f"{name} {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD): {exc}"
+        ) from None
 
 
-def _unit(text: str, written: Unit | None) -> Unit | str | None:
+def _unit(text: str, written: Unit | None) -> Unit | None:
     """The claim's ``unit`` for the unit column's ``text``: none where the value says
-    it already (or for a count), else the unit; or why the column cannot be used."""
+    it already (or for a count), else the unit."""
     if not text:
         return None
     units = {u.value.casefold(): u for u in Unit} | {"%": Unit.PERCENT}
     unit = units.get(text.casefold())
     if unit is None:
-        return (
+        raise _BadRowError(
             f"unit {text!r} is not one factcheck knows (count, percent, CNY, USD …); "
             "leave it empty where the value says its unit (26.8 billion yuan)"
         )
     if written is not None and written is not unit:
-        return f"the value is in {written} but the unit column says {unit}"
+        raise _BadRowError(f"the value is in {written} but the unit column says {unit}")
     if written is not None or unit is Unit.COUNT:
         return None
     return unit
@@ -502,21 +502,28 @@ def _url_key(url: str) -> tuple[str, ...]:
 
 def _source_id(url: str) -> str:
     """An id made of an address: its host (without ``www.``) and path, opaque tokens
-    cut short, about ``_ID_LENGTH`` characters at most:
+    cut short, whole parts of the path while they fit in about ``_ID_LENGTH``
+    characters (a part's first words where at least two fit):
     ``chinadaily-com-cn-a-202309-21-ws650b``."""
     parts = urlsplit(url)
     segments = [unquote(s) for s in parts.path.split("/") if s]
     if segments:
         segments[-1] = _PAGE_SUFFIX.sub("", segments[-1])
     host = (parts.hostname or "").removeprefix("www.")
-    words: list[str] = []
-    for piece in (host, *segments, unquote(parts.query)):
-        for word in re.findall(r"[a-z0-9]+", piece.casefold()):
-            opaque = len(word) > _TOKEN_LENGTH and any(c.isdigit() for c in word)
-            words.append(word[:_TOKEN_KEPT] if opaque else word)
     kept: list[str] = []
-    for word in words:
-        if kept and len("-".join([*kept, word])) > _ID_LENGTH:
+    for piece in (host, *segments, unquote(parts.query)):
+        words = [_short(w) for w in re.findall(r"[a-z0-9]+", piece.casefold())]
+        fit = 0
+        while fit < len(words) and len("-".join([*kept, *words[: fit + 1]])) <= _ID_LENGTH:
+            fit += 1
+        if fit == len(words) or (fit >= 2 and kept):  # noqa: PLR2004  (two words say something)
+            kept.extend(words[:fit])
+        if fit < len(words) and kept:
             break
-        kept.append(word)
     return make_id(*kept) if kept else "source"
+
+
+def _short(word: str) -> str:
+    """A word of an address, an opaque token (an article number, a hash) cut short."""
+    opaque = len(word) > _TOKEN_LENGTH and any(c.isdigit() for c in word)
+    return word[:_TOKEN_KEPT] if opaque else word
