@@ -22,7 +22,7 @@ from datetime import date
 
 from factcheck.factbase import FactBase
 from factcheck.figures import Figure, scan
-from factcheck.lint.attachment import Attachment, When, attach, is_year, period_of
+from factcheck.lint.attachment import Attachment, attach, is_year, period_of
 from factcheck.lint.drafts import Draft
 from factcheck.lint.mentions import Discourse, Names
 from factcheck.lint.words import Token, phrase, stem, tokenize
@@ -98,13 +98,10 @@ def propose_claims(
     names = Names(factbase)
     discourse = Discourse(names)
     article = _Article(draft, factbase, source, published, _Metrics(factbase))
-    paragraph, earlier = -1, None  # the last time a sentence of the paragraph stated
     for sentence in draft.sentences:
         text = draft.prose[sentence.start : sentence.end]
         figures = [f for f in scan(text) if f.compared]
         attached = attach(text, figures, names, discourse, published.start)
-        if sentence.paragraph != paragraph:
-            paragraph, earlier = sentence.paragraph, None
         if _CONTACT.search(text):
             continue
         tokens = tokenize(text)
@@ -112,10 +109,8 @@ def propose_claims(
             if _not_a_claim(text, figure, figures) is None:
                 yield _proposal(
                     article, sentence.start, tokens=tokens, figure=figure,
-                    attachment=attachment, earlier=earlier,
+                    attachment=attachment,
                 )  # fmt: skip
-        stated = [a.when for a in attached if a.when is not None and not a.when.from_draft]
-        earlier = stated[-1] if stated else earlier
         yield from _words(article, sentence.start, text, figures, attached)
 
 
@@ -145,7 +140,6 @@ def _proposal(
     tokens: list[Token],
     figure: Figure,
     attachment: Attachment,
-    earlier: When | None,
 ) -> Proposal:
     start, end = offset + figure.start, offset + figure.end
     subject = attachment.subject
@@ -173,9 +167,6 @@ def _proposal(
     elif when is not None and not when.from_draft:
         record["as_of"] = written_period(when.period)
         notes.append(f"as of {when.how}")
-    elif earlier is not None:  # "In 2023, … . Shandong had …": the paragraph's time
-        record["as_of"] = written_period(earlier.period)
-        notes.append(f"as of {earlier.how.replace('the sentence', 'its paragraph')}")
     else:
         record["as_of"] = written_period(published)
         notes.append("as of the article's date (its sentence gives no time)")

@@ -50,6 +50,8 @@ _TOKEN_LENGTH = 8
 _TOKEN_KEPT = 6
 _PAGE_SUFFIX = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cgi)$", re.IGNORECASE)
 _SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+#: A word after a place's name that the fact base's names leave out.
+_KIND_WORD = re.compile(r"\s+(?:district|city|province|municipality|county)$")
 #: The fields every table has a column for.
 _REQUIRED = ("source", "value", "quote")
 
@@ -327,7 +329,7 @@ class _Matcher:
             notes.append(f"qualifier in the table: {qualifier}")
         claim: dict[str, Any] = {"quote": normalise_space(get("quote", ""))}
         subject_text = get("subject", "")
-        subject = self._one(self.entities.get(normalised(subject_text), set()))
+        subject = self._subject(subject_text)
         if subject is not None:
             claim["subject"] = subject
         elif subject_text:
@@ -369,6 +371,13 @@ class _Matcher:
             return str(exc)
         return None
 
+    def _subject(self, text: str) -> str | None:
+        """The entity ``text`` names: by id, name or alias ("Bao'an District" also by
+        "Bao'an"), where exactly one does."""
+        said = normalised(text)
+        found = self.entities.get(said) or self.entities.get(_KIND_WORD.sub("", said))
+        return self._one(found or set())
+
     def _metric(self, text: str) -> str | None:
         """The metric ``text`` names: an id, or the only metric one of whose terms stands
         in it as a whole phrase."""
@@ -405,9 +414,8 @@ def _date(name: str, text: str) -> Period:
     try:
         return parse_period(text)
     except ValueError as exc:
-        raise _BadRowError(
-            f"{name} {text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD): {exc}"
-        ) from None
+        reason = str(exc) if repr(text) in str(exc) else f"{text!r}: {exc}"
+        raise _BadRowError(f"{name}: {reason}") from None
 
 
 def _unit(text: str, written: Unit | None) -> Unit | None:
@@ -516,9 +524,12 @@ def _source_id(url: str) -> str:
         fit = 0
         while fit < len(words) and len("-".join([*kept, *words[: fit + 1]])) <= _ID_LENGTH:
             fit += 1
-        if fit == len(words) or (fit >= 2 and kept):  # noqa: PLR2004  (two words say something)
-            kept.extend(words[:fit])
-        if fit < len(words) and kept:
+        if not kept:
+            fit = max(fit, 1)  # the host's first word, however long
+        elif fit < min(2, len(words)):
+            fit = 0  # one word of a part says little
+        kept.extend(words[:fit])
+        if fit < len(words):
             break
     return make_id(*kept) if kept else "source"
 

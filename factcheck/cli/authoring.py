@@ -157,6 +157,14 @@ def import_table(
         typer.echo(f"{shown}:{line}:1: error: {message}", err=True)
     for added in imported.added:
         _report(added)
+    if len(imported.added) > 1:
+        proposed = sum(len(a.claims) for a in imported.added)
+        complete = sum(a.complete for a in imported.added)
+        skipped = sum(a.skipped for a in imported.added)
+        typer.echo(
+            f"in all: {proposed} claims proposed ({complete} with subject, metric and as_of) "
+            f"for {len(imported.added)} sources, {skipped} already in the fact base"
+        )
     if imported.problems:
         rows = len(imported.problems)
         typer.echo(
