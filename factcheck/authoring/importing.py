@@ -171,7 +171,7 @@ def import_table(settings: Settings, path: Path, *, columns: Columns) -> Importe
 def _csv_rows(
     text: str, shown: str, columns: Columns, problems: list[tuple[int, str]]
 ) -> Iterator[_Row]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -189,18 +189,18 @@ def _csv_rows(
         except StopIteration:
             return
         except csv.Error as exc:
-            problems.append((start, f"not a CSV row: {exc}"))
             if reader.line_num <= last:
+                problems.append((start, f"not a CSV row: {exc}"))
                 return  # the reader cannot move on
             last = reader.line_num
+            unclosed = " (a quote opened in it is not closed)" if last > start else ""
+            problems.append((start, f"not a CSV row: {exc}{unclosed}"))
             continue
         last = reader.line_num
         if not any(cell.strip() for cell in record):
             continue  # a blank line
         if len(record) != len(header):
-            span = (
-                f" (it runs over lines {start}–{last}: a quote left open?)" if last > start else ""
-            )
+            span = f" (the row runs over lines {start}–{last})" if last > start else ""
             problems.append(
                 (start, f"{len(record)} fields where the header has {len(header)}{span}")
             )

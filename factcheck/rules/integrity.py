@@ -427,8 +427,9 @@ class ProposedRecord(Rule):
             missing = entry.record.missing
             if missing:
                 message = (
-                    f"claim {cid!r} is proposed and needs its {_and(missing)}: fill them "
-                    "from the quote, then delete `status: proposed`"
+                    f"claim {cid!r} is proposed and needs its {_and(missing)}: fill "
+                    f"{'it' if len(missing) == 1 else 'them'} from the quote, then delete "
+                    "`status: proposed`"
                 )
             else:
                 message = (
