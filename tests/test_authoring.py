@@ -178,3 +178,24 @@ def test_a_stated_relation_becomes_a_constraint_the_engine_checks_once_accepted(
     assert len(violated) == 1
     assert "constraint 'h-share' is violated" in violated[0]["message"]
     assert violated[0]["path"] == "constraints/h.yaml"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["texts/a.md", "--source", "../x"], "--source '../x' is not an id"),
+        (["texts", "--source", "x"], "cannot read texts: is a directory"),
+        (["texts/none.md", "--source", "x"], "cannot read texts/none.md"),
+        (
+            ["texts/a.md", "--source", "x", "--published", "soon"],
+            "--published: 'soon' is not a date",
+        ),
+    ],
+)
+def test_extract_refuses_bad_input_with_exit_2(base: Path, args: list[str], message: str) -> None:
+    shutil.copy(ARTICLES[0], base / "texts" / "a.md")
+    before = {p: p.read_bytes() for p in base.rglob("*.yaml")}
+    result = runner.invoke(app, ["extract", *args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert {p: p.read_bytes() for p in base.rglob("*.yaml")} == before  # nothing written

@@ -35,6 +35,7 @@ __all__ = ["extract"]
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>(?:.*\n){0,200}?)---[ \t]*\n")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>\S.*?)\s*#*\s*$|^(?P<line>\S.*\S|\S)\s*$", re.M)
 _DATELINE_LINES = 30
+_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 
 
 def extract(
@@ -47,6 +48,11 @@ def extract(
     publisher: str | None = None,
     url: str | None = None,
 ) -> Added:
+    if not _ID.fullmatch(source_id):
+        raise UsageError(
+            f"--source {source_id!r} is not an id: lower-case letters and digits joined by "
+            "'-', '_' or '.' (zhuhai-2023)"
+        )
     factbase, _ = load_factbase(settings)
     relative = _inside(settings.sources, text_path)
     try:
@@ -59,9 +65,10 @@ def extract(
     if known is None:
         front = _front_matter(text)
         source = _source(
-            source_id, relative=relative, text=text, front=front,
+            source_id, relative=relative, text=text,
             title=title or front.get("title"),
             published=published or front.get("published") or front.get("date"),
+            dated_by="--published" if published else "the front matter's date",
             publisher=publisher or front.get("publisher"), url=url or front.get("url"),
         )  # fmt: skip
         when = source.published.when
@@ -96,7 +103,7 @@ def _source(
     *,
     relative: str,
     text: str,
-    front: dict[str, str],
+    dated_by: str,
     title: str | None,
     published: str | None,
     publisher: str | None,
@@ -107,7 +114,7 @@ def _source(
             id=source_id,
             title=title or _title(text) or source_id,
             publisher=publisher,
-            published=_published(text, published, "published" in front or "date" in front),
+            published=_published(text, published, dated_by),
             text=relative,
             url=url,
         )
@@ -139,11 +146,10 @@ def _title(text: str) -> str | None:
     return None if m is None else (m["title"] or m["line"])[:200]
 
 
-def _published(text: str, given: str | None, in_front_matter: bool) -> Published:
+def _published(text: str, given: str | None, dated_by: str) -> Published:
     """``--published`` or the front matter's date (stated), else the text's first date."""
     if given is not None:
-        where = "the front matter's date" if in_front_matter else "--published"
-        return Published(when=_period(where, given), basis="stated")
+        return Published(when=_period(dated_by, given), basis="stated")
     head = "\n".join(text.splitlines()[:_DATELINE_LINES])
     for figure in scan(head):
         if figure.unit is Unit.DATE and figure.low.value == figure.high.value:
@@ -167,4 +173,4 @@ def _period(what: str, text: str) -> Period:
     try:
         return parse_period(text)
     except ValueError as exc:
-        raise UsageError(f"{what}: {text!r} is not a date: {exc}") from None
+        raise UsageError(f"{what}: {exc}") from None
