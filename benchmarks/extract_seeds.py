@@ -19,6 +19,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -44,7 +45,17 @@ def _meet(a: Interval, b: Interval) -> bool:
     return not a.intersect(b).is_empty
 
 
-def run(bundled: FactBase, registries: bool, details: bool) -> None:
+@dataclass(frozen=True)
+class Outcome:
+    proposed: int
+    complete: int
+    held: int
+    wanted: int
+    agree: int
+    errors: int
+
+
+def run(bundled: FactBase, registries: bool, details: bool = False) -> Outcome:
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder) / "base"
         init(base, places=True)
@@ -95,22 +106,23 @@ def run(bundled: FactBase, registries: bool, details: bool) -> None:
                 print(f"  missed {claim.id}: {claim.value!r}")
         claims = list(proposed.proposed_claims.values())
         complete = [e for e in claims if not e.record.missing]
-        label = "bundled registries" if registries else "starter metrics"
-        print(
-            f"{label}: {len(claims)} proposed, {len(complete)} complete; "
-            f"hold {held}/{len(wanted)} ({held / len(wanted):.0%}) of the bundled article "
-            f"claims' figures; {agree} held by a complete proposal that agrees on subject, "
-            f"metric and time; check: {len(errors)} errors"
-        )
-        for f in errors:
+        for f in errors if details else ():
             print("  ", f.code, f.message)
+        return Outcome(len(claims), len(complete), held, len(wanted), agree, len(errors))
 
 
 def main() -> None:
     details = "--details" in sys.argv
     bundled, _ = load(discover_settings(ROOT))
     for registries in (False, True):
-        run(bundled, registries, details)
+        o = run(bundled, registries, details)
+        label = "bundled registries" if registries else "starter metrics"
+        print(
+            f"{label}: {o.proposed} proposed, {o.complete} complete; hold {o.held}/{o.wanted} "
+            f"({o.held / o.wanted:.0%}) of the bundled article claims' figures; {o.agree} held "
+            f"by a complete proposal that agrees on subject, metric and time; check: "
+            f"{o.errors} errors"
+        )
 
 
 if __name__ == "__main__":
