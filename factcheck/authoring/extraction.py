@@ -19,12 +19,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from factcheck.factbase import FactBase
 from factcheck.figures import Figure, scan
 from factcheck.lint.attachment import Attachment, attach, is_year, period_of
 from factcheck.lint.drafts import Draft
 from factcheck.lint.mentions import Discourse, Names
+from factcheck.lint.qualifiers import numbered
 from factcheck.lint.words import Token, phrase, stem, tokenize
 from factcheck.periods import Period
 from factcheck.units import Measure, Unit
@@ -61,6 +63,7 @@ _MONTH = re.compile(
     r"\b(?P<when>in|last|this|since|by)\s+(?P<month>January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b(?![\s,]*(?:of\s+)?\d)",
 )
+_SERIES_NOUNS = frozenset({"batch", "list", "round", "group", "edition"})
 _GOAL = frozenset({"goal", "goals", "aim", "aims", "target", "targets", "plan", "plans"})
 _MIN_QUOTE_WORDS = 6
 
@@ -85,6 +88,16 @@ class _Article:
     source: str
     published: Period
     metrics: _Metrics
+
+    @cached_property
+    def series_key(self) -> str:
+        """The qualifier that numbers a series in this fact base ("batch"), if it has
+        one only; else "batch"."""
+        keys = {
+            key for e in self.factbase.claims.values()
+            for key, value in e.record.qualifiers.items() if isinstance(value, int)
+        }  # fmt: skip
+        return keys.pop() if len(keys) == 1 else "batch"
 
     def quoted(self, start: int, end: int) -> str:
         """Characters ``start:end`` of the article as written, whitespace as one space."""
@@ -156,6 +169,8 @@ def _proposal(
     if metric is not None:
         record["metric"] = metric
     record["value"] = article.quoted(start, end)
+    if (number := _numbered(attachment)) is not None:
+        record["qualifiers"] = {article.series_key: number}
     if year:
         record["unit"] = "year"
     notes = []
@@ -177,6 +192,14 @@ def _proposal(
         notes.append(f"“{subject.name}” is not an entity of the fact base")
     record["notes"] = "; ".join(notes)
     return Proposal(start, end, record)
+
+
+def _numbered(attachment: Attachment) -> int | None:
+    """The number of the one numbered list or batch the figure's clause names ("658 …
+    in the fifth batch"), if it names one."""
+    clause = attachment.scope[attachment.clause_start :]
+    found = numbered(clause, _SERIES_NOUNS, _SERIES_NOUNS, frozenset())
+    return found.pop() if len(found) == 1 else None
 
 
 def _quote(article: _Article, offset: int, tokens: list[Token], attachment: Attachment) -> str:
