@@ -14,12 +14,8 @@ line and left out; every other row is imported.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -27,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 from pydantic import ValidationError
 
 from factcheck.authoring.adding import Added, Addition, add_records, make_id, normalised
+from factcheck.authoring.tables import Columns, Row, csv_rows, jsonl_rows
 from factcheck.config import Settings
 from factcheck.errors import UsageError
 from factcheck.factbase import FactBase
@@ -40,7 +37,7 @@ from factcheck.safefile import UnreadableError, read_bounded
 from factcheck.units import Unit
 from factcheck.values import UnreadableValueError, read_value
 
-__all__ = ["Columns", "Imported", "import_table"]
+__all__ = ["Imported", "import_table"]
 
 #: A source id made of an address is cut to about this many characters, at a hyphen.
 _ID_LENGTH = 48
@@ -52,30 +49,6 @@ _PAGE_SUFFIX = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cgi)$", re.IGNORECASE)
 _SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 #: A word after a place's name that the fact base's names leave out.
 _KIND_WORD = re.compile(r"\s+(?:district|city|province|municipality|county)$")
-#: The fields every table has a column for.
-_REQUIRED = ("source", "value", "quote")
-
-
-@dataclass(frozen=True)
-class Columns:
-    """The table's column for each field. ``None`` for an optional one: the table has
-    no such column (its field is then empty in every row)."""
-
-    source: str = "source_url"
-    title: str | None = "source_title"
-    published: str | None = "published"
-    subject: str | None = "subject"
-    metric: str | None = "metric"
-    value: str = "value"
-    unit: str | None = "unit"
-    qualifier: str | None = "qualifier"
-    as_of: str | None = "as_of"
-    quote: str = "quote"
-
-    def named(self) -> dict[str, str]:
-        """Field name → column name, for the columns the table must have."""
-        named = {f.name: getattr(self, f.name) for f in fields(self)}
-        return {name: column for name, column in named.items() if column is not None}
 
 
 @dataclass(frozen=True)
@@ -84,12 +57,6 @@ class Imported:
 
     added: list[Added]
     problems: list[tuple[int, str]]
-
-
-@dataclass
-class _Row:
-    line: int  # 1-based physical line the row starts on
-    fields: dict[str, str]  # field name (Columns) → text, stripped; "" where empty
 
 
 @dataclass
@@ -137,7 +104,7 @@ def import_table(settings: Settings, path: Path, *, columns: Columns) -> Importe
     except UnicodeDecodeError as exc:
         raise UsageError(f"cannot read {shown}: not UTF-8 text ({exc.reason})") from None
     problems: list[tuple[int, str]] = []
-    reader = _csv_rows if kind == "csv" else _jsonl_rows
+    reader = csv_rows if kind == "csv" else jsonl_rows
     rows = list(reader(text, shown, columns, problems))
     factbase, _ = load_factbase(settings)
     matcher = _Matcher(factbase, settings)
@@ -165,115 +132,6 @@ def import_table(settings: Settings, path: Path, *, columns: Columns) -> Importe
     return Imported(added, problems)
 
 
-# -- reading the table -------------------------------------------------------------------
-
-
-def _csv_rows(
-    text: str, shown: str, columns: Columns, problems: list[tuple[int, str]]
-) -> Iterator[_Row]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise UsageError(
-            f"{shown}:1:1: the table is empty: its first line names the columns"
-        ) from None
-    except csv.Error as exc:
-        raise UsageError(f"{shown}:1:1: the header is not CSV: {exc}") from None
-    places = _header_places([name.strip() for name in header], shown, columns)
-    last = reader.line_num
-    while True:
-        start = last + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            if reader.line_num <= last:
-                problems.append((start, f"not a CSV row: {exc}"))
-                return  # the reader cannot move on
-            last = reader.line_num
-            unclosed = " (a quote opened in it is not closed)" if last > start else ""
-            problems.append((start, f"not a CSV row: {exc}{unclosed}"))
-            continue
-        last = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue  # a blank line
-        if len(record) != len(header):
-            span = f" (the row runs over lines {start}–{last})" if last > start else ""
-            problems.append(
-                (start, f"{len(record)} fields where the header has {len(header)}{span}")
-            )
-            continue
-        yield _Row(start, {name: record[i].strip() for name, i in places.items()})
-
-
-def _header_places(header: list[str], shown: str, columns: Columns) -> dict[str, int]:
-    """Field name → index of its column in ``header``; a ``UsageError`` for a column
-    the header lacks or names twice."""
-    places: dict[str, int] = {}
-    for name, column in columns.named().items():
-        found = [i for i, h in enumerate(header) if h == column]
-        if not found:
-            found = [i for i, h in enumerate(header) if h.casefold() == column.casefold()]
-        if not found:
-            raise UsageError(_no_column(shown, column, header, name))
-        if len(found) > 1:
-            raise UsageError(f"{shown}:1:1: the header names column {column!r} twice")
-        places[name] = found[0]
-    return places
-
-
-def _no_column(shown: str, column: str, present: list[str], name: str) -> str:
-    listed = ", ".join(repr(h) for h in present if h) or "none"
-    option = "--" + name.replace("_", "-") + "-column"
-    hint = "" if name in _REQUIRED else f" (or {option} '' if the table has none)"
-    return (
-        f"{shown}:1:1: no column {column!r}; the table's columns are {listed}: "
-        f"name the right one with {option}{hint}"
-    )
-
-
-def _jsonl_rows(
-    text: str, shown: str, columns: Columns, problems: list[tuple[int, str]]
-) -> Iterator[_Row]:
-    objects: list[tuple[int, dict[str, Any]]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except (ValueError, RecursionError) as exc:
-            problems.append((number, f"not JSON: {exc}"))
-            continue
-        if not isinstance(data, dict):
-            problems.append((number, f"a row is a JSON object, not {type(data).__name__}"))
-            continue
-        objects.append((number, data))
-    if not objects:
-        if problems:
-            return
-        raise UsageError(f"{shown}:1:1: the table is empty: no JSON objects in it")
-    keys = list(dict.fromkeys(k for _, data in objects for k in data))
-    for name, column in columns.named().items():
-        if column not in keys:
-            raise UsageError(_no_column(shown, column, keys, name))
-    for number, data in objects:
-        row: dict[str, str] = {}
-        for name, column in columns.named().items():
-            value = data.get(column)
-            if isinstance(value, bool) or not isinstance(value, str | int | float | None):
-                problems.append((number, f"{column!r} holds {_json_kind(value)}, not text"))
-                break
-            row[name] = "" if value is None else str(value).strip()
-        else:
-            yield _Row(number, row)
-
-
-def _json_kind(value: object) -> str:
-    return {bool: "true or false", list: "a list", dict: "an object"}.get(type(value), "a value")
-
-
 # -- a row into a claim ------------------------------------------------------------------
 
 
@@ -298,7 +156,7 @@ class _Matcher:
             if source.record.url:
                 self.by_url.setdefault(_url_key(source.record.url), sid)
 
-    def fact(self, row: _Row) -> _Fact:
+    def fact(self, row: Row) -> _Fact:
         """The row's fact; a ``_BadRowError`` says why it is not one."""
         get = row.fields.get
         source = self._source(get("source", ""))
@@ -322,7 +180,7 @@ class _Matcher:
         unit = _unit(get("unit", ""), figure.unit)
         return self._claim(row, source, unit)
 
-    def _claim(self, row: _Row, source: _SourceKey, unit: Unit | None) -> _Fact:
+    def _claim(self, row: Row, source: _SourceKey, unit: Unit | None) -> _Fact:
         get = row.fields.get
         notes: list[str] = []
         if qualifier := get("qualifier", ""):

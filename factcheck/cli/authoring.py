@@ -133,8 +133,8 @@ def import_table(
 ) -> None:
     """Propose a claim for each row of a table of facts (status: proposed); exit 1 if
     a row could not be imported (the others are)."""
-    from factcheck.authoring.importing import Columns
     from factcheck.authoring.importing import import_table as import_rows
+    from factcheck.authoring.tables import Columns
     from factcheck.loader import display_path
 
     for option, name in (
