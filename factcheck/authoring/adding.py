@@ -19,7 +19,7 @@ from typing import Any
 from factcheck.authoring.yamlfiles import YamlFile
 from factcheck.errors import UsageError
 from factcheck.factbase import FactBase
-from factcheck.model import Claim, ProposedClaim, ProposedConstraint, Source
+from factcheck.model import Source
 
 __all__ = ["Added", "Addition", "add_records", "make_id", "normalised"]
 
@@ -119,8 +119,9 @@ def _constraints(
         if not all(n in labels for n in wanted):
             continue
         expr = re.sub(r"\{(\d+)\}", lambda m: labels[int(m[1])], str(record["expr"]))
-        kid = _free(make_id(source, str(record.pop("name", "relation"))), taken)
-        target.append("constraints", {"id": kid, **record, "expr": expr})
+        fields = {k: v for k, v in record.items() if k != "name"}
+        kid = _free(make_id(source, str(record.get("name", "relation"))), taken)
+        target.append("constraints", {"id": kid, **fields, "expr": expr})
         written.append(kid)
     files.append(target)
     return tuple(written)
@@ -157,7 +158,7 @@ def _check_inside(claims: Path, constraints: Path | None, files: Iterable[YamlFi
             raise UsageError(f"{file.path} is outside the fact base's folders: not written")
 
 
-def _dump(record: Source | Claim | ProposedClaim | ProposedConstraint) -> dict[str, Any]:
+def _dump(record: Source) -> dict[str, Any]:
     """A record as it is written: fields that are set, as text where they are periods."""
     data: dict[str, Any] = record.model_dump(mode="json", exclude_defaults=True)
     return data
