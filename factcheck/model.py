@@ -355,6 +355,14 @@ class Claim(_Record):
 Proposed = Annotated[
     Literal["proposed"],
     Field(description="written by extract or import, not reviewed: remove once checked"),
+    # Pinned: pydantic writes a one-value Literal as "enum" up to 2.9, "const" after.
+    WithJsonSchema(
+        {
+            "const": "proposed",
+            "type": "string",
+            "description": "written by extract or import, not reviewed: remove once checked",
+        }
+    ),
 ]
 #: What a claim must say before it can be reviewed and accepted.
 NEEDED = ("subject", "metric", "as_of")
