@@ -10,18 +10,22 @@ constraints, each atomically, so the fact base is whole after each write.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factcheck.authoring.yamlfiles import YamlFile
+from factcheck.authoring.yamlfiles import YamlFile, YamlFileError
+from factcheck.config import Settings
 from factcheck.errors import UsageError
 from factcheck.factbase import FactBase
+from factcheck.loader import MAX_FILE_BYTES, display_path
 from factcheck.model import Source
 
-__all__ = ["Added", "Addition", "add_records", "make_id", "normalised"]
+__all__ = ["Added", "Adder", "Addition", "add_records", "locked", "make_id", "normalised"]
 
 
 def normalised(text: str) -> str:
@@ -46,7 +50,7 @@ class Addition:
 
 @dataclass(frozen=True)
 class Added:
-    """What was written."""
+    """What was added for one source."""
 
     source: str | None
     claims: tuple[str, ...]
@@ -56,75 +60,146 @@ class Added:
     files: tuple[Path, ...]
 
 
+class Adder:
+    """Adds proposed records to one fact base, source after source, then writes every
+    file it changed, once (``save``). A file is opened once whatever names it: the
+    claims of a source with the id ``sources`` go into the one document of
+    ``claims/sources.yaml``, beside the source."""
+
+    def __init__(self, factbase: FactBase) -> None:
+        settings = factbase.settings
+        self.factbase = factbase
+        self.claims = settings.claims
+        self.constraints = settings.constraints
+        self.taken = {
+            *factbase.claims, *factbase.proposed_claims, *factbase.constraints,
+            *factbase.proposed_constraints, *factbase.unknowns, *factbase.rejected,
+        }  # fmt: skip
+        self.existing: dict[str, list[tuple[str, str]]] = {}
+        for entry in factbase.quoted().values():
+            claim = entry.record
+            self.existing.setdefault(claim.source, []).append(
+                (normalised(claim.value), normalised(claim.quote))
+            )
+        self.files: dict[Path, YamlFile] = {}
+
+    def _file(self, path: Path, kind: str, header: str = "") -> YamlFile:
+        key = path.resolve()
+        if key not in self.files:
+            self.files[key] = YamlFile.open(path, kind, header)
+        return self.files[key]
+
+    def _claims_file(self, source_id: str, header: str) -> YamlFile:
+        """``claims/<ID>.yaml``; the file itself where the settings name one file."""
+        if self.claims.is_dir():
+            return self._file(self.claims / f"{source_id}.yaml", "claims", header)
+        return self._file(self.claims, "claims")
+
+    def add(self, source_id: str, addition: Addition) -> Added:
+        """Add ``addition`` (nothing is written until ``save``)."""
+        before = {path: file.added for path, file in self.files.items()}
+        if addition.source is not None:
+            self._file(self._sources_path(), "claims").append("sources", _dump(addition.source))
+        claims_file = self._claims_file(source_id, addition.header)
+        existing = self.existing.setdefault(source_id, [])
+        written: list[str] = []
+        complete = skipped = 0
+        labels: dict[int, str] = {}
+        for index, record in enumerate(addition.claims):
+            if _already(record, existing):
+                skipped += 1
+                continue
+            cid = _free(make_id(source_id, str(record["value"])), self.taken)
+            labels[index] = cid
+            claims_file.append("claims", {"id": cid, **record})
+            existing.append((normalised(str(record["value"])), normalised(str(record["quote"]))))
+            written.append(cid)
+            complete += all(record.get(name) is not None for name in ("subject", "metric", "as_of"))
+        constraint_ids = self._constraints(source_id, addition.constraints, labels)
+        changed = tuple(
+            file.path for path, file in self.files.items() if file.added > before.get(path, 0)
+        )
+        return Added(
+            addition.source.id if addition.source is not None else None, tuple(written),
+            complete, skipped, constraint_ids, changed,
+        )  # fmt: skip
+
+    def _constraints(
+        self, source_id: str, records: list[dict[str, Any]], labels: dict[int, str]
+    ) -> tuple[str, ...]:
+        """Proposed constraints over the claims just added: ``{0}`` in an expression is
+        the id of the addition's first claim. One whose claims were not all added (they
+        were there already) is left out."""
+        folder = self.constraints
+        if folder is None or not records:
+            return ()
+        written = []
+        for record in records:
+            wanted = [int(n) for n in re.findall(r"\{(\d+)\}", str(record["expr"]))]
+            if not all(n in labels for n in wanted):
+                continue
+            expr = re.sub(r"\{(\d+)\}", lambda m: labels[int(m[1])], str(record["expr"]))
+            fields = {k: v for k, v in record.items() if k != "name"}
+            kid = _free(make_id(source_id, str(record.get("name", "relation"))), self.taken)
+            target = folder / f"{source_id}.yaml" if not folder.is_file() else folder
+            self._file(target, "constraints").append(
+                "constraints", {"id": kid, **fields, "expr": expr}
+            )
+            written.append(kid)
+        return tuple(written)
+
+    def _sources_path(self) -> Path:
+        """The file the fact base keeps its sources in: that of its first source."""
+        for entry in self.factbase.sources.values():
+            candidate = Path(entry.location.path)
+            return candidate if candidate.is_absolute() else Path.cwd() / candidate
+        return self.claims / "sources.yaml" if self.claims.is_dir() else self.claims
+
+    def save(self) -> None:
+        """Write every changed file, sources first, each whole or not at all; nothing if
+        one would be outside the fact base's folders or too large for it to read."""
+        changed = [f for f in self.files.values() if f.added]
+        _check_inside(self.claims, self.constraints, changed)
+        texts = [(f, f.text()) for f in changed]
+        for file, text in texts:
+            if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+                raise YamlFileError(
+                    f"{display_path(file.path)} would be larger than the "
+                    f"{MAX_FILE_BYTES // 2**20} MiB factcheck reads: nothing written; "
+                    "split the article or the table"
+                )
+        for file, text in texts:
+            file.save(text)
+
+
 def add_records(factbase: FactBase, source_id: str, addition: Addition) -> Added:
-    """Write ``addition`` into the fact base; records already there are skipped."""
-    settings = factbase.settings
-    claims_folder = settings.claims if settings.claims.is_dir() else settings.claims.parent
-    taken = {
-        *factbase.claims, *factbase.proposed_claims, *factbase.constraints,
-        *factbase.proposed_constraints, *factbase.unknowns, *factbase.rejected,
-    }  # fmt: skip
-    existing = [
-        (normalised(e.record.value), normalised(e.record.quote))
-        for e in factbase.quoted().values()
-        if e.record.source == source_id
-    ]
-    files: list[YamlFile] = []
-    if addition.source is not None:
-        sources = YamlFile.open(_sources_file(factbase, claims_folder), "claims")
-        sources.append("sources", _dump(addition.source))
-        files.append(sources)
-    claims_file = YamlFile.open(claims_folder / f"{source_id}.yaml", "claims", addition.header)
-    written: list[str] = []
-    complete = skipped = 0
-    labels: dict[int, str] = {}
-    for index, record in enumerate(addition.claims):
-        if _already(record, existing):
-            skipped += 1
-            continue
-        cid = _free(make_id(source_id, str(record["value"])), taken)
-        labels[index] = cid
-        claims_file.append("claims", {"id": cid, **record})
-        existing.append((normalised(str(record["value"])), normalised(str(record["quote"]))))
-        written.append(cid)
-        complete += all(record.get(name) is not None for name in ("subject", "metric", "as_of"))
-    files.append(claims_file)
-    constraint_ids = _constraints(addition, labels, taken, settings.constraints, files)
-    _check_inside(claims_folder, settings.constraints, files)
-    for file in files:
-        file.save()
-    return Added(
-        addition.source.id if addition.source is not None else None, tuple(written),
-        complete, skipped, constraint_ids, tuple(f.path for f in files if f.added),
-    )  # fmt: skip
+    """Add ``addition`` to the fact base and write it: ``Adder`` for one source."""
+    adder = Adder(factbase)
+    added = adder.add(source_id, addition)
+    adder.save()
+    return added
 
 
-def _constraints(
-    addition: Addition,
-    labels: dict[int, str],
-    taken: set[str],
-    folder: Path | None,
-    files: list[YamlFile],
-) -> tuple[str, ...]:
-    """Proposed constraints over the claims just written: ``{0}`` in an expression is
-    the id of the addition's first claim. One whose claims were not all written (they
-    were there already) is left out."""
-    if folder is None or not addition.constraints:
-        return ()
-    source = addition.source.id if addition.source else "proposed"
-    target = YamlFile.open(folder / f"{source}.yaml", "constraints")
-    written = []
-    for record in addition.constraints:
-        wanted = [int(n) for n in re.findall(r"\{(\d+)\}", str(record["expr"]))]
-        if not all(n in labels for n in wanted):
-            continue
-        expr = re.sub(r"\{(\d+)\}", lambda m: labels[int(m[1])], str(record["expr"]))
-        fields = {k: v for k, v in record.items() if k != "name"}
-        kid = _free(make_id(source, str(record.get("name", "relation"))), taken)
-        target.append("constraints", {"id": kid, **fields, "expr": expr})
-        written.append(kid)
-    files.append(target)
-    return tuple(written)
+@contextmanager
+def locked(settings: Settings) -> Iterator[None]:
+    """One writer at a time on a fact base: an exclusive lock on its claims folder (or
+    file), held from loading it to writing what was added, so that two commands at
+    once cannot each write over what the other added. POSIX only (``flock``)."""
+    try:
+        import fcntl  # noqa: PLC0415 (not on Windows)
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    try:
+        handle = os.open(settings.claims, os.O_RDONLY)
+    except OSError:
+        yield  # not there: loading the fact base says so
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
 
 
 def _already(record: dict[str, Any], existing: Sequence[tuple[str, str]]) -> bool:
@@ -141,20 +216,13 @@ def _free(wanted: str, taken: set[str]) -> str:
     return name
 
 
-def _sources_file(factbase: FactBase, claims_folder: Path) -> Path:
-    """The file the fact base keeps its sources in: the one of its first source."""
-    for entry in factbase.sources.values():
-        candidate = Path(entry.location.path)
-        return candidate if candidate.is_absolute() else Path.cwd() / candidate
-    return claims_folder / "sources.yaml"
-
-
 def _check_inside(claims: Path, constraints: Path | None, files: Iterable[YamlFile]) -> None:
-    """Every file written is inside the fact base's folders, links followed."""
-    folders = [claims.resolve(), *([constraints.resolve()] if constraints else [])]
+    """Every file written is inside the fact base's folders (or is its file), links
+    followed."""
+    folders = [p.resolve() for p in (claims, constraints) if p is not None]
     for file in files:
         target = file.path.resolve()
-        if not any(target.is_relative_to(f) for f in folders):
+        if not any(target == f or target.is_relative_to(f) for f in folders):
             raise UsageError(f"{file.path} is outside the fact base's folders: not written")
 
 

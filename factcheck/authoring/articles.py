@@ -11,13 +11,15 @@ text's first lines (inferred, with the reason), else the command asks for it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
-from factcheck.authoring.adding import Added, Addition, add_records
+from factcheck.authoring.adding import Added, Addition, add_records, locked
 from factcheck.authoring.extraction import propose_claims
 from factcheck.authoring.relations import propose_constraints
 from factcheck.config import Settings
@@ -32,10 +34,14 @@ from factcheck.units import Unit
 
 __all__ = ["extract"]
 
-_FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>(?:.*\n){0,200}?)---[ \t]*\n")
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>(?:.*\n){0,200}?)---[ \t]*\r?\n")
+#: The front matter's fields a source takes, and the most characters each may have.
+_FRONT_FIELDS = {"title": 300, "published": 40, "date": 40, "publisher": 300, "url": 2000}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>\S.*?)\s*#*\s*$|^(?P<line>\S.*\S|\S)\s*$", re.M)
 _DATELINE_LINES = 30
 _ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+#: A publication date before it is a typing mistake ("last year" of year 1 is no year).
+_FIRST_YEAR = 1000
 
 
 def extract(
@@ -53,6 +59,23 @@ def extract(
             f"--source {source_id!r} is not an id: lower-case letters and digits joined by "
             "'-', '_' or '.' (zhuhai-2023)"
         )
+    given = _Given(title, published, publisher, url)
+    with locked(settings):
+        return _extract(settings, text_path, source_id, given)
+
+
+@dataclass(frozen=True)
+class _Given:
+    """What the command line says of a new source."""
+
+    title: str | None
+    published: str | None
+    publisher: str | None
+    url: str | None
+
+
+def _extract(settings: Settings, text_path: Path, source_id: str, given: _Given) -> Added:
+    title, published, publisher, url = given.title, given.published, given.publisher, given.url
     factbase, _ = load_factbase(settings)
     relative = _inside(settings.sources, text_path)
     try:
@@ -63,13 +86,14 @@ def extract(
     known = factbase.sources.get(source_id)
     source = None
     if known is None:
-        front = _front_matter(text)
+        front = _front_matter(text, display_path(text_path))
         source = _source(
             source_id, relative=relative, text=text,
-            title=title or front.get("title"),
+            title=_one_line(title) if title else front.get("title"),
             published=published or front.get("published") or front.get("date"),
             dated_by="--published" if published else "the front matter's date",
-            publisher=publisher or front.get("publisher"), url=url or front.get("url"),
+            publisher=_one_line(publisher) if publisher else front.get("publisher"),
+            url=url or front.get("url"),
         )  # fmt: skip
         when = source.published.when
     else:
@@ -78,6 +102,8 @@ def extract(
             raise UsageError(
                 f"source {source_id!r} has the text {known.record.text!r}, not {relative!r}"
             )
+    if when.start.year < _FIRST_YEAR:
+        raise UsageError(f"source {source_id!r} is dated before the year {_FIRST_YEAR}")
     shown_title = source.title if source else known.record.title if known else source_id
     header = f"# Claims of “{shown_title}”, proposed by `factcheck extract` from {relative}.\n"
     proposals = list(propose_claims(draft, factbase, source_id, when))
@@ -124,26 +150,59 @@ def _source(
         raise UsageError(f"the source record: {where}: {problem['msg']}") from None
 
 
-def _front_matter(text: str) -> dict[str, str]:
-    """The front matter's fields that describe a source, as text (YAML, read safely)."""
+def _front_matter(text: str, shown: str) -> dict[str, str]:
+    """The front matter's fields that describe a source, each a short text on one line
+    (YAML, read safely; a list, a mapping or an alias is refused, never expanded)."""
     m = _FRONT.match(text)
     if m is None:
         return {}
     try:
-        data = yaml.safe_load(m["yaml"])
-    except yaml.YAMLError:
-        return {}
+        data = yaml.load(m["yaml"], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{shown}:{mark.line + 2}:{mark.column + 1}" if mark else f"{shown}:1:1"
+        raise UsageError(f"{where}: the front matter is not YAML: {exc.problem}") from None
+    except (yaml.YAMLError, ValueError, RecursionError, OverflowError) as exc:
+        raise UsageError(f"{shown}:1:1: the front matter cannot be read: {exc}") from None
     if not isinstance(data, dict):
         return {}
-    wanted = ("title", "published", "date", "publisher", "url")
-    return {k: str(data[k]) for k in wanted if data.get(k) not in (None, "")}
+    found = {}
+    for name, longest in _FRONT_FIELDS.items():
+        value = data.get(name)
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int | date):
+            raise UsageError(f"{shown}:1:1: the front matter's {name!r} is not one text")
+        written = _one_line(value.isoformat() if isinstance(value, date) else str(value))
+        if len(written) > longest:
+            raise UsageError(
+                f"{shown}:1:1: the front matter's {name!r} is longer than {longest} characters"
+            )
+        found[name] = written
+    return found
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line: runs of whitespace and control characters as one space."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def _title(text: str) -> str | None:
-    body = _FRONT.sub("", text, count=1)
-    body = re.sub(r"<!--.*?-->", "", body, flags=re.DOTALL)
+    body = _without_comments(_FRONT.sub("", text, count=1))
     m = _HEADING.search(body)
-    return None if m is None else (m["title"] or m["line"])[:200]
+    return None if m is None else _one_line(m["title"] or m["line"])[:200]
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without its HTML comments, in one pass (an unclosed one runs to the end)."""
+    kept, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        kept.append(text[at:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(kept)
+        at = end + 3
+    return "".join([*kept, text[at:]])
 
 
 def _published(text: str, given: str | None, dated_by: str) -> Published:
@@ -171,6 +230,9 @@ def _day(number: Fraction) -> str:
 
 def _period(what: str, text: str) -> Period:
     try:
-        return parse_period(text)
+        period = parse_period(text)
     except ValueError as exc:
         raise UsageError(f"{what}: {exc}") from None
+    if period.start.year < _FIRST_YEAR:
+        raise UsageError(f"{what}: {text!r} is before the year {_FIRST_YEAR}")
+    return period

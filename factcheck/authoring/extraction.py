@@ -16,6 +16,7 @@ year that only dates the other figures of its sentence ("In 2022, 590 firms …"
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -27,7 +28,7 @@ from factcheck.lint.attachment import Attachment, attach, is_year, period_of
 from factcheck.lint.drafts import Draft
 from factcheck.lint.mentions import Discourse, Names
 from factcheck.lint.qualifiers import numbered
-from factcheck.lint.words import Token, phrase, stem, tokenize
+from factcheck.lint.words import phrase, stem, tokenize
 from factcheck.periods import Period
 from factcheck.units import Measure, Unit
 from factcheck.values import UnreadableValueError, read_value
@@ -64,6 +65,13 @@ _MONTH = re.compile(
     r"\b(?P<when>in|last)\s+(?P<month>January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b(?![\s,]*(?:of\s+)?\d)",
 )
+#: Characters that do not show: a figure beside one may be a number cut in two
+#: ("1,\u200b200"), or shown in another order than it is read (FC110).
+_HIDDEN = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_NUMBERED_PLACE = re.compile(r"\b(?:No|Room|page|p)\.?\s*$", re.IGNORECASE)
+#: The most characters a quote keeps on either side of its figure: the clause, cut at
+#: words (a sentence of a thousand figures would otherwise repeat itself in each).
+_QUOTE_REACH = 200
 _SERIES_NOUNS = frozenset({"batch", "list", "round", "group", "edition"})
 _GOAL = frozenset({"goal", "goals", "aim", "aims", "target", "targets", "plan", "plans"})
 _MIN_QUOTE_WORDS = 6
@@ -115,51 +123,67 @@ def propose_claims(
         if _CONTACT.search(text):
             continue  # attached all the same: the names it gives are "the city" later
         tokens = tokenize(text)
+        words = _Words(
+            [sentence.start + t.start for t in tokens], [sentence.start + t.end for t in tokens]
+        )
+        dated = {
+            id(f) for f in figures if _calendar(f, text[f.start : f.end]) or f.unit is Unit.DATE
+        }
+        counts = len(figures) - len(dated)  # figures that are not times
         for figure, attachment in zip(figures, attached, strict=True):
-            if _not_a_claim(text, figure, figures) is None:
+            timed = id(figure) in dated
+            if _not_a_claim(text, figure, timed=timed, counts=counts, words=len(tokens)) is None:
                 yield _proposal(
-                    article, sentence.start, tokens=tokens, figure=figure,
+                    article, sentence.start, words=words, figure=figure,
                     attachment=attachment,
                 )  # fmt: skip
         yield from _words(article, sentence.start, text, figures, attached)
 
 
-def _not_a_claim(text: str, figure: Figure, figures: list[Figure]) -> str | None:
+def _not_a_claim(text: str, figure: Figure, *, timed: bool, counts: int, words: int) -> str | None:
+    """Why ``figure`` is not a claim, or None. ``timed``: it is a year or a date;
+    ``counts``: how many figures of its sentence are neither; ``words``: how many words
+    the sentence has."""
     written = text[figure.start : figure.end]
     before = text[figure.start - 1] if figure.start else " "
     after = text[figure.end] if figure.end < len(text) else " "
     if before.isalnum() or after.isalnum() or before in "#№":
         return "glued to letters: a code or a name"
+    if _HIDDEN.search(text, max(0, figure.start - 1), figure.end + 1):
+        return "an invisible character in or beside it: it may be part of another number"
     if re.fullmatch(r"\d{5,}", written):
         return "a long bare number: a postcode, a code"
-    if re.search(r"\b(?:No|Room|page|p)\.?\s*$", text[: figure.start], re.IGNORECASE):
+    if _NUMBERED_PLACE.search(text[max(0, figure.start - 8) : figure.start]):
         return "a number of an address or a page"
-    timed = is_year(figure) or figure.unit is Unit.DATE
-    others = [f for f in figures if f is not figure and not (is_year(f) or f.unit is Unit.DATE)]
-    if timed and len(phrase(text)) - len(phrase(written)) < 3:
+    if timed and words - len(phrase(written)) < 3:
         return "a dateline"
-    if is_year(figure) and figure.hedge is None and not figure.is_range and others:
+    if _calendar(figure, written) and figure.hedge is None and not figure.is_range and counts:
         return "the time of the other figures of its sentence"
     return None
+
+
+def _calendar(figure: Figure, written: str) -> bool:
+    """A year as written: "2021", not "2,000" (a count of four digits)."""
+    return is_year(figure) and not re.search(r"\d[,.\s]\d", written)
 
 
 def _proposal(
     article: _Article,
     offset: int,
     *,
-    tokens: list[Token],
+    words: _Words,
     figure: Figure,
     attachment: Attachment,
 ) -> Proposal:
     start, end = offset + figure.start, offset + figure.end
     subject = attachment.subject
     entity = subject.entity if subject is not None else None
-    year = is_year(figure)
+    year = _calendar(figure, article.draft.prose[start:end])
     metric = article.metrics.choose(attachment, Unit.YEAR if year else figure.unit)
     record: dict[str, object] = {
         "status": "proposed",
         "source": article.source,
-        "quote": _quote(article, offset, tokens, attachment),
+        "quote": _quote(article, words, attachment, start, end),
     }
     if entity is not None and entity in article.factbase.entities:
         record["subject"] = entity
@@ -199,14 +223,31 @@ def _numbered(attachment: Attachment) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _quote(article: _Article, offset: int, tokens: list[Token], attachment: Attachment) -> str:
-    """The figure's clause, from the start of its sentence when the clause is short or
-    does not name its subject, to the clause's end: verbatim from the article."""
+def _quote(article: _Article, words: _Words, attachment: Attachment, start: int, end: int) -> str:
+    """The figure's clause (at ``start:end`` in the article), from the start of its
+    sentence when the clause is short or does not name its subject, to the clause's
+    end, and no further than ``_QUOTE_REACH`` characters from the figure: verbatim."""
     last = len(attachment.scope) - 1
     first = attachment.clause_start
     if last - first + 1 < _MIN_QUOTE_WORDS or not attachment.names_own:
         first = 0
-    return article.quoted(offset + tokens[first].start, offset + tokens[last].end)
+    starts = words.starts
+    first = min(_token_at(starts, start), max(first, bisect_left(starts, start - _QUOTE_REACH)))
+    last = max(_token_at(starts, end - 1), min(last, _token_at(starts, end + _QUOTE_REACH)))
+    return article.quoted(starts[first], words.ends[last])
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Where a sentence's words start and end in the article."""
+
+    starts: list[int]
+    ends: list[int]
+
+
+def _token_at(starts: list[int], at: int) -> int:
+    """The token that holds offset ``at`` (the last that starts at or before it)."""
+    return max(0, bisect_right(starts, at) - 1)
 
 
 def _words(

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from pydantic import ValidationError
 
-from factcheck.authoring.adding import Added, Addition, add_records, make_id, normalised
+from factcheck.authoring.adding import Added, Adder, Addition, locked, make_id, normalised
 from factcheck.authoring.tables import Columns, Row, csv_rows, jsonl_rows
 from factcheck.config import Settings
 from factcheck.errors import UsageError
@@ -89,8 +89,8 @@ class _Group:
 
 
 def import_table(settings: Settings, path: Path, *, columns: Columns) -> Imported:
-    """Import every good row of the table at ``path`` as a proposed claim, one call of
-    ``add_records`` a source; bad rows are returned as problems, with their line."""
+    """Import every good row of the table at ``path`` as a proposed claim, grouped by
+    source, and write them once; bad rows are returned as problems, with their line."""
     shown = display_path(path)
     kind = _SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -106,7 +106,17 @@ def import_table(settings: Settings, path: Path, *, columns: Columns) -> Importe
     problems: list[tuple[int, str]] = []
     reader = csv_rows if kind == "csv" else jsonl_rows
     rows = list(reader(text, shown, columns, problems))
+    with locked(settings):
+        added = _import(settings, rows, path.name, problems)
+    problems.sort()
+    return Imported(added, problems)
+
+
+def _import(
+    settings: Settings, rows: list[Row], table: str, problems: list[tuple[int, str]]
+) -> list[Added]:
     factbase, _ = load_factbase(settings)
+    adder = Adder(factbase)
     matcher = _Matcher(factbase, settings)
     groups: dict[tuple[str, ...], _Group] = {}
     for row in rows:
@@ -122,14 +132,13 @@ def import_table(settings: Settings, path: Path, *, columns: Columns) -> Importe
         facts = _consistent(group, problems)
         if not facts:
             continue
-        source_id, source = _source_of(factbase, group.key, facts, path.name, assigned)
+        source_id, source = _source_of(factbase, group.key, facts, table, assigned)
         title = source.title if source is not None else factbase.sources[source_id].record.title
-        header = f"# Claims of “{title}”, proposed by `factcheck import` from {path.name}.\n"
+        header = f"# Claims of “{title}”, proposed by `factcheck import` from {table}.\n"
         claims = [{"status": "proposed", "source": source_id, **f.claim} for f in facts]
-        added.append(add_records(factbase, source_id, Addition(source, claims, [], header)))
-        factbase, _ = load_factbase(settings)  # the ids and sources just written
-    problems.sort()
-    return Imported(added, problems)
+        added.append(adder.add(source_id, Addition(source, claims, [], header)))
+    adder.save()
+    return added
 
 
 # -- a row into a claim ------------------------------------------------------------------

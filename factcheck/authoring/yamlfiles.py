@@ -58,6 +58,7 @@ class YamlFile:
     document: CommentedMap = field(default_factory=CommentedMap)
     exists: bool = False
     added: int = 0
+    preamble: str = ""  # a file of comments only: kept as it is, above what is added
 
     @classmethod
     def open(cls, path: Path, kind: str, header: str = "") -> YamlFile:
@@ -75,8 +76,9 @@ class YamlFile:
             ) from None
         except (YAMLError, UnreadableError, UnicodeDecodeError, OSError) as exc:
             raise YamlFileError(f"cannot read {display_path(path)}: {reason(exc)}") from None
-        if document is None:
-            document = CommentedMap()
+        if document is None:  # empty, or comments only: they are kept
+            preamble = raw if not raw or raw.endswith("\n") else raw + "\n"
+            return cls(path, kind, header, CommentedMap(), exists=True, preamble=preamble)
         if not isinstance(document, CommentedMap):
             raise YamlFileError(
                 f"{display_path(path)}:1:1: a fact base file is a mapping of sections"
@@ -105,19 +107,31 @@ class YamlFile:
     def text(self) -> str:
         buffer = io.StringIO()
         if not self.exists:
-            buffer.write(MODELINES[self.kind] + self.header)
+            buffer.write(MODELINES[self.kind] + _comment(self.header))
+        buffer.write(self.preamble)
         _yaml().dump(self.document, buffer)
         return buffer.getvalue()
 
-    def save(self) -> None:
-        """Write the file whole, or not at all; nothing when nothing was added."""
+    def save(self, text: str | None = None) -> None:
+        """Write the file (``text``, or the document as it now is) whole, or not at all;
+        nothing when nothing was added."""
         if not self.added:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            write_atomic(self.path, self.text())
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, self.text() if text is None else text)
         except OSError as exc:
             raise YamlFileError(f"cannot write {display_path(self.path)}: {reason(exc)}") from None
+
+
+def _comment(text: str) -> str:
+    """Comment lines as written into a file: each line starts with "#", and nothing in
+    one can end it (a line break or control character in an article's title)."""
+    lines = []
+    for line in text.splitlines():
+        shown = " ".join("".join(c if c.isprintable() else " " for c in line).split())
+        lines.append(shown if shown.startswith("#") else f"# {shown}")
+    return "".join(f"{line}\n" for line in lines if line.strip("# "))
 
 
 def _commented(value: Any) -> Any:
