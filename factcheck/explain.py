@@ -91,6 +91,8 @@ def explain(factbase: FactBase, result: EngineResult, wanted: str) -> Explanatio
         return Explanation("constraint", wanted, facts, notes=not_built)
     if wanted in factbase.proposed_claims or wanted in factbase.proposed_constraints:
         return _proposed(factbase, wanted)
+    if wanted in factbase.rejected:
+        raise UsageError(f"{wanted!r} is not a valid record: `factcheck check` says why")
     names = list(
         dict.fromkeys([
             *factbase.claims, *factbase.unknowns, *factbase.constraints,

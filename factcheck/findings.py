@@ -50,6 +50,13 @@ def printable_path(name: str) -> str:
     return _UNPRINTABLE.sub(_escape, name)
 
 
+def one_line(text: str) -> str:
+    """A text from a fact base as a table or tree shows it: on one line, its control
+    characters and the characters that reorder text written out (``printable_path``),
+    so that a quote cannot colour a terminal, set its title or reverse a figure."""
+    return printable_path(" ".join(text.split()))
+
+
 def _escape(match: re.Match[str]) -> str:
     character = match.group()
     code = ord(character)

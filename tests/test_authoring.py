@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -224,3 +227,142 @@ def test_extract_on_held_out_articles_keeps_its_precision() -> None:
     counts = load_benchmark("extract_corpus").measure(details=False)
     assert counts["true"] >= 0.8 * counts["proposed"]
     assert counts["true"] >= 0.85 * counts["claims"]
+
+
+# -- what a red-team pass found (each once a traceback, a hang or a broken file) ---------
+
+
+def _article(base: Path, name: str, text: str) -> None:
+    (base / "texts" / name).write_text(text, encoding="utf-8")
+
+
+def _checks_clean(base: Path) -> dict[str, int]:
+    report = json.loads(_invoke(base, "check", "-f", "json"))
+    codes = Counter(f["code"] for f in report["findings"])
+    assert set(codes) <= {"FC111"}, report["findings"]
+    return dict(codes)
+
+
+def test_a_title_with_a_line_break_keeps_the_claims_file_yaml(base: Path) -> None:
+    _article(base, "n.md", "---\ntitle: \"Shenzhen\\nclaims: x\"\npublished: 2023-05-01\n---\n"
+             "Shenzhen had 1,200 firms in 2022.\n")  # fmt: skip
+    _invoke(base, "extract", "texts/n.md", "--source", "n")
+    assert _checks_clean(base) == {"FC111": 1}
+    assert "# Claims of “Shenzhen claims: x”" in (base / "claims" / "n.yaml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("a: &a [x, x]\nb: &b [*a, *a]\ntitle: *b\n", "'title' is not one text"),
+        ("date: 2023-02-30\n", "front matter cannot be read"),
+        ("title: [\n", "n.md:3:1: the front matter is not YAML"),
+        ("title: " + "x" * 400 + "\n", "longer than 300 characters"),
+    ],
+    ids=["aliases", "impossible-date", "not-yaml", "too-long"],
+)
+def test_front_matter_that_cannot_be_a_source_is_refused(
+    base: Path, front: str, message: str
+) -> None:
+    _article(base, "n.md", f"---\n{front}---\nShenzhen had 1,200 firms.\n")
+    result = runner.invoke(app, ["extract", "texts/n.md", "--source", "n"])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_a_publication_year_before_1000_is_refused(base: Path) -> None:
+    _article(base, "ly.md", "R\n\nShenzhen had 1,200 firms last year.\n")
+    result = runner.invoke(
+        app, ["extract", "texts/ly.md", "--source", "ly", "--published", "0001-06-01"]
+    )
+    assert result.exit_code == 2
+    assert "before the year 1000" in result.output
+
+
+def test_a_source_named_like_the_sources_file_shares_it(base: Path) -> None:
+    _article(base, "r.md", "R\n\nBao'an led with 1,260 firms, ahead of Nanshan with 1,087.\n")
+    _invoke(base, "extract", "texts/r.md", "--source", "sources", "--published", "2023-04-13")
+    text = (base / "claims" / "sources.yaml").read_text()
+    assert "  - id: sources\n" in text
+    assert "claims:\n" in text
+    assert set(_checks_clean(base)) == {"FC111"}
+
+
+def test_two_extracts_at_once_both_land(base: Path) -> None:
+    for name in ("01-bse-fifty-index.md", "02-shandong-manufacturing-base.md"):
+        shutil.copy(ROOT / "tests" / "corpora" / "extract" / name, base / "texts" / name)
+    command = [sys.executable, "-m", "factcheck", "extract"]
+    running = [
+        subprocess.Popen([*command, "texts/01-bse-fifty-index.md", "--source", "s-a"]),
+        subprocess.Popen([*command, "texts/02-shandong-manufacturing-base.md", "--source", "s-b"]),
+    ]
+    assert [p.wait(timeout=120) for p in running] == [0, 0]
+    sources = (base / "claims" / "sources.yaml").read_text()
+    assert "id: s-a" in sources
+    assert "id: s-b" in sources
+    _checks_clean(base)
+
+
+def test_figures_beside_invisible_characters_are_not_proposed(base: Path) -> None:
+    hidden = "Shenzhen had 1,\u200b200 firms. Longhua had \u200f767\u200f firms."
+    _article(base, "z.md", f"R\n\n{hidden} Futian had 345 firms.\n")
+    _invoke(base, "extract", "texts/z.md", "--source", "z", "--published", "2024-01-01")
+    values = [r["value"] for r in map(json.loads, _invoke(
+        base, "claims", "--proposed", "-f", "jsonl").splitlines())]  # fmt: skip
+    assert values == ["345"]
+    _checks_clean(base)
+
+
+def test_a_file_of_comments_keeps_them(base: Path) -> None:
+    (base / "claims" / "c.yaml").write_text("# only a comment\n# second\n")
+    _article(base, "c.md", "R\n\nShenzhen had 1,200 firms in 2022.\n")
+    _invoke(base, "extract", "texts/c.md", "--source", "c", "--published", "2023-01-01")
+    assert (base / "claims" / "c.yaml").read_text().startswith("# only a comment\n# second\n")
+
+
+def test_listing_says_when_records_could_not_be_read(base: Path) -> None:
+    (base / "claims" / "odd.yaml").write_text(
+        "claims:\n  - id: p-val\n    status: proposed\n    source: nowhere\n    quote: q 5\n"
+        "    value: '5'\n  - id: p-bad\n    status: proposed\n    quote: q\n"
+    )
+    result = runner.invoke(app, ["claims", "--proposed"])
+    assert result.exit_code == 1
+    assert "some records are not listed" in result.output
+    explained = runner.invoke(app, ["explain", "p-bad"])
+    assert explained.exit_code == 2
+    assert "'p-bad' is not a valid record" in explained.output
+
+
+def test_explain_writes_control_characters_out(base: Path) -> None:
+    _article(base, "e.md", "R\n\nShenzhen \x1b[31mRED\x1b[0m had 5 firms in 2022.\n")
+    _invoke(base, "extract", "texts/e.md", "--source", "e", "--published", "2023-01-01")
+    shown = _invoke(base, "explain", "e-5")
+    assert "\x1b" not in shown
+    assert "\\x1b[31mRED" in shown
+
+
+@pytest.mark.parametrize(
+    ("pyproject", "message"),
+    [
+        ('[project\nname = = "x"\n', "not TOML"),
+        ('[tool]\nfactcheck.claims = "c"\n', "already has a [tool.factcheck] table"),
+        ('[tool."factcheck"]\nclaims = "c"\n', "already has a [tool.factcheck] table"),
+    ],
+)
+def test_init_leaves_a_pyproject_it_cannot_extend_as_it_was(
+    tmp_path: Path, pyproject: str, message: str
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+    result = runner.invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pyproject.toml"]
+    assert (tmp_path / "pyproject.toml").read_text() == pyproject
+
+
+def test_init_writes_nothing_when_a_path_is_in_the_way(tmp_path: Path) -> None:
+    (tmp_path / "schemas").write_text("notes\n")
+    result = runner.invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "schemas already exists" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["schemas"]

@@ -149,7 +149,7 @@ def _not_a_claim(text: str, figure: Figure, *, timed: bool, counts: int, words: 
     after = text[figure.end] if figure.end < len(text) else " "
     if before.isalnum() or after.isalnum() or before in "#№":
         return "glued to letters: a code or a name"
-    if _HIDDEN.search(text, max(0, figure.start - 1), figure.end + 1):
+    if _HIDDEN.search(text, max(0, figure.start - 2), figure.end + 2):
         return "an invisible character in or beside it: it may be part of another number"
     if re.fullmatch(r"\d{5,}", written):
         return "a long bare number: a postcode, a code"

@@ -9,7 +9,10 @@ the first one there is named in a ``UsageError``.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -19,9 +22,10 @@ import yaml
 
 from factcheck.atomicfile import write_atomic
 from factcheck.authoring.yamlfiles import MODELINES
+from factcheck.config import MAX_CONFIG_BYTES
 from factcheck.errors import UsageError
 from factcheck.loader import display_path
-from factcheck.safefile import reason
+from factcheck.safefile import UnreadableError, probe, read_bounded, reason
 from factcheck.schemas import SCHEMAS, schema_text
 
 __all__ = ["Scaffold", "init"]
@@ -74,27 +78,65 @@ def init(root: Path, *, places: bool = False) -> Scaffold:
         root / "constraints" / "constraints.yaml": MODELINES["constraints"] + _CONSTRAINTS,
         **{root / "schemas" / name: schema_text(model) for name, model in SCHEMAS.items()},
     }
-    if pyproject.exists():
-        text = pyproject.read_text(encoding="utf-8")
-        if re.search(r"^\s*\[tool\.factcheck\]", text, re.MULTILINE):
-            raise UsageError(f"{display_path(pyproject)} already has a [tool.factcheck] table")
-        files[pyproject] = text + ("" if text.endswith("\n") else "\n") + _TOOL_TABLE
+    if os.path.lexists(pyproject):
+        files[pyproject] = _with_table(pyproject)
     else:
         files[root / ".factcheck.toml"] = CONFIG
-    for path in [root / "claims", root / "constraints", root / "texts", *files]:
-        if path != pyproject and (path.exists() or path.is_symlink()):
+    folders = [root / "claims", root / "constraints", root / "schemas", root / "texts"]
+    for path in [*folders, *files]:
+        if path != pyproject and os.path.lexists(path):
             raise UsageError(f"{display_path(path)} already exists: init writes a new fact base")
+    made: list[Path] = []  # what init made, removed again if it cannot finish
+    target = root
     try:
-        (root / "texts").mkdir(parents=True)
+        probe(root)
+        if not root.exists():
+            root.mkdir(parents=True)
+            made.append(root)
+        for folder in folders:
+            target = folder
+            folder.mkdir()
+            made.append(folder)
         for path, text in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            target = path
             write_atomic(path, text)
-    except OSError as exc:
+            if path != pyproject:
+                made.append(path)
+    except (OSError, UnreadableError) as exc:
+        _remove(made)
         raise UsageError(
-            f"cannot write the fact base in {display_path(root)}: {reason(exc)}"
+            f"cannot write {display_path(target)}: {reason(exc, target)}; nothing was written"
         ) from None
     count = len(list(_gazetteer_entities())) if places else 0
     return Scaffold(root, tuple(files), count)
+
+
+def _with_table(pyproject: Path) -> str:
+    """``pyproject.toml`` with a ``[tool.factcheck]`` table added: a file that is TOML,
+    that can be written, and that has no factcheck settings (in any spelling) yet."""
+    shown = display_path(pyproject)
+    try:
+        text = read_bounded(pyproject, MAX_CONFIG_BYTES).decode("utf-8")
+        settings = tomllib.loads(text)
+    except UnreadableError as exc:
+        raise UsageError(f"cannot read {shown}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{shown}: not UTF-8 text ({exc.reason})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{shown}: not TOML ({exc}); fix it, then run init again") from None
+    tool = settings.get("tool")
+    if isinstance(tool, dict) and "factcheck" in tool:
+        raise UsageError(f"{shown} already has a [tool.factcheck] table")
+    if not os.access(pyproject, os.W_OK):
+        raise UsageError(f"{shown} cannot be written: init would add [tool.factcheck] to it")
+    return text + ("" if text.endswith("\n") else "\n") + _TOOL_TABLE
+
+
+def _remove(made: list[Path]) -> None:
+    """Remove what init made, newest first (folders are empty by then)."""
+    for path in reversed(made):
+        with contextlib.suppress(OSError):
+            path.rmdir() if path.is_dir() and not path.is_symlink() else path.unlink()
 
 
 def _starter_metrics() -> str:

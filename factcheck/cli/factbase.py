@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -30,6 +30,9 @@ from factcheck.cli.common import (
     finish,
     run,
 )
+
+if TYPE_CHECKING:
+    from factcheck.findings import Finding
 
 
 class ClaimsFormat(StrEnum):
@@ -82,16 +85,34 @@ def list_claims(
     """List the fact base: every claim with its value read as an interval."""
     from factcheck import api
 
-    factbase, _ = run(api.load, Where(claims, config, isolated))
+    factbase, findings = run(api.load, Where(claims, config, isolated))
     records = list(api.claim_records(factbase, proposed=proposed))
     if output_format is ClaimsFormat.JSONL:
         sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        _unreadable(findings)
         return
     from factcheck.formatters import OutputOptions
     from factcheck.formatters.text import format_claims_table
 
     options = OutputOptions(color=color(), width=160)
     sys.stdout.write(format_claims_table(records, options, proposed=proposed))
+    _unreadable(findings)
+
+
+def _unreadable(findings: list[Finding]) -> None:
+    """Records the listing could not show: said on stderr, exit 1 (``check`` has all)."""
+    from factcheck.findings import Severity
+
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors:
+        first = errors[0]
+        typer.echo(
+            f"factcheck: {len(errors)} error{'s' if len(errors) != 1 else ''} reading the "
+            f"fact base, so some records are not listed; the first: {first.location}: "
+            f"{first.message} (`factcheck check` lists them all)",
+            err=True,
+        )
+        raise typer.Exit(1)
 
 
 class RulesFormat(StrEnum):

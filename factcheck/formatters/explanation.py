@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.tree import Tree
 
 from factcheck.explain import Explanation, Step
+from factcheck.findings import one_line
 from factcheck.formatters import OutputOptions
 
 _STATUS = {"holds": "green", "violated": "bold red", "untestable": "yellow"}
@@ -41,7 +42,7 @@ def format_explanation(explanation: Explanation, options: OutputOptions) -> str:
     )  # fmt: skip
     root = Tree(f"[bold]{explanation.kind} {escape(explanation.id)}[/]")
     for label, value in explanation.facts:
-        root.add(f"[cyan]{escape(label)}[/]: {escape(value)}")
+        root.add(f"[cyan]{escape(label)}[/]: {escape(one_line(value))}")
     if explanation.relations:
         branch = root.add("[cyan]relations[/]")
         for line in explanation.relations:

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.findings import Finding, Severity
+from factcheck.findings import Finding, Severity, one_line
 from factcheck.formatters import OutputOptions
 from factcheck.report import Report
 
@@ -53,7 +53,7 @@ def format_claims_table(
         row.append(r["as_of"] or "?")
         if proposed:
             row.append(", ".join(r["missing"]) or "review")
-        table.add_row(*row)
+        table.add_row(*(one_line(cell) for cell in row))
     _console(buffer, options).print(table)
     return buffer.getvalue()
 
