@@ -10,6 +10,7 @@ text's first lines (inferred, with the reason), else the command asks for it.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -84,6 +85,10 @@ def _extract(settings: Settings, text_path: Path, source_id: str, given: _Given)
         raise UsageError(f"cannot read {display_path(text_path)}: {exc}") from None
     draft = read_draft(relative, text)
     known = factbase.sources.get(source_id)
+    if known is None and source_id in factbase.rejected:
+        raise UsageError(
+            f"source {source_id!r} is in the fact base but not valid: `factcheck check` says why"
+        )
     source = None
     if known is None:
         front = _front_matter(text, display_path(text_path))
@@ -98,7 +103,8 @@ def _extract(settings: Settings, text_path: Path, source_id: str, given: _Given)
         when = source.published.when
     else:
         when = known.record.published.when
-        if known.record.text not in (None, relative):
+        written = known.record.text
+        if written is not None and os.path.normpath(written) != os.path.normpath(relative):
             raise UsageError(
                 f"source {source_id!r} has the text {known.record.text!r}, not {relative!r}"
             )
