@@ -1,0 +1,1 @@
+"""Where editors meet factcheck: the language server (docs/editors.md)."""
