@@ -4,19 +4,13 @@ a claims file's diagnostics, shutdown and exit."""
 
 from __future__ import annotations
 
-import json
-import os
-import queue
-import subprocess
-import sys
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .conftest import ROOT
+from .lsp_client import Client
 
 pytest.importorskip("pygls")
 
@@ -24,76 +18,6 @@ WRONG = (
     "By September, the country's capital had cultivated 950 national-level little giants, "
     "ranking first in terms of number nationwide.\n"
 )
-
-
-class Client:
-    """A language client: Content-Length framed JSON-RPC over a child's pipes."""
-
-    def __init__(self, cwd: Path) -> None:
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "factcheck", "lsp"], cwd=cwd, env=env,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
-        self.next_id = 0
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        stream = self.process.stdout
-        assert stream is not None
-        while True:
-            length = 0
-            while (line := stream.readline()) not in (b"\r\n", b""):
-                if line.lower().startswith(b"content-length:"):
-                    length = int(line.split(b":")[1])
-            if not line:
-                return
-            self.messages.put(json.loads(stream.read(length)))
-
-    def close(self) -> None:
-        for stream in (self.process.stdin, self.process.stdout):
-            if stream is not None:
-                stream.close()
-
-    def send(self, message: dict[str, Any]) -> None:
-        body = json.dumps({"jsonrpc": "2.0", **message}).encode()
-        stdin = self.process.stdin
-        assert stdin is not None
-        stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
-        stdin.flush()
-
-    def notify(self, method: str, params: dict[str, Any]) -> None:
-        self.send({"method": method, "params": params})
-
-    def request(self, method: str, params: dict[str, Any] | None) -> Any:
-        self.next_id += 1
-        self.send({"id": self.next_id, "method": method, "params": params})
-        reply = self.wait(lambda m: m.get("id") == self.next_id and "method" not in m)
-        assert "error" not in reply, reply
-        return reply.get("result")
-
-    def wait(self, wanted: Any, timeout: float = 20) -> dict[str, Any]:
-        end = time.monotonic() + timeout
-        seen = []
-        while time.monotonic() < end:
-            try:
-                message = self.messages.get(timeout=max(0.01, end - time.monotonic()))
-            except queue.Empty:
-                break
-            if wanted(message):
-                return message
-            seen.append(message)
-        raise AssertionError(f"no such message from the server; it sent {seen}")
-
-    def diagnostics(self, uri: str) -> list[dict[str, Any]]:
-        message = self.wait(
-            lambda m: (
-                m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
-            )
-        )
-        found: list[dict[str, Any]] = message["params"]["diagnostics"]
-        return found
 
 
 @pytest.fixture

@@ -92,8 +92,11 @@ class FactBaseCache:
 
 @dataclass
 class _Linted:
+    """A document's last findings, each with its diagnostic."""
+
     text: str
     findings: Sequence[Finding]
+    diagnostics: Sequence[types.Diagnostic]
 
 
 class FactcheckServer(LanguageServer):
@@ -191,8 +194,7 @@ def _code_action(ls: FactcheckServer, params: types.CodeActionParams) -> list[ty
     if linted is None:
         return []
     actions = []
-    for finding in linted.findings:
-        diagnostic = _diagnostic(finding, linted.text)
+    for finding, diagnostic in zip(linted.findings, linted.diagnostics, strict=True):
         if not _overlaps(diagnostic.range, params.range):
             continue
         actions.extend(_actions(ls, uri, linted.text, finding, diagnostic))
@@ -244,13 +246,11 @@ async def _refresh(ls: FactcheckServer, uri: str, *, delay: float) -> None:
         return
     if ls.workspace.get_text_document(uri).source != text:
         return  # changed while it was read: the next refresh publishes
-    ls.linted[uri] = _Linted(text, findings)
+    lines = text.split("\n")
+    diagnostics = [_diagnostic(f, lines) for f in findings]
+    ls.linted[uri] = _Linted(text, findings, diagnostics)
     ls.text_document_publish_diagnostics(
-        types.PublishDiagnosticsParams(
-            uri=uri,
-            version=document.version,
-            diagnostics=[_diagnostic(f, text) for f in findings],
-        )
+        types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=diagnostics)
     )
 
 
@@ -285,9 +285,8 @@ def _position(lines: list[str], line: int, column: int) -> types.Position:
     return types.Position(line=index, character=_utf16(text, column))
 
 
-def _diagnostic(finding: Finding, text: str) -> types.Diagnostic:
+def _diagnostic(finding: Finding, lines: list[str]) -> types.Diagnostic:
     where = finding.location
-    lines = text.split("\n")
     start = _position(lines, where.line, where.column)
     end = _position(lines, where.end_line or where.line, where.end_column or where.column)
     return types.Diagnostic(
@@ -313,8 +312,8 @@ def _at(ls: FactcheckServer, uri: str, position: types.Position) -> tuple[Findin
     if linted is None:
         return None
     point = types.Range(start=position, end=position)
-    for finding in linted.findings:
-        if _overlaps(_diagnostic(finding, linted.text).range, point):
+    for finding, diagnostic in zip(linted.findings, linted.diagnostics, strict=True):
+        if _overlaps(diagnostic.range, point):
             path = Path(to_fs_path(uri) or uri)
             return finding, ls.base_for(path).get()
     return None
