@@ -45,6 +45,10 @@ def test_masking_keeps_length_and_every_newline_and_only_blanks(text: str, markd
 
 _WORD = re.compile(r"w\d+")
 _RENDER = MarkdownIt("commonmark")
+#: markdown-it-py before 3 drops a code span from an image's text alternative (alt=""
+#: for ![`a`]()), which CommonMark keeps as plain text, as lint does: with such a
+#: version, the oracle cannot judge a document with code in an image's brackets.
+_ALT_DROPS_CODE = 'alt=""' in _RENDER.render("![`a`]()")
 
 
 class _Shown(HTMLParser):
@@ -127,6 +131,7 @@ def test_nothing_a_reader_sees_is_blanked(text: str) -> None:
 def test_without_html_lint_reads_what_a_reader_sees(text: str) -> None:
     """Without raw HTML, the words lint reads are exactly the words shown: none from code,
     link targets or reference definitions, none missing."""
+    assume(not (_ALT_DROPS_CODE and re.search(r"!\[[^\]]*`", text)))
     read = Counter(_WORD.findall(mask_markdown(text).prose))
     assert read == shown(text), mask_markdown(text).prose
 
