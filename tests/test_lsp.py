@@ -89,3 +89,19 @@ def test_a_claims_file_gets_the_checks_findings(client: Client) -> None:
     )  # fmt: skip
     codes = {d["code"] for d in client.diagnostics(uri)}
     assert "FC201" in codes  # the acknowledged goal-year inconsistency
+
+
+def test_hover_on_a_claim_id_in_yaml_explains_it(client: Client) -> None:
+    path = ROOT / "claims" / "004-zhuhai-2023-gd-little-giants.yaml"
+    uri = path.as_uri()
+    text = path.read_text("utf-8")
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}},
+    )
+    lines = text.split("\n")
+    line = next(i for i, t in enumerate(lines) if t.strip() == "- id: gd-fifth-batch")
+    at = {"line": line, "character": lines[line].index("gd-fifth-batch") + 3}
+    hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": at})
+    assert "claim gd-fifth-batch" in hover["contents"]["value"]
+    assert "658" in hover["contents"]["value"]

@@ -14,6 +14,7 @@ the claim's value or add a suppression; "go to definition" opens the claim.
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from factcheck.loader import YAML_SUFFIXES, claim_files, load_factbase
 
 __all__ = ["DEBOUNCE", "FactBaseCache", "make_server"]
 
+_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 #: Seconds after the last change before a draft is linted again.
 DEBOUNCE = 0.3
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
@@ -168,7 +170,7 @@ def _did_close(ls: FactcheckServer, params: types.DidCloseTextDocumentParams) ->
 def _hover(ls: FactcheckServer, params: types.HoverParams) -> types.Hover | None:
     found = _at(ls, params.text_document.uri, params.position)
     if found is None:
-        return None
+        return _explained(ls, params.text_document.uri, params.position)
     finding, factbase = found
     lines = [f"**{finding.code}** {finding.message}"]
     for cid in finding.claims:
@@ -185,6 +187,37 @@ def _hover(ls: FactcheckServer, params: types.HoverParams) -> types.Hover | None
             )
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n".join(lines))
+    )
+
+
+def _explained(ls: FactcheckServer, uri: str, position: types.Position) -> types.Hover | None:
+    """On an id in a claims or constraints file: what ``factcheck explain`` says of it."""
+    path = Path(to_fs_path(uri) or uri)
+    base = ls.base_for(path)
+    if not base.owns(path):
+        return None
+    lines = ls.workspace.get_text_document(uri).lines
+    if position.line >= len(lines):
+        return None
+    line = lines[position.line]
+    for m in _ID.finditer(line):
+        if _utf16(line, m.start() + 1) <= position.character <= _utf16(line, m.end() + 1):
+            break
+    else:
+        return None
+    from factcheck.api import run_engine  # noqa: PLC0415 (the engine, for explain only)
+    from factcheck.explain import explain  # noqa: PLC0415
+    from factcheck.formatters import OutputOptions  # noqa: PLC0415
+    from factcheck.formatters.explanation import format_explanation  # noqa: PLC0415
+
+    factbase = base.get()
+    try:
+        explanation = explain(factbase, run_engine(factbase), m.group())
+    except UsageError:
+        return None  # a word that is no claim, constraint or unknown
+    text = format_explanation(explanation, OutputOptions(color=False, width=100))
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=f"```\n{text}```")
     )
 
 
