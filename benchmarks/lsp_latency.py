@@ -30,7 +30,7 @@ SENTENCE = (
 )
 
 
-def _draft(size: int) -> str:
+def draft_of_size(size: int) -> str:
     return (SENTENCE * (size // len(SENTENCE) + 1))[:size].rsplit("\n\n", 1)[0] + "\n"
 
 
@@ -40,7 +40,7 @@ def measure(size: int, runs: int) -> tuple[list[float], float | None]:
     client.notify("initialized", {})
     with tempfile.TemporaryDirectory() as folder:
         uri = (Path(folder) / "draft.md").as_uri()
-        text = _draft(size)
+        text = draft_of_size(size)
         client.notify(
             "textDocument/didOpen",
             {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}},

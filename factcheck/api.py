@@ -131,9 +131,20 @@ def lint(
     progress: Callable[[str], None] | None = None,
 ) -> Report:
     """Lint drafts against the fact base the settings point at."""
+    factbase, _ = load_factbase(settings)
+    return lint_with(factbase, drafts, options, progress)
+
+
+def lint_with(
+    factbase: FactBase,
+    drafts: Sequence[Draft],
+    options: LintOptions | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
+    """Lint drafts against a fact base already loaded (the editors keep one)."""
     from factcheck.lint.run import LintOptions, lint_drafts
 
-    factbase, _ = load_factbase(settings)
+    settings = factbase.settings
     findings, stats = lint_drafts(factbase, drafts, options or LintOptions(), progress)
     counts = (
         ("drafts", stats.drafts),

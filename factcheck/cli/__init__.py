@@ -11,7 +11,7 @@ from __future__ import annotations
 from factcheck.cli.app import app
 from factcheck.cli.authoring import extract, import_table, init
 from factcheck.cli.baseline import baseline_app
-from factcheck.cli.editors import lsp
+from factcheck.cli.editors import lsp, serve
 from factcheck.cli.factbase import check, explain, graph, list_claims, rules, schema
 from factcheck.cli.figures import figures
 from factcheck.cli.lint import lint
@@ -31,3 +31,4 @@ app.command()(schema)
 app.add_typer(baseline_app, name="baseline")
 app.command()(graph)
 app.command()(lsp)
+app.command()(serve)

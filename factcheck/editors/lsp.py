@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,15 +24,16 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from factcheck import __version__
-from factcheck.config import Settings, discover_settings
+from factcheck.config import discover_settings
+from factcheck.editors.factbases import FactBaseCache
 from factcheck.errors import UsageError
 from factcheck.factbase import FactBase
 from factcheck.findings import Finding, Severity
 from factcheck.lint.drafts import read_draft
 from factcheck.lint.run import LintOptions, lint_drafts
-from factcheck.loader import YAML_SUFFIXES, claim_files, load_factbase
+from factcheck.loader import YAML_SUFFIXES
 
-__all__ = ["DEBOUNCE", "FactBaseCache", "make_server"]
+__all__ = ["DEBOUNCE", "make_server"]
 
 _ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 #: Seconds after the last change before a draft is linted again.
@@ -45,51 +45,6 @@ _SEVERITY = {
     Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
-
-
-class FactBaseCache:
-    """The fact base of the settings found from a folder: loaded once, and again only
-    when one of its files has changed (their sizes and modification times)."""
-
-    def __init__(self, start: Path) -> None:
-        self.settings: Settings = discover_settings(start)
-        self._lock = threading.Lock()
-        self._stamp: tuple[tuple[str, int, int], ...] | None = None
-        self._factbase: FactBase | None = None
-        self._findings: list[Finding] = []
-
-    def _files(self) -> list[Path]:
-        folders = [self.settings.claims]
-        if self.settings.constraints is not None and self.settings.constraints.exists():
-            folders.append(self.settings.constraints)
-        return [p for folder in folders for p in claim_files(folder)]
-
-    def stamp(self) -> tuple[tuple[str, int, int], ...]:
-        found = []
-        for path in self._files():
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            found.append((str(path), st.st_mtime_ns, st.st_size))
-        return tuple(found)
-
-    def get(self) -> FactBase:
-        """The fact base as its files now are (``UsageError`` if there is none)."""
-        with self._lock:
-            stamp = self.stamp()
-            if self._factbase is None or stamp != self._stamp:
-                self._factbase, self._findings = load_factbase(self.settings)
-                self._stamp = stamp
-            return self._factbase
-
-    def owns(self, path: Path) -> bool:
-        """Whether ``path`` is one of the fact base's claims or constraints files."""
-        if path.suffix not in YAML_SUFFIXES:
-            return False
-        resolved = path.resolve()
-        folders = [self.settings.claims, self.settings.constraints]
-        return any(f is not None and resolved.is_relative_to(f.resolve()) for f in folders)
 
 
 @dataclass
