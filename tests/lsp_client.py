@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 class Client:
     """A language client: Content-Length framed JSON-RPC over a child's pipes."""
 
-    def __init__(self, cwd: Path) -> None:
+    def __init__(self, cwd: Path, args: list[str] | None = None) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "factcheck", "lsp"], cwd=cwd, env=env,
+            [sys.executable, "-m", "factcheck", *(args or ["lsp"])], cwd=cwd, env=env,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()

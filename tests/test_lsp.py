@@ -4,6 +4,9 @@ a claims file's diagnostics, shutdown and exit."""
 
 from __future__ import annotations
 
+import re
+import shutil
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +108,65 @@ def test_hover_on_a_claim_id_in_yaml_explains_it(client: Client) -> None:
     hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": at})
     assert "claim gd-fifth-batch" in hover["contents"]["value"]
     assert "658" in hover["contents"]["value"]
+
+
+def test_the_fact_base_is_read_again_when_a_file_of_it_changes(tmp_path: Path) -> None:
+    """The server keeps the fact base, and reads it again when a claims file changes:
+    the same draft, checked before and after the claim is corrected on disk."""
+    base = tmp_path / "base"
+    shutil.copytree(ROOT / "claims", base / "claims")
+    (base / ".factcheck.toml").write_text(
+        f'claims = "claims"\nsources = "{(ROOT.parent / "shared").as_posix()}"\n'
+    )
+    lsp = Client(base)
+    try:
+        lsp.request("initialize", {"processId": None, "rootUri": base.as_uri(), "capabilities": {}})
+        lsp.notify("initialized", {})
+        uri = (base / "draft.md").as_uri()
+        lsp.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": WRONG}},
+        )
+        assert [d["code"] for d in lsp.diagnostics(uri)] == ["FC301"]
+        claims = base / "claims" / "000-eworks-bj-healthcare.yaml"
+        claims.write_text(claims.read_text("utf-8").replace("590", "950"), "utf-8")
+        lsp.notify(
+            "textDocument/didSave",
+            {"textDocument": {"uri": uri}},
+        )
+        assert lsp.diagnostics(uri) == []  # 950 is now what the fact base says
+        lsp.request("shutdown", None)
+        lsp.notify("exit", None)
+        assert lsp.process.wait(timeout=10) == 0
+    finally:
+        lsp.close()
+
+
+def _snippet(language: str) -> str:
+    page = (ROOT / "docs" / "editors.md").read_text("utf-8")
+    match = re.search(rf"```{language}\n(.*?)```", page, re.S)
+    assert match is not None, language
+    return match.group(1)
+
+
+def test_the_editor_snippets_start_this_server(tmp_path: Path) -> None:
+    """docs/editors.md's Neovim and Helix set-ups name a command that runs the server:
+    each, as written, answers initialize and shuts down cleanly."""
+    helix = tomllib.loads(_snippet("toml"))["language-server"]["factcheck"]
+    lua = re.search(r"cmd = \{ (.*?) \}", _snippet("lua"))
+    assert lua is not None
+    neovim = [part.strip().strip('"') for part in lua.group(1).split(",")]
+    for command in ([helix["command"], *helix["args"]], neovim):
+        assert command[0] == "factcheck"
+        lsp = Client(ROOT, args=command[1:])
+        try:
+            reply = lsp.request(
+                "initialize", {"processId": None, "rootUri": ROOT.as_uri(), "capabilities": {}}
+            )
+            assert reply["serverInfo"]["name"] == "factcheck"
+            assert reply["capabilities"]["hoverProvider"]
+            lsp.request("shutdown", None)
+            lsp.notify("exit", None)
+            assert lsp.process.wait(timeout=10) == 0
+        finally:
+            lsp.close()
