@@ -439,7 +439,7 @@ def _when(
     if drafted is None:
         return None
     words = [t.word for t in tokens[clause_start : last + 4]]
-    if _has(words, ("last", "year")):
+    if _has(words, ("last", "year")) and drafted.year > 1:  # no year 0 before year 1
         before = drafted.year - 1
         last_year = Period(date(before, 1, 1), date(before, 12, 31))
         return When(last_year, "“last year” from the draft's date", from_draft=False)
