@@ -26,6 +26,7 @@ from factcheck.periods import Period, parse_period
 from factcheck.units import Measure, Unit
 
 __all__ = [
+    "ID",
     "Claim",
     "Constraint",
     "Entity",
@@ -39,10 +40,13 @@ __all__ = [
     "Unknown",
 ]
 
+#: What an id is: lower-case letters and digits joined by "-", "_" or "." (the loader,
+#: extract's ``--source``, and the editors' routes and hovers all read ids by it).
+ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 Id = Annotated[
     str,
     Field(
-        pattern=r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$",
+        pattern=f"^{ID.pattern}$",
         description="lower-case letters, digits and - _ . (kebab-case recommended)",
     ),
 ]

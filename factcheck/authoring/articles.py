@@ -28,7 +28,7 @@ from factcheck.errors import UsageError
 from factcheck.figures import scan
 from factcheck.lint.drafts import read_draft
 from factcheck.loader import MAX_FILE_BYTES, display_path, load_factbase
-from factcheck.model import Published, Source
+from factcheck.model import ID, Published, Source
 from factcheck.periods import Period, from_day_number, parse_period
 from factcheck.safefile import UnreadableError, read_bounded
 from factcheck.units import Unit
@@ -40,7 +40,6 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>(?:.*\n){0,200}?)---[ \t]*\r?\n")
 _FRONT_FIELDS = {"title": 300, "published": 40, "date": 40, "publisher": 300, "url": 2000}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>\S.*?)\s*#*\s*$|^(?P<line>\S.*\S|\S)\s*$", re.M)
 _DATELINE_LINES = 30
-_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 #: A publication date before it is a typing mistake ("last year" of year 1 is no year).
 _FIRST_YEAR = 1000
 
@@ -55,7 +54,7 @@ def extract(
     publisher: str | None = None,
     url: str | None = None,
 ) -> Added:
-    if not _ID.fullmatch(source_id):
+    if not ID.fullmatch(source_id):
         raise UsageError(
             f"--source {source_id!r} is not an id: lower-case letters and digits joined by "
             "'-', '_' or '.' (zhuhai-2023)"

@@ -14,7 +14,6 @@ the claim's value or add a suppression; "go to definition" opens the claim.
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,10 +31,10 @@ from factcheck.findings import Finding, Severity
 from factcheck.lint.drafts import read_draft
 from factcheck.lint.run import LintOptions, lint_drafts
 from factcheck.loader import YAML_SUFFIXES
+from factcheck.model import ID
 
 __all__ = ["DEBOUNCE", "make_server"]
 
-_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 #: Seconds after the last change before a draft is linted again.
 DEBOUNCE = 0.3
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
@@ -155,7 +154,7 @@ def _explained(ls: FactcheckServer, uri: str, position: types.Position) -> types
     if position.line >= len(lines):
         return None
     line = lines[position.line]
-    for m in _ID.finditer(line):
+    for m in ID.finditer(line):
         if _utf16(line, m.start() + 1) <= position.character <= _utf16(line, m.end() + 1):
             break
     else:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from datetime import date
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -32,11 +31,11 @@ from urllib.parse import unquote, urlsplit
 from factcheck import __version__
 from factcheck.editors.factbases import FactBaseCache
 from factcheck.errors import UsageError
+from factcheck.model import ID
 
 __all__ = ["MAX_BODY", "make_server"]
 
 MAX_BODY = 10 * 2**20
-_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -59,7 +58,7 @@ class _Handler(BaseHTTPRequestHandler):
         for prefix, route in routes.items():
             if path.startswith(prefix):
                 wanted = path.removeprefix(prefix)
-                if not _ID.fullmatch(wanted):
+                if not ID.fullmatch(wanted):
                     self._error(HTTPStatus.NOT_FOUND, f"no claim {wanted!r}")
                     return
                 route(wanted)
